@@ -1,0 +1,280 @@
+/** A duration: a whole number followed by `m` (minutes), `h` (hours), `d` (days) or `w` (weeks), e.g. `"14d"`. */
+export type Duration = `${number}${'m' | 'h' | 'd' | 'w'}`;
+
+/** A JSON value as it may appear in event properties and trait values. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Event properties after sanitising: plain JSON. */
+export type Properties = Record<string, JsonValue>;
+
+/** Operators of a `where` condition on one property. */
+export interface WhereOperators {
+  eq?: JsonValue;
+  ne?: JsonValue;
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+  in?: JsonValue[];
+  exists?: boolean;
+}
+
+/** `where`: property name to a literal (equality) or to operators. */
+export type Where = Record<string, JsonValue | WhereOperators>;
+
+interface EventRuleBase {
+  /** The event name that feeds this rule. */
+  event: string;
+  where?: Where;
+  /** Only events in the first N of the user's start, e.g. `"14d"`. */
+  within?: Duration;
+  /** Rolling window: only events in the last N, e.g. `"7d"`. */
+  last?: Duration;
+}
+
+/** `{ event, count }`: the event happened at least `count` times (default 1). */
+export interface CountRule extends EventRuleBase {
+  count?: number;
+}
+/** `{ event, sum, gte }`: the numeric property `sum` added up reaches `gte`. */
+export interface SumRule extends EventRuleBase {
+  sum: string;
+  gte: number;
+}
+/** `{ event, distinct, gte }`: `gte` distinct values of property `distinct`. */
+export interface DistinctRule extends EventRuleBase {
+  distinct: string;
+  gte: number;
+}
+/** `{ event, streak }`: the event happened on `streak` consecutive calendar days. */
+export interface StreakRule extends EventRuleBase {
+  streak: number;
+}
+/** Every sub-rule met. */
+export interface AllRule {
+  all: Rule[];
+}
+/** At least one sub-rule met. */
+export interface AnyRule {
+  any: Rule[];
+}
+/** All these milestones achieved. */
+export interface MilestonesRule {
+  milestones: string[];
+}
+
+export type EventRule = CountRule | SumRule | DistinctRule | StreakRule;
+export type Rule = EventRule | AllRule | AnyRule | MilestonesRule;
+
+export type Stage = 'onboarding' | 'value' | 'adoption' | 'growth' | 'advocacy';
+
+export interface Badge {
+  name: string;
+  icon?: string;
+}
+
+export interface NextStep {
+  label: string;
+  /** http(s) or relative URL. */
+  href?: string;
+}
+
+/** ROI: each unit of progress saves `per` `unit`s of time, worth `rate` `currency` per hour. */
+export interface ValueDefinition {
+  per: number;
+  unit?: 'minutes' | 'hours';
+  rate?: number;
+  currency?: string;
+}
+
+export interface Benchmark {
+  /** Day (since start) by which typical users reach this milestone. */
+  typicalDays?: number;
+  /** This user's percentile among peers, 0..100. */
+  percentile?: number;
+}
+
+export type Celebrate = 'confetti' | 'toast' | 'none';
+
+/**
+ * A milestone, as plain JSON so a backend can serve it.
+ *
+ * @example
+ * const def: MilestoneDefinition = {
+ *   id: 'ten-tasks', title: 'Complete 10 tasks',
+ *   rule: { event: 'task_completed', count: 10 },
+ * };
+ */
+export interface MilestoneDefinition {
+  id: string;
+  title: string;
+  description?: string;
+  stage?: Stage;
+  rule: Rule;
+  requires?: string[];
+  due?: Duration;
+  badge?: Badge;
+  next?: NextStep;
+  celebrate?: Celebrate;
+  value?: ValueDefinition;
+  benchmark?: Benchmark;
+  /** Trait name to the allowed value or values. */
+  segment?: Record<string, JsonValue | JsonValue[]>;
+  scope?: 'user' | 'account';
+}
+
+/**
+ * An ordered group of milestones, shown as a checklist.
+ *
+ * @example
+ * const level: LevelDefinition = { id: 'getting-started', title: 'Getting started', milestones: ['first-project'] };
+ */
+export interface LevelDefinition {
+  id: string;
+  title: string;
+  milestones: string[];
+  badge?: Badge;
+  /** This level's milestones stay locked until the previous level is complete. */
+  sequential?: boolean;
+}
+
+export type MilestoneStatus = 'locked' | 'active' | 'achieved' | 'overdue';
+
+/** ROI figures for a milestone with `value`, ready for formatting. */
+export interface MilestoneValue {
+  /** Units of progress done (the milestone's `current`). */
+  units: number;
+  /** Time saved, in minutes. */
+  minutesSaved: number;
+  /** Money saved, when the definition has a `rate`. */
+  moneySaved?: number;
+  currency?: string;
+}
+
+/** What a milestone looks like now. */
+export interface MilestoneState {
+  id: string;
+  title: string;
+  description?: string;
+  stage?: Stage;
+  /** Id of the first level that lists this milestone. */
+  level?: string;
+  status: MilestoneStatus;
+  current: number;
+  target: number;
+  /** min(1, current / target); 1 once achieved. */
+  ratio: number;
+  /** Epoch milliseconds. */
+  achievedAt?: number;
+  /** Epoch milliseconds at which the milestone becomes overdue. */
+  due?: number;
+  badge?: Badge;
+  next?: NextStep;
+  value?: MilestoneValue;
+  benchmark?: Benchmark;
+  celebrate: Celebrate;
+  scope: 'user' | 'account';
+  /** While `locked`: ids of the milestones (or the previous level) still needed. */
+  lockedBy?: string[];
+}
+
+/** What a level looks like now. */
+export interface LevelState {
+  id: string;
+  title: string;
+  /** Milestones achieved in this level. */
+  achieved: number;
+  total: number;
+  ratio: number;
+  complete: boolean;
+  badge?: Badge;
+  /** Ids of the visible milestones in this level, in order. */
+  milestones: string[];
+  /** A sequential level whose previous level is not complete. */
+  locked: boolean;
+}
+
+/** A problem reported through the `error` event. */
+export interface WaymarkError {
+  /** Machine-readable, e.g. `invalid_definition`, `invalid_argument`, `storage_unavailable`. */
+  code: string;
+  message: string;
+  /** Where in the input, e.g. `milestones[3].rule.count`. */
+  path?: string;
+}
+
+/** Why `stalled` fired: a due date passed, or no milestone was achieved for `stalledAfter`. */
+export interface StalledInfo {
+  reason: 'overdue' | 'quiet';
+}
+
+export interface WaymarkEvents {
+  achieved: (milestone: MilestoneState) => void;
+  progress: (milestone: MilestoneState) => void;
+  unlocked: (milestone: MilestoneState) => void;
+  stalled: (milestone: MilestoneState, info: StalledInfo) => void;
+  change: () => void;
+  error: (error: WaymarkError) => void;
+}
+
+export type WaymarkEventName = keyof WaymarkEvents;
+
+/** Trait and property maps accepted from the host app; sanitised before use. */
+export type Traits = Record<string, unknown>;
+
+export type Consent = 'granted' | 'pending' | 'denied';
+
+/**
+ * A key-value store the engine persists through. The browser build passes IndexedDB
+ * (idb-keyval); tests and servers pass memory or their own.
+ *
+ * @example
+ * const storage: WaymarkStorage = createMemoryStorage();
+ */
+export interface WaymarkStorage {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  /** Atomically stores `value` only when `key` holds nothing; resolves whether it did. */
+  setIfAbsent(key: string, value: unknown): Promise<boolean>;
+}
+
+/** Options of `createWaymark`. */
+export interface WaymarkOptions {
+  projectKey: string;
+  milestones?: MilestoneDefinition[];
+  levels?: LevelDefinition[];
+  endpoint?: string;
+  userId?: string;
+  traits?: Traits;
+  /** `'indexeddb'` (default), `'memory'`, or your own `WaymarkStorage`. */
+  storage?: 'indexeddb' | 'memory' | WaymarkStorage;
+  consent?: Consent;
+  now?: () => number;
+  /** Fire `stalled` (reason `quiet`) when no milestone was achieved for this long. Default `'30d'`; `false` turns it off. */
+  stalledAfter?: Duration | false;
+}
+
+export interface TrackOptions {
+  /** When the event happened: epoch ms, a Date or an ISO string. Defaults to now. */
+  timestamp?: number | Date | string;
+}
+
+/** The client returned by `createWaymark`. */
+export interface Waymark {
+  /** Resolves once persisted state is restored. Never rejects. */
+  readonly ready: Promise<void>;
+  track(event: string, properties?: Traits, options?: TrackOptions): void;
+  identify(userId: string, traits?: Traits): void;
+  group(accountId: string, traits?: Traits): void;
+  milestones(): MilestoneState[];
+  milestone(id: string): MilestoneState | undefined;
+  levels(): LevelState[];
+  on<E extends WaymarkEventName>(event: E, listener: WaymarkEvents[E]): () => void;
+  subscribe(listener: () => void): () => void;
+  claimCelebration(id: string): Promise<boolean>;
+  flush(): Promise<void>;
+  setConsent(consent: Consent): void;
+  reset(): Promise<void>;
+  destroy(): void;
+}
