@@ -1,0 +1,257 @@
+import { compileDefinitions, type CompiledLevel, type CompiledMilestone, type RuleContext } from './compileDefinitions';
+import { toMilestoneState } from './toMilestoneState';
+import type {
+  JsonValue,
+  LevelDefinition,
+  LevelState,
+  MilestoneDefinition,
+  MilestoneState,
+  MilestoneStatus,
+  Properties,
+  StalledInfo,
+  WaymarkError,
+} from './types';
+import { createUserDoc, type UserDoc } from './userDoc';
+
+export type EngineEvent = 'achieved' | 'progress' | 'unlocked' | 'stalled';
+
+export interface EngineOptions {
+  now: () => number;
+  report: (error: WaymarkError) => void;
+  emit: (event: EngineEvent, milestone: MilestoneState, info?: StalledInfo) => void;
+  /** Whether anyone listens for `progress`: building its payload on every event is skipped otherwise. */
+  listens: (event: EngineEvent) => boolean;
+  /** State changed: snapshots are stale and the document needs saving. */
+  changed: () => void;
+  /** Quiet period after which `stalled` fires, in ms; 0 turns it off. */
+  stalledAfter: number;
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+const matches = (value: JsonValue | undefined, allowed: JsonValue | JsonValue[]) =>
+  (Array.isArray(allowed) ? allowed : [allowed]).some((a) => a === value);
+
+/**
+ * The milestone engine: evaluates events against compiled definitions, incrementally, in memory.
+ * No storage, network or browser in here; the client feeds it and persists `doc()`.
+ *
+ * @example
+ * const engine = createEngine({ now: Date.now, report, emit, listens: () => true, changed, stalledAfter: 0 });
+ * engine.define([{ id: 'first', title: 'First task', rule: { event: 'task_completed' } }], []);
+ * engine.track('task_completed', {}, Date.now());
+ */
+export function createEngine(o: EngineOptions) {
+  let defs = compileDefinitions([], []);
+  let doc = createUserDoc(o.now());
+  let hidden = new Set<CompiledMilestone>();
+  let locked = new Set<CompiledMilestone>();
+  let nextDeadline = -Infinity;
+  let snapshot: MilestoneState[] | undefined;
+  let levelSnapshot: LevelState[] | undefined;
+  let queue: [EngineEvent, CompiledMilestone, StalledInfo?][] = [];
+  const unknown = new Set<string>();
+  const ctx: RuleContext = { leaves: doc.leaves, achieved: doc.achieved, now: 0 };
+
+  const isAchieved = (m: CompiledMilestone) => m.def.id in doc.achieved;
+  const levelComplete = (l: CompiledLevel) => l.members.every((m) => hidden.has(m) || isAchieved(m));
+  const lockedBy = (m: CompiledMilestone): string[] | undefined => {
+    if (isAchieved(m)) return;
+    const out = (m.def.requires || []).filter((id) => {
+      const r = defs.byId.get(id);
+      return r && !hidden.has(r) && !isAchieved(r);
+    });
+    for (const l of m.after) if (!levelComplete(l)) out.push(l.def.id);
+    return out.length ? out : undefined;
+  };
+  const statusOf = (m: CompiledMilestone, lb = lockedBy(m)): MilestoneStatus =>
+    isAchieved(m) ? 'achieved' : lb ? 'locked' : m.due && ctx.now >= doc.startedAt + m.due ? 'overdue' : 'active';
+  const stateOf = (m: CompiledMilestone) => {
+    const lb = lockedBy(m);
+    return toMilestoneState(m, ctx, statusOf(m, lb), lb, doc.startedAt);
+  };
+  const canAchieve = (m: CompiledMilestone) =>
+    !isAchieved(m) && !hidden.has(m) && !locked.has(m) && m.def.scope !== 'account' && m.node.met(ctx);
+
+  const achieve = (m: CompiledMilestone, at: number) => {
+    doc.achieved[m.def.id] = at;
+    doc.last = Math.max(doc.last ?? at, at);
+    nextDeadline = -Infinity;
+    queue.push(['achieved', m]);
+    for (const d of m.dependents) {
+      if (isAchieved(d) || hidden.has(d)) continue;
+      if (lockedBy(d)) locked.add(d);
+      else if (locked.delete(d)) queue.push(['unlocked', d]);
+      if (canAchieve(d)) achieve(d, at);
+    }
+  };
+
+  const checkTime = () => {
+    const now = ctx.now;
+    if (now < nextDeadline) return;
+    nextDeadline = Infinity;
+    let changed = false;
+    for (const m of defs.list) {
+      if (!m.due || isAchieved(m) || hidden.has(m) || locked.has(m) || doc.stalled[m.def.id]) continue;
+      const at = doc.startedAt + m.due;
+      if (at > now) nextDeadline = Math.min(nextDeadline, at);
+      else {
+        doc.stalled[m.def.id] = 1;
+        queue.push(['stalled', m, { reason: 'overdue' }]);
+        changed = true;
+      }
+    }
+    if (o.stalledAfter) {
+      const base = doc.last ?? doc.startedAt;
+      if (doc.quiet !== base) {
+        const at = base + o.stalledAfter;
+        if (at > now) nextDeadline = Math.min(nextDeadline, at);
+        else {
+          doc.quiet = base;
+          changed = true;
+          // The quiet-period nudge points at the first milestone the user can work on now.
+          const m = defs.list.find((x) => !isAchieved(x) && !hidden.has(x) && !locked.has(x));
+          if (m) queue.push(['stalled', m, { reason: 'quiet' }]);
+        }
+      }
+    }
+    if (changed) touch();
+  };
+
+  const touch = () => {
+    snapshot = levelSnapshot = undefined;
+    o.changed();
+  };
+
+  const drain = () => {
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      for (const [event, m, info] of batch) {
+        if (o.listens(event)) {
+          try {
+            o.emit(event, stateOf(m), info);
+          } catch (e) {
+            o.report({ code: 'listener_error', message: `a "${event}" listener threw: ${String(e)}` });
+          }
+        }
+      }
+    }
+  };
+
+  /** Re-derives visibility and locks, and achieves whatever is met: after definitions, traits or the document change. */
+  const evaluateAll = () => {
+    const traits = doc.traits;
+    hidden = new Set(
+      defs.list.filter((m) => m.def.segment && Object.entries(m.def.segment).some(([k, v]) => !matches(traits[k], v))),
+    );
+    locked = new Set(defs.list.filter((m) => !hidden.has(m) && lockedBy(m)));
+    ctx.now = o.now();
+    for (const m of defs.list) if (canAchieve(m)) achieve(m, ctx.now);
+    nextDeadline = -Infinity;
+    checkTime();
+    touch();
+    drain();
+  };
+
+  const milestones = (): MilestoneState[] => {
+    if (!snapshot) {
+      ctx.now = o.now();
+      snapshot = defs.list.filter((m) => !hidden.has(m)).map(stateOf);
+    }
+    return snapshot;
+  };
+
+  return {
+    /** Replaces the definitions (already validated); progress and achievements are kept. */
+    define(milestones: MilestoneDefinition[], levels: LevelDefinition[]) {
+      defs = compileDefinitions(milestones, levels);
+      unknown.clear();
+      evaluateAll();
+    },
+    /** Switches to another user's document. */
+    load(next: UserDoc) {
+      doc = next;
+      ctx.leaves = doc.leaves;
+      ctx.achieved = doc.achieved;
+      evaluateAll();
+    },
+    doc: () => doc,
+    setTraits(traits: Properties) {
+      doc.traits = { ...doc.traits, ...traits };
+      evaluateAll();
+    },
+    /** Marks milestones achieved elsewhere (another device, the backend); earlier times win. */
+    mergeAchieved(achieved: Record<string, number>, startedAt?: number) {
+      if (startedAt !== undefined && startedAt < doc.startedAt) doc.startedAt = startedAt;
+      for (const id in achieved) {
+        const m = defs.byId.get(id);
+        if (m && !isAchieved(m)) achieve(m, achieved[id]);
+        else if (id in doc.achieved) doc.achieved[id] = Math.min(doc.achieved[id], achieved[id]);
+      }
+      evaluateAll();
+    },
+    track(name: string, props: Properties, ts: number) {
+      ctx.now = o.now();
+      const leaves = defs.index.get(name);
+      if (!leaves) {
+        if (!defs.remoteEvents.has(name) && !unknown.has(name)) {
+          unknown.add(name);
+          o.report({ code: 'unknown_event', message: `no milestone listens for "${name}"` });
+        }
+      } else {
+        let changed = false;
+        for (const leaf of leaves) {
+          if (!leaf.accepts(props, ts, ctx.now, doc.startedAt)) continue;
+          const s = (doc.leaves[leaf.key] ||= { n: 0 });
+          if (!leaf.add(s, props, ts)) continue;
+          changed = true;
+          for (const m of defs.readers.get(leaf)!) {
+            if (isAchieved(m) || hidden.has(m)) continue;
+            if (o.listens('progress')) queue.push(['progress', m]);
+            if (!locked.has(m) && m.node.met(ctx)) achieve(m, ts);
+          }
+        }
+        if (changed) touch();
+      }
+      checkTime();
+      drain();
+    },
+    /** Time passed: fires due and quiet-period `stalled`, and refreshes time-dependent progress. */
+    tick() {
+      ctx.now = o.now();
+      checkTime();
+      drain();
+      if (snapshot && defs.list.some((m) => m.timed || m.due)) {
+        const before = snapshot;
+        snapshot = undefined;
+        const after = milestones();
+        if (after.some((s, i) => s.status !== before[i].status || s.current !== before[i].current)) touch();
+        else snapshot = before;
+      }
+    },
+    milestones,
+    levels(): LevelState[] {
+      return (levelSnapshot ||= defs.levels.map((l, i) => {
+        const members = l.members.filter((m) => !hidden.has(m));
+        const achieved = members.filter(isAchieved).length;
+        const total = members.length;
+        const prev = defs.levels[i - 1];
+        const state: LevelState = {
+          id: l.def.id,
+          title: l.def.title,
+          achieved,
+          total,
+          ratio: total ? achieved / total : 1,
+          complete: achieved === total,
+          milestones: members.map((m) => m.def.id),
+          locked: !!(l.def.sequential && prev && !levelComplete(prev)),
+        };
+        if (l.def.badge) state.badge = l.def.badge;
+        return state;
+      }));
+    },
+    /** Ids of every milestone defined, shown or not. */
+    ids: () => defs.list.map((m) => m.def.id),
+  };
+}

@@ -1,0 +1,135 @@
+import { dayNumber } from './dayNumber';
+import { matchesWhere } from './matchesWhere';
+import { parseDuration } from './parseDuration';
+import type { EventRule, JsonValue, Properties } from './types';
+
+/**
+ * The bounded, JSON-friendly state of one event rule: `n` a count, sum or number of distinct values,
+ * `b` time buckets (start → count or sum) for `last` windows, `v` distinct values (→ last seen),
+ * `d`/`best` the streak's last day and longest run. Never the raw events.
+ */
+export interface LeafState {
+  n: number;
+  b?: Record<string, number>;
+  v?: Record<string, number>;
+  d?: number;
+  best?: number;
+}
+
+export type LeafKind = 'count' | 'sum' | 'distinct' | 'streak';
+
+/** A compiled event rule, shared by every milestone whose rule has the same signature. */
+export interface Leaf {
+  key: string;
+  event: string;
+  kind: LeafKind;
+  /** Distinct values are kept up to this many: the largest target that reads the leaf. */
+  cap: number;
+  /** Whether an event may count; `start` is the user's start. */
+  accepts(props: Properties, ts: number, now: number, start: number): boolean;
+  add(state: LeafState, props: Properties, ts: number): boolean;
+  current(state: LeafState, now: number): number;
+  /** What achievement compares with the target: the longest run for streaks, else `current`. */
+  best(state: LeafState, now: number): number;
+}
+
+const DAY = 864e5;
+const HOUR = 36e5;
+
+const valueKey = (v: JsonValue | undefined): string | undefined =>
+  v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
+
+/**
+ * Compiles an event rule into a leaf: the kind of aggregate, its filters, and how its state grows.
+ *
+ * @example
+ * const leaf = createLeaf({ event: 'task_completed', count: 10 });
+ * const state = { n: 0 };
+ * leaf.add(state, {}, Date.now()); // state.n === 1
+ */
+export function createLeaf(rule: EventRule): Leaf {
+  const r = rule as EventRule & Record<string, any>;
+  const kind: LeafKind = 'sum' in r ? 'sum' : 'distinct' in r ? 'distinct' : 'streak' in r ? 'streak' : 'count';
+  const prop: string = kind === 'sum' || kind === 'distinct' ? r[kind] : '';
+  const where = r.where && matchesWhere(r.where);
+  const within = parseDuration(r.within);
+  const last = parseDuration(r.last);
+  // Rolling windows keep buckets: whole days for windows of 2 days or more, else hours, else minutes.
+  const size = last ? (last >= 2 * DAY ? DAY : last >= 2 * HOUR ? HOUR : 6e4) : 0;
+
+  const inWindow = (ts: number, now: number) => !last || ts > now - last;
+  const windowed = (b: Record<string, number> | undefined, now: number) => {
+    let total = 0;
+    for (const k in b) if (+k + size > now - last!) total += b[k];
+    return total;
+  };
+
+  const leaf: Leaf = {
+    key: [r.event, kind, prop, JSON.stringify(r.where), r.within, r.last].join('\u0001'),
+    event: r.event,
+    kind,
+    cap: 1,
+    accepts: (props, ts, now, start) =>
+      (!where || where(props)) && (!within || ts < start + within) && inWindow(ts, now),
+    add(s, props, ts) {
+      const value = props[prop];
+      if (kind === 'streak') {
+        const day = dayNumber(ts);
+        const d = s.d;
+        if (d === undefined || day > d + 1) (s.n = 1), (s.d = day);
+        else if (day === d + 1) s.n++, (s.d = day);
+        // A backdated event the day before the current run extends it backwards.
+        else if (day === d - s.n) s.n++;
+        else return false;
+        s.best = Math.max(s.best || 0, s.n);
+        return true;
+      }
+      if (kind === 'distinct') {
+        const k = valueKey(value);
+        if (k === undefined) return false;
+        const v = (s.v ||= {});
+        if (k in v) {
+          if (ts > v[k]) v[k] = ts;
+          return !!last;
+        }
+        if (s.n >= leaf.cap) {
+          if (!last) return false;
+          // Past the cap, the value seen longest ago leaves first: it is the first to fall out of the window.
+          let oldest: string | undefined;
+          for (const o in v) if (oldest === undefined || v[o] < v[oldest]) oldest = o;
+          if (v[oldest!] >= ts) return false;
+          delete v[oldest!];
+          s.n--;
+        }
+        v[k] = ts;
+        s.n++;
+        return true;
+      }
+      const amount = kind === 'count' ? 1 : value;
+      if (typeof amount !== 'number' || !isFinite(amount)) return false;
+      if (last) {
+        const b = (s.b ||= {});
+        const start = Math.floor(ts / size) * size;
+        if (!(start in b)) {
+          for (const k in b) if (+k + size <= ts - last) delete b[k];
+          b[start] = 0;
+        }
+        b[start] += amount;
+      }
+      s.n += amount;
+      return amount !== 0;
+    },
+    current(s, now) {
+      if (kind === 'streak') return s.d !== undefined && dayNumber(now) - s.d <= 1 ? s.n : 0;
+      if (!last) return s.n;
+      if (kind === 'distinct') {
+        let n = 0;
+        for (const k in s.v) if (inWindow(s.v[k], now)) n++;
+        return n;
+      }
+      return windowed(s.b, now);
+    },
+    best: (s, now) => (kind === 'streak' ? s.best || 0 : leaf.current(s, now)),
+  };
+  return leaf;
+}

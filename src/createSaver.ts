@@ -1,0 +1,37 @@
+/**
+ * Coalesces writes: any number of `schedule()` calls within `delay` ms become one `write()`.
+ * Writes never overlap; `flush()` writes now if anything is pending and resolves when the last write settled.
+ *
+ * @example
+ * const saver = createSaver(() => storage.set(key, doc), 100);
+ * saver.schedule(); saver.schedule(); // one write, 100 ms later
+ * await saver.flush();
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createSaver(write: () => Promise<void>, delay: number, onError: (error: unknown) => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+  let chain = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (dirty) {
+      dirty = false;
+      chain = chain.then(write).catch(onError);
+    }
+    return chain;
+  };
+  return {
+    schedule() {
+      dirty = true;
+      timer ||= setTimeout(flush, delay);
+    },
+    flush,
+    /** Forgets a pending write (the document it would write is being deleted). */
+    cancel() {
+      dirty = false;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+export { createWaymark } from './createWaymark';
+export { validateDefinitions } from './validateDefinitions';
+export { createMemoryStorage } from './createMemoryStorage';
+
+export type { ValidationIssue, ValidationResult } from './validateDefinitions';
+export type {
+  AllRule,
+  AnyRule,
+  Badge,
+  Benchmark,
+  Celebrate,
+  Consent,
+  CountRule,
+  DistinctRule,
+  Duration,
+  EventRule,
+  JsonValue,
+  LevelDefinition,
+  LevelState,
+  MilestoneDefinition,
+  MilestoneState,
+  MilestoneStatus,
+  MilestoneValue,
+  MilestonesRule,
+  NextStep,
+  Properties,
+  Rule,
+  Stage,
+  StalledInfo,
+  StreakRule,
+  SumRule,
+  TrackOptions,
+  Traits,
+  ValueDefinition,
+  Waymark,
+  WaymarkError,
+  WaymarkEventName,
+  WaymarkEvents,
+  WaymarkOptions,
+  WaymarkStorage,
+  Where,
+  WhereOperators,
+} from './types';

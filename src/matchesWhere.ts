@@ -1,0 +1,35 @@
+import type { JsonValue, Properties, Where, WhereOperators } from './types';
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+const OPS: Record<keyof WhereOperators, (v: JsonValue | undefined, arg: any) => boolean> = {
+  eq: same,
+  ne: (v, a) => !same(v, a),
+  gt: (v, a) => typeof v === 'number' && v > a,
+  gte: (v, a) => typeof v === 'number' && v >= a,
+  lt: (v, a) => typeof v === 'number' && v < a,
+  lte: (v, a) => typeof v === 'number' && v <= a,
+  in: (v, a: JsonValue[]) => a.some((x) => same(v, x)),
+  exists: (v, a) => (v !== undefined) === a,
+};
+
+/**
+ * Compiles a `where` filter into a predicate over event properties.
+ * A plain value means equality; an object holds operators (`eq ne gt gte lt lte in exists`), all of which must hold.
+ *
+ * @example
+ * const pro = matchesWhere({ plan: 'pro', amount: { gte: 10 } });
+ * pro({ plan: 'pro', amount: 12 }); // true
+ */
+export function matchesWhere(where: Where): (props: Properties) => boolean {
+  const checks = Object.keys(where).map((key) => {
+    const cond = where[key];
+    const ops =
+      cond !== null && typeof cond === 'object' && !Array.isArray(cond)
+        ? Object.keys(cond).map((op) => [OPS[op as keyof WhereOperators], (cond as any)[op]] as const)
+        : [[OPS.eq, cond] as const];
+    return (props: Properties) => ops.every(([fn, arg]) => fn(props[key], arg));
+  });
+  return (props) => checks.every((check) => check(props));
+}

@@ -1,0 +1,49 @@
+import type { CompiledMilestone, RuleContext } from './compileDefinitions';
+import type { MilestoneState, MilestoneStatus } from './types';
+
+/**
+ * Builds the public state of one milestone from its compiled definition and the user's data.
+ *
+ * @example
+ * toMilestoneState(compiled, ctx, 'active', undefined, startedAt);
+ */
+export function toMilestoneState(
+  m: CompiledMilestone,
+  ctx: RuleContext,
+  status: MilestoneStatus,
+  lockedBy: string[] | undefined,
+  start: number,
+): MilestoneState {
+  const d = m.def;
+  const achievedAt = ctx.achieved[d.id];
+  const [current, target] = m.node.progress(ctx);
+  const state: MilestoneState = {
+    id: d.id,
+    title: d.title,
+    status,
+    current,
+    target,
+    ratio: achievedAt !== undefined ? 1 : Math.min(1, target > 0 ? current / target : 0),
+    celebrate: d.celebrate || 'confetti',
+    scope: d.scope || 'user',
+  };
+  if (d.description !== undefined) state.description = d.description;
+  if (d.stage) state.stage = d.stage;
+  if (m.level) state.level = m.level;
+  if (achievedAt !== undefined) state.achievedAt = achievedAt;
+  if (m.due) state.due = start + m.due;
+  if (d.badge) state.badge = d.badge;
+  if (d.next) state.next = d.next;
+  if (d.benchmark) state.benchmark = d.benchmark;
+  if (lockedBy) state.lockedBy = lockedBy;
+  if (d.value) {
+    const { per, unit, rate, currency } = d.value;
+    const minutesSaved = current * per * (unit === 'hours' ? 60 : 1);
+    state.value = { units: current, minutesSaved };
+    if (rate !== undefined) {
+      state.value.moneySaved = (minutesSaved / 60) * rate;
+      state.value.currency = currency || 'USD';
+    }
+  }
+  return state;
+}

@@ -1,0 +1,92 @@
+import type { LeafState } from './createLeaf';
+import type { Properties } from './types';
+
+/** Bumped when the stored shape changes; older documents are migrated or discarded by `readUserDoc`. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Everything waymark keeps about one user: bounded per milestone, never the raw events.
+ * Plain JSON, so any storage (IndexedDB, memory, a server's) can hold it.
+ */
+export interface UserDoc {
+  v: number;
+  /** When this user was first seen, epoch ms. */
+  startedAt: number;
+  /** Leaf signature → its state; shared by milestones whose rules read the same events the same way. */
+  leaves: Record<string, LeafState>;
+  /** Milestone id → when it was achieved. Permanent. */
+  achieved: Record<string, number>;
+  /** Milestone ids whose `stalled` (overdue) already fired. */
+  stalled: Record<string, 1>;
+  /** Time of the latest achievement. */
+  last?: number;
+  /** Start of the quiet period whose `stalled` already fired. */
+  quiet?: number;
+  traits: Properties;
+  accountId?: string;
+}
+
+/**
+ * A fresh document for a user first seen at `now`.
+ *
+ * @example
+ * const doc = createUserDoc(Date.now());
+ */
+export function createUserDoc(now: number, traits: Properties = {}): UserDoc {
+  return { v: SCHEMA_VERSION, startedAt: now, leaves: {}, achieved: {}, stalled: {}, traits };
+}
+
+const isObject = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Checks a stored document. Returns it when usable, `undefined` when absent, or an `Error`
+ * naming why it was discarded (another schema version, or corrupt data).
+ *
+ * @example
+ * const doc = readUserDoc(await storage.get(key));
+ */
+export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) return Error('stored state is not an object');
+  // Version 1 is the first shape; a newer one was written by a newer waymark and can't be read safely.
+  if (raw.v !== SCHEMA_VERSION) return Error(`stored state has schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`);
+  if (typeof raw.startedAt !== 'number' || !isObject(raw.leaves) || !isObject(raw.achieved))
+    return Error('stored state is corrupt');
+  for (const k in raw.leaves) if (!isObject(raw.leaves[k]) || typeof raw.leaves[k].n !== 'number') delete raw.leaves[k];
+  for (const k in raw.achieved) if (typeof raw.achieved[k] !== 'number') delete raw.achieved[k];
+  raw.stalled = isObject(raw.stalled) ? raw.stalled : {};
+  raw.traits = isObject(raw.traits) ? raw.traits : {};
+  return raw as UserDoc;
+}
+
+/**
+ * Folds `from` (an anonymous user's progress) into `into` (the identified user's): counts and sums add up,
+ * distinct values and achievements unite, the earlier start wins.
+ *
+ * @example
+ * mergeUserDocs(userDoc, anonymousDoc);
+ */
+export function mergeUserDocs(into: UserDoc, from: UserDoc): UserDoc {
+  into.startedAt = Math.min(into.startedAt, from.startedAt);
+  for (const id in from.achieved) into.achieved[id] = Math.min(into.achieved[id] ?? Infinity, from.achieved[id]);
+  Object.assign(into.stalled, from.stalled);
+  if (from.last !== undefined) into.last = Math.max(into.last ?? 0, from.last);
+  for (const key in from.leaves) {
+    const a = into.leaves[key];
+    const b = from.leaves[key];
+    if (!a) into.leaves[key] = b;
+    else if (b.d !== undefined) {
+      // Streaks: keep the run that ends later; the longest run ever stays known.
+      if (a.d === undefined || b.d > a.d || (b.d === a.d && b.n > a.n)) (a.d = b.d), (a.n = b.n);
+      a.best = Math.max(a.best || 0, b.best || 0);
+    } else if (b.v) {
+      a.v ||= {};
+      for (const k in b.v) a.v[k] = Math.max(a.v[k] ?? 0, b.v[k]);
+      a.n = Object.keys(a.v).length;
+    } else {
+      a.n += b.n;
+      if (b.b) for (const k in b.b) (a.b ||= {})[k] = (a.b[k] || 0) + b.b[k];
+    }
+  }
+  return into;
+}

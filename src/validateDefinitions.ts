@@ -1,0 +1,234 @@
+import { parseDuration } from './parseDuration';
+import type { LevelDefinition, MilestoneDefinition } from './types';
+
+/** One problem found in definitions: where (`milestones[3].rule.count`) and what. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** What `validateDefinitions` found, and the definitions that passed. */
+export interface ValidationResult {
+  /** No errors (warnings allowed). */
+  valid: boolean;
+  errors: ValidationIssue[];
+  /** Unknown keys: reported, harmless. */
+  warnings: ValidationIssue[];
+  /** The valid milestones, in input order, as given. */
+  milestones: MilestoneDefinition[];
+  /** The valid levels, in input order, as given. */
+  levels: LevelDefinition[];
+}
+
+/** Returns an error message for `v` at path `p`, or reports nested issues itself and returns nothing. */
+type Check = (v: any, p: string, parent?: any) => string | void;
+
+/** One array element that passed the schema. */
+interface Item {
+  v: any;
+  id: string;
+  /** The milestone ids it names, with their paths. */
+  refs: [string, string][];
+  /** Milestones only: references not yet accepted, and dependents. */
+  n: number;
+  d: Item[];
+}
+
+/** A plain object (not null, an array, a Date, a Map...). */
+const isObj = (v: unknown): v is Record<string, any> => ({}).toString.call(v) == '[object Object]';
+
+/** Whether `a` is within `k` edits (Levenshtein) of `b`, for "did you mean" hints. */
+const near = (a: string, b: string, k: number): boolean =>
+  k >= 0 &&
+  (a[0] == b[0]
+    ? !a || near(a.slice(1), b.slice(1), k)
+    : near(a.slice(1), b, k - 1) || near(a, b.slice(1), k - 1) || near(a.slice(1), b.slice(1), k - 1));
+
+/**
+ * Checks milestone and level definitions (the content of a `milestones.json`, or a bare array of milestones).
+ * Invalid items are rejected one by one, naming the path; the valid ones are returned. Never throws.
+ *
+ * @example
+ * const { valid, errors, milestones } = validateDefinitions({
+ *   milestones: [{ id: 'ten-tasks', title: 'Complete 10 tasks', rule: { event: 'task_completed', count: 0 } }],
+ * });
+ * // valid === false, errors: [{ path: 'milestones[0].rule.count', message: 'expected a positive integer' }]
+ */
+export function validateDefinitions(json: unknown): ValidationResult {
+  const errors: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
+  const E = (path: string, message: string, to = errors) => to.push({ path, message });
+  let refs: Item['refs'] = [];
+
+  const check = (c: Check, v: any, p: string) => {
+    const m = c(v, p);
+    if (m) E(p, m);
+  };
+  const t = (ok: unknown, what: string) => (ok ? '' : 'expected ' + what);
+  const at = (p: string, k: string) => (p && p + '.') + k;
+  const pat = (re: RegExp, what: string): Check => (v) => t(typeof v == 'string' && re.test(v), what);
+  const num = (what: string, ok: (n: number) => boolean): Check => (v) =>
+    t(typeof v == 'number' && isFinite(v) && ok(v), what);
+  const one = (list: string): Check => (v) => t(list.split(' ').includes(v), 'one of ' + list.replace(/ /g, ', '));
+  const list = (c: Check, min = 0): Check => (v, p) => {
+    if (!Array.isArray(v) || v.length < min) return t(0, min ? 'a non-empty array' : 'an array');
+    for (let i = 0; i < v.length; i++) check(c, v[i], `${p}[${i}]`);
+  };
+  /** Checks each value of a plain object with `c`. */
+  const map = (c: Check): Check => (v, p) => {
+    if (!isObj(v)) return t(0, 'an object');
+    for (const k of Object.keys(v)) check(c, v[k], at(p, k));
+  };
+  /** The first `required` keys of `shape` must be present; unknown keys warn, or fail when `strict`. */
+  const obj = (shape: Record<string, Check>, required = 0, strict?: 1): Check => (v, p) => {
+    if (!isObj(v)) return t(0, 'an object');
+    const keys = Object.keys(shape);
+    keys.forEach((k, i) => (k in v ? check(shape[k], v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
+    for (const k of Object.keys(v))
+      if (!keys.includes(k)) {
+        const hint = keys.find((o) => near(k, o, o[2] ? 2 : 1));
+        E(at(p, k), `unknown ${strict ? 'operator' : 'key'} "${k}"` + (hint ? ` (did you mean "${hint}"?)` : ''), strict ? errors : warnings);
+      }
+  };
+  /** The one key of `keys` present in `v`; more than one is an error. */
+  const pick = (v: any, p: string, keys: string[]) => {
+    const [a, b] = keys.filter((k) => k in v);
+    if (b) E(p, `expected ${a} or ${b}, not both`);
+    return a;
+  };
+
+  const ok: Check = () => {};
+  const str = pat(/^/, 'a string');
+  const name = pat(/\S/, 'a non-empty string');
+  const id = pat(/^[a-z0-9_-]{1,64}$/, 'an id: 1-64 of a-z 0-9 _ -');
+  const ref: Check = (v, p) => id(v) || void refs.push([v, p]);
+  const posInt = num('a positive integer', (n) => n > 0 && n % 1 == 0);
+  const posNum = num('a positive number', (n) => n > 0);
+  const nonNeg = num('a non-negative number', (n) => n >= 0);
+  const number = num('a number', isFinite);
+  const bool: Check = (v) => t(typeof v == 'boolean', 'true or false');
+  const scalar: Check = (v) => t(v === null || 'string number boolean'.includes(typeof v), 'a string, number, boolean or null');
+  const dur: Check = (v) => t(parseDuration(v), 'a duration like "14d" (m, h, d or w)');
+  // http(s) or relative: no other scheme. Browsers drop blanks and control characters ("java\nscript:"), so we do too.
+  const href: Check = (v) =>
+    t(typeof v == 'string' && !/^(?!https?:\/\/)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')), 'an http(s) or relative URL');
+  const badge = obj({ name, icon: str }, 1);
+  const ops = obj({ eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool }, 0, 1);
+  const event = obj(
+    {
+      event: name,
+      count: posInt,
+      sum: name,
+      distinct: name,
+      streak: num('an integer from 1 to 366', (n) => n > 0 && n < 367 && n % 1 == 0),
+      gte: ok, // checked with the aggregate
+      where: map((x, q) => (isObj(x) ? ops(x, q) : scalar(x))),
+      within: dur,
+      last: dur,
+    },
+    1,
+  );
+  const rule: Check = (v, p) => {
+    if (!isObj(v)) return t(0, 'a rule: event, all, any or milestones');
+    const form = pick(v, p, ['event', 'all', 'any', 'milestones']);
+    if (form == 'event') {
+      const agg = pick(v, p, ['count', 'sum', 'distinct', 'streak']);
+      const gte = agg == 'sum' ? posNum : agg == 'distinct' ? posInt : () => t(0, 'only with sum or distinct');
+      'gte' in v ? check(gte, v.gte, p + '.gte') : gte != posNum && gte != posInt || E(p + '.gte', 'required');
+      return event(v, p);
+    }
+    return form ? obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1)(v, p) : rule(0, p);
+  };
+
+  const milestone = obj(
+    {
+      id,
+      title: name,
+      rule,
+      description: str,
+      stage: one('onboarding value adoption growth advocacy'),
+      requires: list(ref),
+      due: dur,
+      badge,
+      next: obj({ label: name, href }, 1),
+      celebrate: one('confetti toast none'),
+      value: obj({ per: posNum, unit: one('minutes hours'), rate: nonNeg, currency: pat(/^[A-Z]{3}$/, 'a 3-letter currency code') }, 1),
+      benchmark: obj({ typicalDays: nonNeg, percentile: num('a number from 0 to 100', (n) => n >= 0 && n <= 100) }),
+      segment: map((v, p) => (Array.isArray(v) ? list(scalar)(v, p) : scalar(v))),
+      scope: one('user account'),
+    },
+    3,
+  );
+  const level = obj({ id, title: name, milestones: list(ref, 1), badge, sequential: bool }, 3);
+
+  /** Checks each element; returns those that passed. `seen` collects the ids claimed. */
+  const items = (key: string, c: Check, arr: any = [], seen = new Set<string>()) => {
+    const out: Item[] = [];
+    if (!Array.isArray(arr)) E(key, t(0, 'an array'));
+    else
+      for (let i = 0; i < arr.length; i++) {
+        const p = `${key}[${i}]`;
+        const n = errors.length;
+        refs = [];
+        try {
+          const v = arr[i];
+          JSON.stringify(v); // throws on cycles, BigInt and throwing getters, which only JS callers can produce
+          check(c, v, p);
+          const vid = isObj(v) && v.id;
+          if (!id(vid)) seen.has(vid) ? E(p + '.id', `duplicate id "${vid}"`) : seen.add(vid);
+          if (errors.length == n) out.push({ v, id: vid, refs, n: refs.length, d: [] } as any);
+        } catch {
+          E(p, t(0, 'plain JSON'));
+        }
+      }
+    return out;
+  };
+
+  let ms: Item[] = [];
+  let lv: Item[] = [];
+  const done = new Set<string>();
+  const named = new Set<string>();
+  const refMsg = (r: string) => `${named.has(r) ? 'invalid' : 'unknown'} milestone "${r}"`;
+  try {
+    const arr = Array.isArray(json);
+    if (!arr && !isObj(json)) E('', t(0, '{ milestones, levels } or an array'));
+    else {
+      if (!arr) obj({ milestones: ok, levels: ok })(json, '');
+      ms = items('milestones', milestone, arr ? json : json.milestones, named);
+      const byId = new Map(ms.map((m) => [m.id, m]));
+
+      // Accept milestones whose references are all accepted (Kahn's algorithm: linear, no recursion).
+      const queue = ms.filter((m) => !m.n);
+      for (const m of ms) for (const [r] of m.refs) byId.get(r)?.d.push(m);
+      for (const m of queue) {
+        done.add(m.id);
+        for (const d of m.d) --d.n || queue.push(d);
+      }
+
+      // The rest name an unknown or invalid milestone, or sit in or behind a cycle: follow the first
+      // unaccepted reference a few steps to tell. Longer cycles report their next milestone as invalid.
+      const next = (m: Item) => m.refs.find(([r]) => !done.has(r))!;
+      for (const m of ms)
+        if (!done.has(m.id)) {
+          const [r, p] = next(m);
+          const ids = [m.id];
+          let x = byId.get(r);
+          while (x && x != m && ids.push(x.id) < 10) x = byId.get(next(x)[0]);
+          E(p, x == m ? `forms a cycle: ${ids.join(' → ')} → ${m.id}` : refMsg(r));
+        }
+
+      lv = items('levels', level, arr ? undefined : json.levels).filter(
+        (l) => !l.refs.filter(([r, p]) => !done.has(r) && E(p, refMsg(r))).length,
+      );
+    }
+  } catch {
+    E('', t(0, 'plain JSON'));
+  }
+  return {
+    valid: !errors.length,
+    errors,
+    warnings,
+    milestones: ms.filter((m) => done.has(m.id)).map((m) => m.v),
+    levels: lv.map((l) => l.v),
+  };
+}

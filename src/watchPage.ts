@@ -1,0 +1,40 @@
+/**
+ * Browser glue for the client: calls `onHide` when the page is hidden or left (so pending state is written),
+ * and `onTick` about once a minute while the page is visible (due dates, streaks). Outside a browser only ticks.
+ * Returns the function that stops it all.
+ *
+ * @example
+ * const stop = watchPage(() => saver.flush(), () => engine.tick());
+ */
+export function watchPage(onHide: () => void, onTick: () => void): () => void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const start = () => {
+    if (timer) return;
+    timer = setInterval(onTick, 60_000);
+    // Node: a minute tick must not keep a server process alive.
+    (timer as any).unref?.();
+  };
+  const stop = () => {
+    clearInterval(timer);
+    timer = undefined;
+  };
+  const doc = typeof document === 'object' ? document : undefined;
+  const target = typeof addEventListener === 'function' ? globalThis : undefined;
+  const onVisibility = () => {
+    if (doc!.visibilityState === 'hidden') {
+      stop();
+      onHide();
+    } else {
+      onTick();
+      start();
+    }
+  };
+  if (!doc || doc.visibilityState !== 'hidden') start();
+  doc?.addEventListener('visibilitychange', onVisibility);
+  target?.addEventListener('pagehide', onHide);
+  return () => {
+    stop();
+    doc?.removeEventListener('visibilitychange', onVisibility);
+    target?.removeEventListener('pagehide', onHide);
+  };
+}
