@@ -37,15 +37,17 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     const text = `[waymark] ${e.path ? e.path + ': ' : ''}${e.message}`;
     if (!warned.has(text) && warned.size < 100 && typeof console === 'object') warned.add(text), console.warn(text);
   };
-  const emitter = createEmitter<WaymarkEvents>((event, error) =>
-    report({ code: 'listener_error', message: `a "${String(event)}" listener threw: ${String(error)}` }),
-  );
+  const emitter = createEmitter<WaymarkEvents>((event, error) => {
+    const e = { code: 'listener_error', message: `a "${String(event)}" listener threw: ${String(error)}` };
+    // A throwing error listener is told about on the console, not fed its own error.
+    event === 'error' ? warn(e) : report(e);
+  });
   const report = (e: WaymarkError) => {
     if (destroyed) return;
     if (early) {
       early.push(e);
       warn(e);
-    } else if (emitter.has('error') && e.code !== 'listener_error') emitter.emit('error', e);
+    } else if (emitter.has('error')) emitter.emit('error', e);
     else if (e.code !== 'unknown_event') warn(e);
   };
   // Errors found while creating the client reach listeners attached in the same tick.

@@ -20,8 +20,8 @@ export interface ValidationResult {
   levels: LevelDefinition[];
 }
 
-/** Returns an error message for `v` at path `p`, or reports nested issues itself and returns nothing. */
-type Check = (v: any, p: string, parent?: any) => string | void;
+/** Checks `v`, found at path `p`, reporting what is wrong itself. */
+type Check = (v: any, p: string) => unknown;
 
 /** One array element that passed the schema. */
 interface Item {
@@ -60,30 +60,23 @@ export function validateDefinitions(json: unknown): ValidationResult {
   const E = (path: string, message: string, to = errors) => to.push({ path, message });
   let refs: Item['refs'] = [];
 
-  const check = (c: Check, v: any, p: string) => {
-    const m = c(v, p);
-    if (m) E(p, m);
-  };
-  const t = (ok: unknown, what: string) => (ok ? '' : 'expected ' + what);
   const at = (p: string, k: string) => (p && p + '.') + k;
-  const pat = (re: RegExp, what: string): Check => (v) => t(typeof v == 'string' && re.test(v), what);
-  const num = (what: string, ok: (n: number) => boolean): Check => (v) =>
-    t(typeof v == 'number' && isFinite(v) && ok(v), what);
-  const one = (list: string): Check => (v) => t(list.split(' ').includes(v), 'one of ' + list.replace(/ /g, ', '));
-  const list = (c: Check, min = 0): Check => (v, p) => {
-    if (!Array.isArray(v) || v.length < min) return t(0, min ? 'a non-empty array' : 'an array');
-    for (let i = 0; i < v.length; i++) check(c, v[i], `${p}[${i}]`);
-  };
+  const leaf = (ok: (v: any) => unknown, what: string): Check => (v, p) => ok(v) || E(p, 'expected ' + what);
+  const pat = (re: RegExp, what: string) => leaf((v) => typeof v == 'string' && re.test(v), what);
+  const num = (what: string, ok: (n: number) => boolean) => leaf((v) => typeof v == 'number' && isFinite(v) && ok(v), what);
+  const one = (list: string) => leaf((v) => list.split(' ').includes(v), 'one of ' + list.replace(/ /g, ', '));
+  const list = (c: Check, min = 0): Check => (v, p) =>
+    Array.isArray(v) && v.length >= min
+      ? v.forEach((x, i) => c(x, `${p}[${i}]`))
+      : E(p, min ? 'expected a non-empty array' : 'expected an array');
   /** Checks each value of a plain object with `c`. */
-  const map = (c: Check): Check => (v, p) => {
-    if (!isObj(v)) return t(0, 'an object');
-    for (const k of Object.keys(v)) check(c, v[k], at(p, k));
-  };
+  const map = (c: Check): Check => (v, p) =>
+    isObj(v) ? Object.keys(v).forEach((k) => c(v[k], at(p, k))) : E(p, 'expected an object');
   /** The first `required` keys of `shape` must be present; unknown keys warn, or fail when `strict`. */
   const obj = (shape: Record<string, Check>, required = 0, strict?: 1): Check => (v, p) => {
-    if (!isObj(v)) return t(0, 'an object');
+    if (!isObj(v)) return E(p, 'expected an object');
     const keys = Object.keys(shape);
-    keys.forEach((k, i) => (k in v ? check(shape[k], v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
+    keys.forEach((k, i) => (k in v ? shape[k](v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
     for (const k of Object.keys(v))
       if (!keys.includes(k)) {
         const hint = keys.find((o) => near(k, o, o[2] ? 2 : 1));
@@ -100,18 +93,22 @@ export function validateDefinitions(json: unknown): ValidationResult {
   const ok: Check = () => {};
   const str = pat(/^/, 'a string');
   const name = pat(/\S/, 'a non-empty string');
-  const id = pat(/^[a-z0-9_-]{1,64}$/, 'an id: 1-64 of a-z 0-9 _ -');
-  const ref: Check = (v, p) => id(v) || void refs.push([v, p]);
+  const id = (v: unknown) => typeof v == 'string' && /^[a-z0-9_-]{1,64}$/.test(v);
+  const idCheck = leaf(id, 'an id: 1-64 of a-z 0-9 _ -');
+  const ref: Check = (v, p) => idCheck(v, p) === true && refs.push([v, p]);
   const posInt = num('a positive integer', (n) => n > 0 && n % 1 == 0);
   const posNum = num('a positive number', (n) => n > 0);
   const nonNeg = num('a non-negative number', (n) => n >= 0);
   const number = num('a number', isFinite);
-  const bool: Check = (v) => t(typeof v == 'boolean', 'true or false');
-  const scalar: Check = (v) => t(v === null || 'string number boolean'.includes(typeof v), 'a string, number, boolean or null');
-  const dur: Check = (v) => t(parseDuration(v), 'a duration like "14d" (m, h, d or w)');
+  const bool = leaf((v) => typeof v == 'boolean', 'true or false');
+  const isScalar = (v: unknown) => v === null || 'string number boolean'.includes(typeof v);
+  const scalar = leaf(isScalar, 'a string, number, boolean or null');
+  const dur = leaf(parseDuration, 'a duration like "14d" (m, h, d or w)');
   // http(s) or relative: no other scheme. Browsers drop blanks and control characters ("java\nscript:"), so we do too.
-  const href: Check = (v) =>
-    t(typeof v == 'string' && !/^(?!https?:\/\/)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')), 'an http(s) or relative URL');
+  const href = leaf(
+    (v) => typeof v == 'string' && !/^(?!https?:\/\/)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
+    'an http(s) or relative URL',
+  );
   const badge = obj({ name, icon: str }, 1);
   const ops = obj({ eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool }, 0, 1);
   const event = obj(
@@ -122,27 +119,26 @@ export function validateDefinitions(json: unknown): ValidationResult {
       distinct: name,
       streak: num('an integer from 1 to 366', (n) => n > 0 && n < 367 && n % 1 == 0),
       gte: ok, // checked with the aggregate
-      where: map((x, q) => (isObj(x) ? ops(x, q) : scalar(x))),
+      where: map((x, q) => (isObj(x) ? ops : leaf(isScalar, 'a string, number, boolean, null or operators'))(x, q)),
       within: dur,
       last: dur,
     },
     1,
   );
   const rule: Check = (v, p) => {
-    if (!isObj(v)) return t(0, 'a rule: event, all, any or milestones');
-    const form = pick(v, p, ['event', 'all', 'any', 'milestones']);
+    const form = isObj(v) && pick(v, p, ['event', 'all', 'any', 'milestones']);
     if (form == 'event') {
       const agg = pick(v, p, ['count', 'sum', 'distinct', 'streak']);
-      const gte = agg == 'sum' ? posNum : agg == 'distinct' ? posInt : () => t(0, 'only with sum or distinct');
-      'gte' in v ? check(gte, v.gte, p + '.gte') : gte != posNum && gte != posInt || E(p + '.gte', 'required');
-      return event(v, p);
-    }
-    return form ? obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1)(v, p) : rule(0, p);
+      const gte = agg == 'sum' ? posNum : agg == 'distinct' ? posInt : 0;
+      'gte' in v ? (gte || leaf(() => 0, 'only with sum or distinct'))(v.gte, p + '.gte') : gte && E(p + '.gte', 'required');
+      event(v, p);
+    } else if (form) obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1)(v, p);
+    else E(p, 'expected a rule: event, all, any or milestones');
   };
 
   const milestone = obj(
     {
-      id,
+      id: idCheck,
       title: name,
       rule,
       description: str,
@@ -154,17 +150,17 @@ export function validateDefinitions(json: unknown): ValidationResult {
       celebrate: one('confetti toast none'),
       value: obj({ per: posNum, unit: one('minutes hours'), rate: nonNeg, currency: pat(/^[A-Z]{3}$/, 'a 3-letter currency code') }, 1),
       benchmark: obj({ typicalDays: nonNeg, percentile: num('a number from 0 to 100', (n) => n >= 0 && n <= 100) }),
-      segment: map((v, p) => (Array.isArray(v) ? list(scalar)(v, p) : scalar(v))),
+      segment: map((v, p) => (Array.isArray(v) ? list(scalar) : scalar)(v, p)),
       scope: one('user account'),
     },
     3,
   );
-  const level = obj({ id, title: name, milestones: list(ref, 1), badge, sequential: bool }, 3);
+  const level = obj({ id: idCheck, title: name, milestones: list(ref, 1), badge, sequential: bool }, 3);
 
   /** Checks each element; returns those that passed. `seen` collects the ids claimed. */
   const items = (key: string, c: Check, arr: any = [], seen = new Set<string>()) => {
     const out: Item[] = [];
-    if (!Array.isArray(arr)) E(key, t(0, 'an array'));
+    if (!Array.isArray(arr)) E(key, 'expected an array');
     else
       for (let i = 0; i < arr.length; i++) {
         const p = `${key}[${i}]`;
@@ -173,12 +169,11 @@ export function validateDefinitions(json: unknown): ValidationResult {
         try {
           const v = arr[i];
           JSON.stringify(v); // throws on cycles, BigInt and throwing getters, which only JS callers can produce
-          check(c, v, p);
-          const vid = isObj(v) && v.id;
-          if (!id(vid)) seen.has(vid) ? E(p + '.id', `duplicate id "${vid}"`) : seen.add(vid);
-          if (errors.length == n) out.push({ v, id: vid, refs, n: refs.length, d: [] } as any);
+          c(v, p);
+          if (id(v?.id)) seen.has(v.id) ? E(p + '.id', `duplicate id "${v.id}"`) : seen.add(v.id);
+          if (errors.length == n) out.push({ v, id: v.id, refs, n: refs.length, d: [] });
         } catch {
-          E(p, t(0, 'plain JSON'));
+          E(p, 'expected plain JSON');
         }
       }
     return out;
@@ -191,7 +186,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
   const refMsg = (r: string) => `${named.has(r) ? 'invalid' : 'unknown'} milestone "${r}"`;
   try {
     const arr = Array.isArray(json);
-    if (!arr && !isObj(json)) E('', t(0, '{ milestones, levels } or an array'));
+    if (!arr && !isObj(json)) E('', 'expected { milestones, levels } or an array');
     else {
       if (!arr) obj({ milestones: ok, levels: ok })(json, '');
       ms = items('milestones', milestone, arr ? json : json.milestones, named);
@@ -217,12 +212,12 @@ export function validateDefinitions(json: unknown): ValidationResult {
           E(p, x == m ? `forms a cycle: ${ids.join(' → ')} → ${m.id}` : refMsg(r));
         }
 
-      lv = items('levels', level, arr ? undefined : json.levels).filter(
+      lv = items('levels', level, arr ? [] : json.levels).filter(
         (l) => !l.refs.filter(([r, p]) => !done.has(r) && E(p, refMsg(r))).length,
       );
     }
   } catch {
-    E('', t(0, 'plain JSON'));
+    E('', 'expected plain JSON');
   }
   return {
     valid: !errors.length,

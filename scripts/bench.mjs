@@ -1,0 +1,81 @@
+// Prints what track() costs on the host's main thread, and how many storage writes a burst of events causes.
+// A benchmark, not a test: it prints figures and asserts nothing.
+import { performance } from 'node:perf_hooks';
+import { createWaymark } from '../dist/index.js';
+
+const countingStorage = () => {
+  const map = new Map();
+  const storage = {
+    writes: 0,
+    get: async (k) => map.get(k),
+    set: async (k, v) => void (storage.writes++, map.set(k, structuredClone(v))),
+    del: async (k) => void map.delete(k),
+    setIfAbsent: async (k, v) => (map.has(k) ? false : (map.set(k, v), true)),
+  };
+  return storage;
+};
+
+// A mix of every rule type; each definition listens to its own event, so a tracked event matches few of them.
+const definitions = (n) =>
+  Array.from({ length: n }, (_, i) => {
+    const event = `event_${i}`;
+    const rules = [
+      { event, count: 10 },
+      { event, sum: 'amount', gte: 1e12 },
+      { event, distinct: 'feature', gte: 5 },
+      { event, streak: 5 },
+      { event, count: 1e9, where: { plan: 'pro', amount: { gte: 10 } } },
+      { event, count: 1e9, last: '7d' },
+    ];
+    return { id: `m${i}`, title: `Milestone ${i}`, rule: rules[i % rules.length] };
+  });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function trackCost(n) {
+  const wm = createWaymark({ projectKey: 'bench', storage: countingStorage(), milestones: definitions(n), stalledAfter: false });
+  await wm.ready;
+  // The tracked event feeds the milestones on event_1 and event_2 (the rule types with filters and windows are elsewhere).
+  const names = ['event_1', 'event_2', 'event_3', 'event_4'];
+  const props = { feature: 'kanban', amount: 42, plan: 'pro' };
+  const perBatch = [];
+  const batch = 1000;
+  for (let round = 0; round < 600; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) wm.track(names[i & 3], props);
+    const us = ((performance.now() - t0) * 1000) / batch;
+    if (round >= 100) perBatch.push(us); // the first rounds warm the JIT up
+  }
+  wm.destroy();
+  const sorted = [...perBatch].sort((a, b) => a - b);
+  return { n, median: median(perBatch), p99: sorted[Math.floor(sorted.length * 0.99)], max: sorted.at(-1) };
+}
+
+async function writesPerSecond() {
+  const storage = countingStorage();
+  const wm = createWaymark({ projectKey: 'bench', storage, milestones: definitions(200), stalledAfter: false });
+  await wm.ready;
+  storage.writes = 0;
+  const seconds = 3;
+  const start = performance.now();
+  let sent = 0;
+  // 10,000 events a second, paced in 1 ms slices with the event loop free in between (timers must get their turn).
+  while (performance.now() - start < seconds * 1000) {
+    const due = Math.floor((performance.now() - start) * 10);
+    while (sent < due) wm.track('event_1', { amount: 1 }), sent++;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  await wm.flush();
+  wm.destroy();
+  return { events: sent, seconds: elapsed, writes: storage.writes, perSecond: storage.writes / elapsed };
+}
+
+console.log('track() cost per event (Node', process.version + ', one core, properties { feature, amount, plan })');
+console.log('definitions  median µs   p99 µs   max µs (batches of 1,000 events)');
+for (const n of [10, 200, 2000]) {
+  const r = await trackCost(n);
+  console.log(`${String(n).padStart(11)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`);
+}
+const w = await writesPerSecond();
+console.log(`persistence: ${w.events} events in ${w.seconds.toFixed(2)} s (${Math.round(w.events / w.seconds)}/s) -> ${w.writes} writes, ${w.perSecond.toFixed(1)} writes/s`);

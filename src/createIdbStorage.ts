@@ -1,0 +1,76 @@
+import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createMemoryStorage } from './createMemoryStorage';
+import type { WaymarkStorage } from './types';
+
+export interface IdbStorageOptions {
+  /** Called once, with a readable reason, when IndexedDB fails and state moves to memory. */
+  onFallback: (reason: string) => void;
+  /** Database name; default `'waymark'` (object store `'kv'`). */
+  dbName?: string;
+}
+
+/**
+ * A `WaymarkStorage` on IndexedDB (idb-keyval). Opens nothing until first used. When IndexedDB
+ * is missing (SSR, Node), cannot be opened (private mode, SecurityError) or a write fails
+ * (QuotaExceededError), it calls `onFallback` once and keeps everything in memory for the rest
+ * of the session, the failed write included. No method ever rejects.
+ *
+ * @example
+ * const storage = createIdbStorage({ onFallback: (reason) => console.warn(reason) });
+ * await storage.set('k', { n: 1 });
+ * await storage.setIfAbsent('claim', Date.now()); // true in one tab only
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): WaymarkStorage {
+  const memory = createMemoryStorage();
+  let store: UseStore | undefined;
+  let fallen = false;
+
+  const fall = (error: unknown) => {
+    if (fallen) return;
+    fallen = true;
+    try {
+      const e = error as Error | null | undefined;
+      const why = e?.name ? `${e.name}: ${e.message}` : String(error ?? 'transaction aborted');
+      onFallback(`IndexedDB unavailable (${why}); keeping state in memory for this session`);
+    } catch {}
+  };
+
+  // A write IndexedDB accepted after another call fell back is repeated in memory, where
+  // every read now goes (`write`; a `false` from setIfAbsent wrote nothing).
+  const run = <T>(idb: (store: UseStore) => Promise<T>, mem: () => Promise<T>, fallback: T, write?: boolean): Promise<T> => {
+    if (!fallen)
+      try {
+        if (typeof indexedDB === 'undefined') throw 'no indexedDB in this environment';
+        return idb((store ||= createStore(dbName ?? 'waymark', 'kv'))).then(
+          (result) => (fallen && write && result !== false ? mem().then(() => result) : result),
+          (error) => (fall(error), mem()),
+        ).catch(() => fallback);
+      } catch (error) {
+        fall(error);
+      }
+    return mem().catch(() => fallback);
+  };
+
+  return {
+    get: (key) => run((s) => get(key, s), () => memory.get(key), undefined),
+    set: (key, value) => run((s) => set(key, value, s), () => memory.set(key, value), undefined, true),
+    del: (key) => run((s) => del(key, s), () => memory.del(key), undefined, true),
+    setIfAbsent: (key, value) =>
+      run(
+        // One readwrite transaction: IndexedDB runs transactions on the same store one at a
+        // time, across tabs too, so only one caller sees the key absent.
+        (s) =>
+          s('readwrite', (os) => {
+            let added = false;
+            os.count(key).onsuccess = (event) => {
+              if (!(event.target as IDBRequest<number>).result) os.put(value, key), (added = true);
+            };
+            return promisifyRequest(os.transaction).then(() => added);
+          }),
+        () => memory.setIfAbsent(key, value),
+        false,
+        true,
+      ),
+  };
+}
