@@ -63,10 +63,22 @@ export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): Way
         (s) =>
           s('readwrite', (os) => {
             let added = false;
+            let failure: unknown;
             os.count(key).onsuccess = (event) => {
-              if (!(event.target as IDBRequest<number>).result) os.put(value, key), (added = true);
+              if (!(event.target as IDBRequest<number>).result)
+                try {
+                  os.put(value, key);
+                  added = true;
+                } catch (error) {
+                  // Thrown in an event handler it would surface as an uncaught error in the host page.
+                  failure = error;
+                  os.transaction.abort();
+                }
             };
-            return promisifyRequest(os.transaction).then(() => added);
+            return promisifyRequest(os.transaction).then(
+              () => added,
+              (error) => Promise.reject(failure ?? error),
+            );
           }),
         () => memory.setIfAbsent(key, value),
         false,

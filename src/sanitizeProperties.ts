@@ -96,7 +96,7 @@ function clean(v: unknown, path: string, key: string | number, depth: number): J
       }
       return spend((v as string).length, path, key) ? (v as string) : undefined;
     case 'number':
-      return v - v === 0 ? v : issue(join(path, key), `dropped ${v}`);
+      return v - v === 0 ? v : issue(join(path, key), `dropped ${v}: not a finite number`);
     case 'boolean':
       return v;
     case 'bigint': {

@@ -96,7 +96,6 @@ export function validateDefinitions(json: unknown): ValidationResult {
   const id = (v: unknown) => typeof v == 'string' && /^[a-z0-9_-]{1,64}$/.test(v);
   const idCheck = leaf(id, 'an id: 1-64 of a-z 0-9 _ -');
   const ref: Check = (v, p) => idCheck(v, p) === true && refs.push([v, p]);
-  const posInt = num('a positive integer', (n) => n > 0 && n % 1 == 0);
   const posNum = num('a positive number', (n) => n > 0);
   const nonNeg = num('a non-negative number', (n) => n >= 0);
   const number = num('a number', isFinite);
@@ -111,27 +110,30 @@ export function validateDefinitions(json: unknown): ValidationResult {
   );
   const badge = obj({ name, icon: str }, 1);
   const ops = obj({ eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool }, 0, 1);
-  const event = obj(
-    {
-      event: name,
-      count: posInt,
-      sum: name,
-      distinct: name,
-      streak: num('an integer from 1 to 366', (n) => n > 0 && n < 367 && n % 1 == 0),
-      gte: ok, // checked with the aggregate
-      where: map((x, q) => (isObj(x) ? ops : leaf(isScalar, 'a string, number, boolean, null or operators'))(x, q)),
-      within: dur,
-      last: dur,
-    },
-    1,
-  );
+  const whole = (n: number) => n > 0 && n % 1 == 0;
+  const posInt = num('a positive integer', whole);
+  const streak = num('an integer from 1 to 366', (n) => whole(n) && n < 367);
+  const where = map((x, q) => (isObj(x) ? ops : leaf(isScalar, 'a string, number, boolean, null or operators'))(x, q));
   const rule: Check = (v, p) => {
     const form = isObj(v) && pick(v, p, ['event', 'all', 'any', 'milestones']);
     if (form == 'event') {
       const agg = pick(v, p, ['count', 'sum', 'distinct', 'streak']);
+      // `gte` is the target of sum and distinct (so required there), and meaningless elsewhere.
       const gte = agg == 'sum' ? posNum : agg == 'distinct' ? posInt : 0;
-      'gte' in v ? (gte || leaf(() => 0, 'only with sum or distinct'))(v.gte, p + '.gte') : gte && E(p + '.gte', 'required');
-      event(v, p);
+      obj(
+        {
+          event: name,
+          gte: gte || leaf(() => 0, 'only with sum or distinct'),
+          count: posInt,
+          sum: name,
+          distinct: name,
+          streak,
+          where,
+          within: dur,
+          last: dur,
+        },
+        gte ? 2 : 1,
+      )(v, p);
     } else if (form) obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1)(v, p);
     else E(p, 'expected a rule: event, all, any or milestones');
   };
