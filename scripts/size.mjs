@@ -2,11 +2,18 @@
 // Also checks that the README's size table states the figures measured here.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1000;
 const checks = [
-  { name: "import { createWaymark } from 'waymark'", code: "export { createWaymark } from './dist/index.js';", budget: 5 * KB },
+  {
+    name: "import { createWaymark } from 'waymark'",
+    code: "export { createWaymark } from './dist/index.js';",
+    budget: 5 * KB,
+    // With the chunk it loads on start (engine, validation, storage, idb-keyval): what a page downloads in all.
+    total: 12 * KB,
+  },
   {
     name: "waymark + waymark/widget",
     code: "export { createWaymark } from './dist/index.js'; export { mountWidget, defineElements } from './dist/widget.js';",
@@ -16,7 +23,6 @@ const checks = [
   { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 22 * KB, needs: 'dist/waymark.global.js' },
 ];
 
-let failed = false;
 const rows = [];
 for (const check of checks) {
   if (check.needs && !existsSync(check.needs)) {
@@ -24,6 +30,7 @@ for (const check of checks) {
     continue;
   }
   let bytes;
+  let lazy = 0;
   if (check.file) bytes = readFileSync(check.file);
   else {
     const out = await build({
@@ -33,31 +40,53 @@ for (const check of checks) {
       format: 'esm',
       write: false,
       platform: 'browser',
-      // Chunks loaded with import() on demand are not part of the initial cost.
-      splitting: false,
+      splitting: true,
+      outdir: 'size-out',
+      metafile: true,
       logLevel: 'silent',
     });
-    bytes = out.outputFiles[0].contents;
+    // What the host's bundle pays up front: the entry and the chunks it imports statically.
+    // Chunks behind import() load after start and are reported apart.
+    const outputs = out.metafile.outputs;
+    const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+    const initial = new Set();
+    const visit = (k) => {
+      if (initial.has(k)) return;
+      initial.add(k);
+      for (const i of outputs[k].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+    };
+    visit(entry);
+    const gz = (f) => gzipSync(f.contents, { level: 9 }).length;
+    const files = out.outputFiles.map((f) => ({ path: relative(process.cwd(), f.path), f }));
+    bytes = Buffer.concat(files.filter((x) => initial.has(x.path)).map((x) => x.f.contents));
+    lazy = files.filter((x) => !initial.has(x.path)).reduce((sum, x) => sum + gz(x.f), 0);
   }
   const size = gzipSync(bytes, { level: 9 }).length;
   const ok = size <= check.budget;
-  failed ||= !ok;
   const figure = `${(size / KB).toFixed(2)} KB`;
-  rows.push({ name: check.name, figure });
-  console.log(`size: ${check.name}: ${figure} min+gzip (budget ${check.budget / KB} KB) ${ok ? 'ok' : 'OVER BUDGET'}`);
+  const later = lazy ? `, plus ${(lazy / KB).toFixed(2)} KB loaded on demand` : '';
+  rows.push({ name: check.name, figure, ok });
+  console.log(`size: ${check.name}: ${figure} min+gzip up front${later} (budget ${check.budget / KB} KB up front) ${ok ? 'ok' : 'OVER BUDGET'}`);
+  if (check.total) {
+    const all = size + lazy;
+    const fits = all <= check.total;
+    rows.push({ name: `${check.name}, in all`, figure: `${(all / KB).toFixed(2)} KB`, ok: fits });
+    console.log(`size: ${check.name}, in all: ${(all / KB).toFixed(2)} KB min+gzip (budget ${check.total / KB} KB) ${fits ? 'ok' : 'OVER BUDGET'}`);
+  }
 }
 
 const readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
-for (const { name, figure } of rows) {
+for (const row of rows) {
+  const { name, figure } = row;
   const line = readme.split('\n').find((l) => l.startsWith('| ') && l.includes(`\`${name}\``));
   if (!line) {
     console.log(`size: README.md has no size row for \`${name}\``);
-    failed = true;
+    row.ok = false;
   } else if (!line.includes(`| ${figure} |`)) {
     console.log(`size: README.md states another figure for \`${name}\`; measured ${figure}. Update the row: ${line}`);
-    failed = true;
+    row.ok = false;
   }
 }
-const budgets = rows.length;
-console.log(`size: ${failed ? 0 : budgets} passed, ${failed ? budgets : 0} failed`);
-process.exit(failed ? 1 : 0);
+const passed = rows.filter((r) => r.ok).length;
+console.log(`size: ${passed} passed, ${rows.length - passed} failed`);
+process.exit(passed === rows.length ? 0 : 1);

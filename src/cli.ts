@@ -16,6 +16,14 @@ Checks milestone definition files: { "milestones": [...], "levels": [...] } or a
 Prints each problem as "file: error path: message" (or "warning"), then a summary per file.
 Exit code: 0 all valid (warnings allowed), 1 errors found, 2 bad usage.`;
 
+/** Adds the line and column to Node 20's "at position N" JSON errors (newer Node versions say them already). */
+const where = (message: string, text: string) => {
+  const at = /at position (\d+)$/.exec(message);
+  if (!at) return message;
+  const lines = text.slice(0, +at[1]).split('\n');
+  return `${message} (line ${lines.length} column ${lines[lines.length - 1].length + 1})`;
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n == 1 ? '' : 's'}`;
 
 /**
@@ -32,15 +40,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const option = files.find((f) => f.startsWith('-'));
-  const problem =
-    command != 'validate'
-      ? command
-        ? `unknown command "${command}"`
-        : 'no command given'
-      : option
-        ? `unknown option "${option}"`
-        : !files.length && 'no file given';
+  let problem = '';
+  if (command != 'validate') problem = command ? `unknown command "${command}"` : 'no command given';
+  else if (!files.length) problem = 'no file given';
+  else {
+    const option = files.find((f) => f.startsWith('-'));
+    if (option) problem = `unknown option "${option}"`;
+  }
   if (problem) {
     io.err(`waymark: ${problem}`);
     io.err(USAGE);
@@ -48,19 +54,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let failed = false;
   for (const file of files) {
+    let text: string;
     let json: unknown;
     try {
-      json = await io.readFile(file);
+      // Editors on Windows may save a byte order mark, which JSON.parse rejects.
+      text = String(await io.readFile(file)).replace(/^\uFEFF/, '');
     } catch (e) {
       io.err(`${file}: cannot read: ${(e as Error)?.message ?? e}`);
       failed = true;
       continue;
     }
     try {
-      // Editors on Windows may save a byte order mark, which JSON.parse rejects.
-      json = JSON.parse((json as string).replace(/^\uFEFF/, ''));
+      json = JSON.parse(text);
     } catch (e) {
-      io.err(`${file}: invalid JSON: ${(e as Error)?.message ?? e}`);
+      io.err(`${file}: invalid JSON: ${where(String((e as Error)?.message ?? e), text)}`);
       failed = true;
       continue;
     }

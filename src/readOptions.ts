@@ -4,23 +4,38 @@ import type { Consent, WaymarkError, WaymarkOptions, WaymarkStorage } from './ty
 /** `createWaymark` options after checking: every field usable. */
 export interface ResolvedOptions {
   projectKey: string;
-  milestones: unknown;
-  levels: unknown;
+  milestones?: unknown;
+  levels?: unknown;
   endpoint?: string;
   userId?: string;
-  traits: unknown;
+  traits?: unknown;
   storage: 'indexeddb' | 'memory' | WaymarkStorage;
   consent: Consent;
   now: () => number;
+  /** Quiet period before `stalled`, ms; 0 is off. */
   stalledAfter: number;
 }
 
-const DAY = 864e5;
+/**
+ * Describes a value for an error message: `"abc"`, `null`, `an array`, `number`.
+ *
+ * @example
+ * describe([1]); // 'an array'
+ */
 export const describe = (x: unknown): string =>
-  x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'string' ? `"${x.slice(0, 40)}"` : typeof x;
+  x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x == 'string' ? `"${x.slice(0, 40)}"` : typeof x;
 
-const isStorage = (s: any) =>
-  s && typeof s === 'object' && ['get', 'set', 'del', 'setIfAbsent'].every((k) => typeof s[k] === 'function');
+const CONSENTS = ['granted', 'pending', 'denied'];
+const isStorage = (s: any) => s && ['get', 'set', 'del', 'setIfAbsent'].every((k) => typeof s[k] == 'function');
+// Each option with its check and what it expects; a failed check reports and leaves the default.
+const CHECKS: [keyof WaymarkOptions, (v: any) => unknown, string][] = [
+  ['storage', (v) => v == 'memory' || v == 'indexeddb' || isStorage(v), '"indexeddb", "memory" or a storage object'],
+  ['endpoint', (v) => typeof v == 'string' && /^(https?:\/\/|\/)/.test(v), 'an http(s) URL or a path; sending nothing'],
+  ['userId', (v) => typeof v == 'string' && v, 'a non-empty string'],
+  ['consent', (v) => CONSENTS.includes(v), '"granted", "pending" or "denied"; using "pending"'],
+  ['now', (v) => typeof v == 'function', 'a function returning epoch milliseconds'],
+  ['stalledAfter', (v) => v === false || parseDuration(v), 'a duration such as "30d", or false'],
+];
 
 /**
  * Checks `createWaymark` options. Each bad one is reported and replaced by a safe default,
@@ -30,13 +45,14 @@ const isStorage = (s: any) =>
  * const options = readOptions(input, (error) => console.warn(error.message));
  */
 export function readOptions(input: WaymarkOptions | undefined, report: (e: WaymarkError) => void): ResolvedOptions {
-  const bad = (path: string, message: string) => report({ code: 'invalid_option', path, message });
+  const bad = (path: string, message: string, value: unknown) =>
+    report({ code: 'invalid_option', path, message: `expected ${message}, got ${describe(value)}` });
   let o: Record<string, any> = {};
   try {
-    if (input !== null && typeof input === 'object') o = { ...input };
-    else bad('options', `expected an object, got ${describe(input)}`);
+    if (input && typeof input == 'object') o = { ...input };
+    else bad('options', 'an object', input);
   } catch {
-    bad('options', 'could not be read');
+    bad('options', 'an object that can be read', input);
   }
   const out: ResolvedOptions = {
     projectKey: o.projectKey,
@@ -46,49 +62,32 @@ export function readOptions(input: WaymarkOptions | undefined, report: (e: Wayma
     storage: 'indexeddb',
     consent: 'granted',
     now: Date.now,
-    stalledAfter: 30 * DAY,
+    stalledAfter: 0,
   };
-  if (typeof o.projectKey !== 'string' || !/^[\w.:-]{1,100}$/.test(o.projectKey)) {
-    bad('projectKey', `expected a project key such as "pk_demo", got ${describe(o.projectKey)}; keeping state in memory and sending nothing`);
-    out.projectKey = 'invalid';
+  if (typeof o.projectKey != 'string' || !/^[\w.:-]{1,100}$/.test(o.projectKey)) {
+    bad('projectKey', 'a project key such as "pk_demo"; keeping state in memory and sending nothing', o.projectKey);
+    delete o.storage, delete o.endpoint;
     out.storage = 'memory';
-  } else if (o.storage !== undefined) {
-    if (o.storage === 'memory' || o.storage === 'indexeddb' || isStorage(o.storage)) out.storage = o.storage;
-    else bad('storage', `expected "indexeddb", "memory" or a storage object, got ${describe(o.storage)}`);
   }
-  if (o.endpoint !== undefined) {
-    if (typeof o.endpoint === 'string' && /^(https?:\/\/|\/)/.test(o.endpoint) && out.projectKey !== 'invalid')
-      out.endpoint = o.endpoint.replace(/\/+$/, '');
-    else bad('endpoint', `expected an http(s) URL or a path, got ${describe(o.endpoint)}; sending nothing`);
-  }
-  if (o.userId !== undefined) {
-    if (typeof o.userId === 'string' && o.userId) out.userId = o.userId;
-    else bad('userId', `expected a non-empty string, got ${describe(o.userId)}`);
-  }
-  if (o.consent !== undefined) {
-    if (['granted', 'pending', 'denied'].includes(o.consent)) out.consent = o.consent;
+  for (const [key, ok, expected] of CHECKS) {
+    const v = o[key];
+    if (v === undefined) continue;
+    if (ok(v)) (out as any)[key] = v;
     else {
-      bad('consent', `expected "granted", "pending" or "denied", got ${describe(o.consent)}; using "pending"`);
-      out.consent = 'pending';
+      bad(key, expected, v);
+      if (key == 'consent') out.consent = 'pending';
     }
   }
-  if (o.now !== undefined) {
-    if (typeof o.now === 'function') {
-      const clock = o.now;
-      // A host clock that throws or returns garbage must not stop tracking.
-      out.now = () => {
-        try {
-          const t = clock();
-          if (typeof t === 'number' && isFinite(t)) return t;
-        } catch {}
-        return Date.now();
-      };
-    } else bad('now', `expected a function returning epoch milliseconds, got ${describe(o.now)}`);
-  }
-  if (o.stalledAfter !== undefined) {
-    const ms = o.stalledAfter === false ? 0 : parseDuration(o.stalledAfter);
-    if (ms !== undefined) out.stalledAfter = ms;
-    else bad('stalledAfter', `expected a duration such as "30d" or false, got ${describe(o.stalledAfter)}`);
-  }
+  out.endpoint &&= out.endpoint.replace(/\/+$/, '');
+  out.stalledAfter = o.stalledAfter === false ? 0 : parseDuration(o.stalledAfter) ?? 2592e6; // default 30 days
+  const clock = out.now;
+  // A host clock that throws or returns garbage must not stop tracking.
+  out.now = () => {
+    try {
+      const t = clock();
+      if (typeof t == 'number' && isFinite(t)) return t;
+    } catch {}
+    return Date.now();
+  };
   return out;
 }

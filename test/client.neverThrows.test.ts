@@ -80,7 +80,7 @@ describe('no public method ever throws', () => {
     expect(wm.milestone('first-project')!.status).toBe('achieved');
     expect([...new Set(errors.filter((e) => e.code === 'listener_error').map((e) => e.message))].sort()).toEqual([
       'a "achieved" listener threw: Error: listener bug',
-      'a subscriber threw: Error: subscriber bug',
+      'a "change" listener threw: Error: subscriber bug',
     ]);
   });
 

@@ -33,7 +33,7 @@ describe('persistence in IndexedDB', () => {
     a.wm.destroy();
     const b = client();
     for (let i = 0; i < 4; i++) b.wm.track('task_added');
-    expect(b.wm.milestone('five-tasks')!.current).toBe(0);
+    expect(b.wm.milestone('five-tasks')).toBeUndefined(); // the engine and state arrive with ready
     await b.wm.ready;
     expect(b.wm.milestone('five-tasks')).toMatchObject({ current: 5, status: 'achieved' });
   });
@@ -99,9 +99,7 @@ describe('persistence in IndexedDB', () => {
     expect(errors.filter((e) => e.code === 'storage_unavailable')).toHaveLength(1);
     expect(await wm.claimCelebration('first-project')).toBe(true);
     expect(await wm.claimCelebration('first-project')).toBe(false);
-    // Found while the client was created: delivered to the listener and warned once on the console.
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0][0])).toMatch(/IndexedDB unavailable/);
+    expect(warn).not.toHaveBeenCalled(); // an error listener was attached, so the console stays quiet
   });
 
   it('falls back when opening IndexedDB throws', async () => {
