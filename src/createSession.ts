@@ -68,10 +68,15 @@ export async function createSession(s: SessionOptions) {
     stalledAfter: o.stalledAfter,
   });
 
-  const checked = validateDefinitions({ milestones: o.milestones ?? [], levels: o.levels ?? [] });
-  for (const e of checked.errors) report({ code: 'invalid_definition', ...e });
-  for (const w of checked.warnings) report({ code: 'definition_warning', ...w });
-  engine.define(checked.milestones, checked.levels);
+  const define = (json: unknown) => {
+    const checked = validateDefinitions(json);
+    // Input that is not definitions at all leaves the current ones in place.
+    if (!json || typeof json != 'object') return report({ code: 'invalid_definition', ...checked.errors[0] });
+    for (const e of checked.errors) report({ code: 'invalid_definition', ...e });
+    for (const w of checked.warnings) report({ code: 'definition_warning', ...w });
+    engine.define(checked.milestones, checked.levels);
+  };
+  define({ milestones: o.milestones ?? [], levels: o.levels ?? [] });
 
   const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
     const doc = readUserDoc(await storage.get(key));
@@ -139,6 +144,7 @@ export async function createSession(s: SessionOptions) {
       engine.doc().accountId = accountId;
       saver.schedule();
     },
+    define,
     claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
     flush: saver.flush,
     reset: () =>

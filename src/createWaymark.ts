@@ -159,6 +159,7 @@ export function createWaymark(input: WaymarkOptions): Waymark {
       async (id: string) => isId('claimCelebration', id) && (await settled(), !destroyed && !!session && session.claim(id)),
       false,
     ),
+    setDefinitions: guard('setDefinitions', (definitions) => withSession((s) => s.define(definitions))),
     flush: later('flush', async () => (await settled(), session?.flush()), undefined),
     setConsent: guard('setConsent', (consent: Consent) => {
       if (!['granted', 'pending', 'denied'].includes(consent)) bad('setConsent', '"granted", "pending" or "denied"', consent);

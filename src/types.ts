@@ -273,6 +273,11 @@ export interface Waymark {
   on<E extends WaymarkEventName>(event: E, listener: WaymarkEvents[E]): () => void;
   subscribe(listener: () => void): () => void;
   claimCelebration(id: string): Promise<boolean>;
+  /**
+   * Replaces all definitions, for example with ones fetched at runtime. They are validated like the initial ones;
+   * progress and achievements are kept.
+   */
+  setDefinitions(definitions: { milestones?: MilestoneDefinition[]; levels?: LevelDefinition[] }): void;
   flush(): Promise<void>;
   setConsent(consent: Consent): void;
   reset(): Promise<void>;

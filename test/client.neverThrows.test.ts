@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWaymark } from '../src/index';
 import type { Waymark } from '../src/types';
-import { client, freshIndexedDB } from './client.helpers';
+import { client, defs, freshIndexedDB } from './client.helpers';
 
 beforeEach(() => {
   freshIndexedDB();
@@ -27,7 +27,7 @@ const nasty: unknown[] = [
 
 const methods: (keyof Waymark)[] = [
   'track', 'identify', 'group', 'milestones', 'milestone', 'levels', 'on', 'subscribe',
-  'claimCelebration', 'flush', 'setConsent', 'reset',
+  'claimCelebration', 'flush', 'setConsent', 'reset', 'setDefinitions',
 ];
 
 async function fuzz(wm: Waymark, seed: number, rounds: number) {
@@ -57,6 +57,7 @@ describe('no public method ever throws', () => {
         expect(errors.every((e) => typeof e.code === 'string' && typeof e.message === 'string')).toBe(true);
         // Everything else keeps working: one bad event never blocks the ones after it.
         await wm.reset();
+        wm.setDefinitions({ milestones: defs });
         wm.track('task_added', { big: 10n, f: () => 1, cyclic });
         wm.track('project_created');
         expect(wm.milestone('first-project')!.status).toBe('achieved');
