@@ -1,4 +1,4 @@
-import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
 import { createMemoryStorage } from './createMemoryStorage';
 import type { WaymarkStorage } from './types';
 
@@ -56,6 +56,8 @@ export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): Way
     get: (key) => run((s) => get(key, s), () => memory.get(key), undefined),
     set: (key, value) => run((s) => set(key, value, s), () => memory.set(key, value), undefined, true),
     del: (key) => run((s) => del(key, s), () => memory.del(key), undefined, true),
+    // One readwrite transaction: a read-modify-write that another tab cannot interleave with.
+    update: (key, updater) => run((s) => update(key, updater, s), () => memory.update!(key, updater), undefined, true),
     setIfAbsent: (key, value) =>
       run(
         // One readwrite transaction: IndexedDB runs transactions on the same store one at a

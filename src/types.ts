@@ -237,6 +237,11 @@ export interface WaymarkStorage {
   del(key: string): Promise<void>;
   /** Atomically stores `value` only when `key` holds nothing; resolves whether it did. */
   setIfAbsent(key: string, value: unknown): Promise<boolean>;
+  /**
+   * Atomic read-modify-write (IndexedDB: one readwrite transaction), so tabs appending to one outbox never lose
+   * each other's writes. Optional for custom storages: without it, a get and a set are used.
+   */
+  update?(key: string, updater: (old: unknown) => unknown): Promise<void>;
 }
 
 /** Options of `createWaymark`. */

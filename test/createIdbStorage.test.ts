@@ -212,3 +212,25 @@ describe('createIdbStorage falling back to memory', () => {
     await expect(storage.del('k')).resolves.toBeUndefined();
   });
 });
+
+describe('update', () => {
+  it('is an atomic read-modify-write across storages on one IndexedDB', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    const a = createIdbStorage({ onFallback: () => {} });
+    const b = createIdbStorage({ onFallback: () => {} });
+    const append = (s: typeof a, n: number) => s.update!('outbox', (old) => [...((old as number[]) || []), n]);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? a : b, i)));
+    expect(((await a.get('outbox')) as number[]).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    vi.unstubAllGlobals();
+  });
+
+  it('works in memory after a fallback', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const s = createIdbStorage({ onFallback: () => {} });
+    await s.update!('k', (old) => ((old as number) || 0) + 1);
+    await s.update!('k', (old) => ((old as number) || 0) + 1);
+    expect(await s.get('k')).toBe(2);
+    vi.unstubAllGlobals();
+  });
+});
