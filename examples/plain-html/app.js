@@ -1,0 +1,17 @@
+// The host page's own code: no inline handlers, so it runs under `default-src 'self'`.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest && e.target.closest('button');
+  if (!button) return;
+  if (button.id === 'reset') {
+    waymark.reset().then(function () {
+      location.reload();
+    });
+    return;
+  }
+  var name = button.getAttribute('data-track');
+  var times = Number(button.getAttribute('data-times') || 1);
+  for (var i = 0; i < times; i++) waymark.track(name);
+});
+waymark.on('achieved', function (m) {
+  console.log('achieved:', m.id);
+});

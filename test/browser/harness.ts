@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+// @ts-expect-error plain JS module without types
+import { serve } from '../../examples/plain-html/serve.mjs';
+
+export const SHOTS = 'artifacts/screenshots';
+
+/** Chromium, the static server with a strict CSP header, and page helpers. */
+export const startHarness = async () => {
+  for (const f of ['dist/waymark.global.js', 'dist/waymark.stub.js'])
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run test:browser\` (it builds first)`);
+  mkdirSync(SHOTS, { recursive: true });
+  const server: { url: string; close(): Promise<void> } = await serve({ port: 0 });
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const violations: string[] = [];
+  const errors: string[] = [];
+  /** Opens `path` in a fresh context (fresh IndexedDB), recording CSP violations and page errors. */
+  const open = async (path: string, options: BrowserContextOptions = {}): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...options });
+    // Injected by the driver, so it is not itself subject to the page's CSP.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __csp: string[] }).__csp ??= [];
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/favicon|404/.test(m.text() + m.location().url)) errors.push(m.text());
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(server.url + path.replace(/^\//, ''));
+    await page.evaluate(() => (window as unknown as { waymark: { ready: Promise<void> } }).waymark.ready);
+    return page;
+  };
+  /** CSP violations seen by the page's listener so far, plus console reports. */
+  const cspViolations = async (page: Page) => [...violations, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
+  return {
+    url: server.url,
+    open,
+    cspViolations,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+};
+
+/** Runs `fn` inside the first widget host's shadow root. */
+export const inWidget = <T>(page: Page, fn: (root: ShadowRoot) => T) =>
+  page.evaluate(`(${fn.toString()})(document.querySelector('[data-waymark-widget]').shadowRoot)`) as Promise<T>;
+
+/**
+ * Polls `fn` (source of a function of the widget's shadow root) until it returns something
+ * truthy. Polled from Node with page.evaluate: Playwright's waitForFunction would eval() a
+ * string in the page, which the strict CSP rightly blocks.
+ */
+export const waitInWidget = async (page: Page, fn: string, timeout = 10_000) => {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(`(() => { const root = document.querySelector('[data-waymark-widget]')?.shadowRoot; return !!root && !!(${fn})(root); })()`);
+    if (value) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${fn}`);
+    await page.waitForTimeout(50);
+  }
+};

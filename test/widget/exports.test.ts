@@ -1,0 +1,41 @@
+// Runs in plain Node: importing the widget entry must not need a DOM (SSR-safe).
+import { describe, expect, it, vi } from 'vitest';
+import * as widget from '../../widget/index';
+import { fakeClient } from './fakeClient';
+
+describe('waymark/widget entry', () => {
+  it('exports exactly the public surface', () => {
+    expect(Object.keys(widget).sort()).toEqual(['defaultStrings', 'defineElements', 'mountWidget']);
+  });
+
+  it('imports and even calls safely without a DOM', () => {
+    expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
+    const onError = vi.fn();
+    const handle = widget.mountWidget(fakeClient(), { onError });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'widget_error' }));
+    expect(() => {
+      handle.open();
+      handle.destroy();
+      widget.defineElements(fakeClient());
+    }).not.toThrow();
+  });
+});
+
+describe('built waymark/widget', () => {
+  it('importing dist/widget.js touches no browser global', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const entry = new URL('../../dist/widget.js', import.meta.url);
+    if (!existsSync(entry)) throw new Error('dist/widget.js is missing: build first');
+    const script = `
+      const touched = [];
+      for (const name of ['window', 'document', 'indexedDB', 'navigator', 'customElements', 'matchMedia', 'HTMLElement', 'CSSStyleSheet']) {
+        Object.defineProperty(globalThis, name, { configurable: true, get() { touched.push(name); return undefined; } });
+      }
+      const mod = await import(${JSON.stringify(entry.href)});
+      console.log(JSON.stringify({ touched, exports: Object.keys(mod).sort() }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+    expect(out).toEqual({ touched: [], exports: ['defaultStrings', 'defineElements', 'mountWidget'] });
+  });
+});

@@ -1,0 +1,30 @@
+import { act } from 'preact/test-utils';
+import { mountWidget } from '../../widget/index';
+import type { WidgetOptions } from '../../widget/index';
+import type { Waymark } from '../../src/types';
+
+/** Mounts through the public entry and returns the handle plus shadow-root queries. */
+export const mount = (wm: Waymark, options: WidgetOptions = {}) => {
+  let handle!: ReturnType<typeof mountWidget>;
+  act(() => {
+    handle = mountWidget(wm, { locale: 'en-US', ...options });
+  });
+  const host = () => document.querySelector('[data-waymark-widget]') as HTMLElement | null;
+  const root = () => host()!.shadowRoot!;
+  const $ = <T extends Element = HTMLElement>(sel: string) => root().querySelector<T>(sel);
+  const $$ = <T extends Element = HTMLElement>(sel: string) => [...root().querySelectorAll<T>(sel)];
+  const text = (sel: string) => $$(sel).map((e) => e.textContent?.trim());
+  return {
+    handle,
+    host,
+    root,
+    $,
+    $$,
+    text,
+    open: () => act(() => handle.open()),
+    close: () => act(() => handle.close()),
+  };
+};
+
+/** Runs a state change and flushes Preact's render queue. */
+export const update = (fn: () => void) => act(fn);

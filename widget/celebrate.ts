@@ -1,0 +1,74 @@
+import type { MilestoneState, Waymark } from '../src/types';
+import { celebrationText } from './components/Toast';
+import type { State } from './state';
+import type { Format } from './strings';
+
+/** Achievements claimed within this window are shown together. */
+export const GATHER_MS = 150;
+/** A celebration arriving this soon after the last one joins its toast. */
+export const MERGE_MS = 1000;
+/** No new confetti this soon after the last burst. */
+export const COOLDOWN_MS = 4000;
+/** How long a toast stays up. */
+export const TOAST_MS = 7000;
+
+/**
+ * Listens for `achieved`, claims each celebration (once per user and milestone, across tabs
+ * and reloads) and shows it: toast and live announcement, plus confetti unless the milestone
+ * says `toast`. Bursts merge and a cooldown keeps confetti from becoming a storm.
+ * Returns the stop function.
+ *
+ * @example
+ * const stop = createCelebrations(wm, state, t, () => fx.fire());
+ */
+export const createCelebrations = (
+  wm: Waymark,
+  s: State,
+  t: Format,
+  confetti: () => void,
+  onError: (e: unknown) => void = () => {},
+): (() => void) => {
+  let pending: MilestoneState[] = [];
+  let gather: ReturnType<typeof setTimeout> | undefined;
+  let hide: ReturnType<typeof setTimeout> | undefined;
+  let shownAt = -Infinity;
+  let firedAt = -Infinity;
+  let alive = true;
+
+  const show = () => {
+    gather = undefined;
+    const items = pending;
+    pending = [];
+    const now = Date.now();
+    const merged = s.toast.value.length > 0 && now - shownAt < MERGE_MS;
+    const all = merged ? [...s.toast.value, ...items] : items;
+    shownAt = now;
+    s.toast.value = all;
+    s.live.value = celebrationText(t, all).filter(Boolean).join('. ');
+    if (items.some((m) => m.celebrate === 'confetti') && now - firedAt >= COOLDOWN_MS) {
+      firedAt = now;
+      confetti();
+    }
+    clearTimeout(hide);
+    hide = setTimeout(() => (s.toast.value = []), TOAST_MS);
+  };
+
+  const off = wm.on('achieved', (m) => {
+    if (!m || m.celebrate === 'none') return;
+    Promise.resolve()
+      .then(() => wm.claimCelebration(m.id))
+      .then((mine) => {
+        if (!mine || !alive) return;
+        pending.push(m);
+        gather ??= setTimeout(show, GATHER_MS);
+      })
+      .catch(onError);
+  });
+
+  return () => {
+    alive = false;
+    off();
+    clearTimeout(gather);
+    clearTimeout(hide);
+  };
+};

@@ -1,0 +1,40 @@
+import type { ComponentChildren } from 'preact';
+import type { Ctx } from './ctx';
+import { Launcher } from './Launcher';
+import { Panel } from './Panel';
+import { Toast } from './Toast';
+
+/**
+ * The themed wrapper every view renders in.
+ *
+ * @example
+ * <Frame c={c} cls="el"><Badges c={c} /></Frame>
+ */
+export const Frame = ({ c, cls, children }: { c: Ctx; cls: string; children: ComponentChildren }) => {
+  const accent = c.o.theme?.accent;
+  return (
+    <div class={`wm ${cls} ${c.o.theme?.colorScheme ?? 'auto'}`} style={accent ? { '--waymark-accent': accent } : undefined}>
+      {children}
+    </div>
+  );
+};
+
+/**
+ * The full widget: launcher, panel, celebration toast and the polite live region.
+ *
+ * @example
+ * render(<App c={c} />, shadowRoot);
+ */
+export const App = ({ c }: { c: Ctx }) => {
+  const pos = c.o.position;
+  return (
+    <Frame c={c} cls={pos === 'inline' ? 'in' : pos === 'bottom-left' ? 'bl' : 'br'}>
+      <Launcher c={c} />
+      {c.s.open.value && <Panel c={c} />}
+      <Toast c={c} />
+      <div class="sr" aria-live="polite" aria-atomic="true">
+        {c.s.live.value}
+      </div>
+    </Frame>
+  );
+};

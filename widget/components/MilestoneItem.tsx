@@ -1,0 +1,68 @@
+import type { MilestoneState } from '../../src/types';
+import type { Ctx } from './ctx';
+import { Check, Lock } from './icons';
+import { NextLink } from './NextLink';
+import { ProgressBar } from './ProgressBar';
+
+const statusLine = (c: Ctx, m: MilestoneState): string => {
+  const { t } = c;
+  if (m.status === 'achieved') return m.achievedAt ? t('achieved', { date: t.date(m.achievedAt) }) : '';
+  if (m.status === 'overdue') return t('overdue');
+  if (m.status === 'locked') {
+    const titles = (m.lockedBy || []).map(
+      (id) => c.s.milestones.value.find((x) => x.id === id)?.title ?? c.s.levels.value.find((x) => x.id === id)?.title ?? id,
+    );
+    return titles.length ? t('locked', { list: t.list(titles) }) : '';
+  }
+  return m.due ? t('due', { date: t.date(m.due) }) : t('active');
+};
+
+const extraLines = (c: Ctx, m: MilestoneState): [string, string][] => {
+  const { t } = c;
+  const out: [string, string][] = [];
+  const v = m.value;
+  if (v && v.minutesSaved > 0) {
+    const time = t.minutes(v.minutesSaved);
+    out.push([v.moneySaved && v.currency ? t('roiMoney', { time, money: t.money(v.moneySaved, v.currency) }) : t('roi', { time }), 'me v']);
+  }
+  const b = m.benchmark;
+  if (b?.typicalDays && m.status !== 'achieved') out.push([t('typical', { week: Math.max(1, Math.ceil(b.typicalDays / 7)) }), 'me']);
+  if (b?.percentile != null) out.push([t('ahead', { percent: t.pct(b.percentile) }), 'me']);
+  return out;
+};
+
+/**
+ * One milestone as a list item: status mark, title, description, progress bar with
+ * "7 / 10", status line (locked, active, achieved with date, overdue with its next step),
+ * ROI and benchmark lines.
+ *
+ * @example
+ * <ul><MilestoneItem c={c} m={milestone} /></ul>
+ */
+export const MilestoneItem = ({ c, m }: { c: Ctx; m: MilestoneState }) => {
+  const value = Math.min(m.current, m.target);
+  const count = c.t('count', { current: value, target: m.target });
+  const status = statusLine(c, m);
+  return (
+    <li class={'ms ' + m.status}>
+      <span class="st" aria-hidden="true">
+        {m.status === 'achieved' ? <Check /> : m.status === 'locked' ? <Lock /> : null}
+      </span>
+      <div>
+        <p class="tt">{m.title}</p>
+        {m.description && <p class="ds">{m.description}</p>}
+        <div class="row">
+          <ProgressBar value={value} max={m.target} ratio={m.ratio} label={m.title} text={count} />
+          <span class="ct" aria-hidden="true">
+            {count}
+          </span>
+        </div>
+        {status && <p class="me s">{status}</p>}
+        {extraLines(c, m).map(([line, cls]) => (
+          <p class={cls}>{line}</p>
+        ))}
+        {m.status === 'overdue' && <NextLink c={c} m={m} />}
+      </div>
+    </li>
+  );
+};

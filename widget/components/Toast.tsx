@@ -1,0 +1,49 @@
+import type { Badge, MilestoneState } from '../../src/types';
+import type { Format } from '../strings';
+import type { Ctx } from './ctx';
+import { Close } from './icons';
+import { NextLink } from './NextLink';
+import { firstUnfinished } from './NextStep';
+
+/**
+ * Headline and badge line of a celebration, shared by the toast and the live announcement.
+ *
+ * @example
+ * celebrationText(t, [milestone]); // ["Milestone unlocked: Complete 10 tasks", "Badge earned: Productive"]
+ */
+export const celebrationText = (t: Format, items: MilestoneState[]): [string, string] => {
+  const badges = items.map((m) => m.badge).filter((b): b is Badge => !!b);
+  return [
+    items.length > 1 ? t('unlockedMany', { list: t.list(items.map((m) => m.title)) }) : t('unlocked', { title: items[0]?.title ?? '' }),
+    badges.length ? t('badgeEarned', { name: t.list(badges.map((b) => b.name)) }) : '',
+  ];
+};
+
+/**
+ * "Milestone unlocked: …" with the badge and the next step.
+ *
+ * @example
+ * <Toast c={c} />
+ */
+export const Toast = ({ c }: { c: Ctx }) => {
+  const items = c.s.toast.value;
+  if (!items.length) return null;
+  const [title, badgeLine] = celebrationText(c.t, items);
+  const icon = items.find((m) => m.badge?.icon)?.badge?.icon ?? '🎉';
+  const next = [...items].reverse().find((m) => m.next) ?? firstUnfinished(c.s.milestones.value);
+  return (
+    <div class="ts">
+      <span class="i" aria-hidden="true">
+        {icon}
+      </span>
+      <div>
+        <p class="tt">{title}</p>
+        {badgeLine && <p class="ds">{badgeLine}</p>}
+        <NextLink c={c} m={next} />
+      </div>
+      <button class="x" type="button" aria-label={c.t('dismiss')} onClick={() => (c.s.toast.value = [])}>
+        <Close />
+      </button>
+    </div>
+  );
+};

@@ -1,0 +1,17 @@
+import type { RefObject } from 'preact';
+import type { Waymark } from '../../src/types';
+import type { State } from '../state';
+import type { Format } from '../strings';
+import type { WidgetOptions } from '../types';
+
+/** What every component gets: the signals, the formatter, the client and the options. */
+export interface Ctx {
+  s: State;
+  t: Format;
+  wm: Waymark;
+  o: WidgetOptions;
+  /** The element that owns the shadow root (for outside-click detection). */
+  host: Element;
+  root: ShadowRoot;
+  launcher: RefObject<HTMLButtonElement | null>;
+}

@@ -1,0 +1,64 @@
+import { createRef } from 'preact';
+import type { Waymark } from '../src/types';
+import { adoptStyles } from './adoptStyles';
+import { createCelebrations } from './celebrate';
+import { App } from './components/App';
+import type { Ctx } from './components/ctx';
+import { createConfetti } from './confetti';
+import { renderLive } from './renderLive';
+import { reporter } from './reporter';
+import { createState } from './state';
+import { createFormat } from './strings';
+import type { WidgetHandle, WidgetOptions } from './types';
+
+const reducedMotion = () => !!globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * Renders the full widget (launcher, panel, celebrations) into a shadow root the caller owns.
+ * `destroy()` unmounts, unsubscribes and stops confetti, but leaves the host element alone.
+ *
+ * @example
+ * const handle = mountInto(el.attachShadow({ mode: 'open' }), el, wm, { position: 'inline' });
+ */
+export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: WidgetOptions): WidgetHandle => {
+  const report = reporter(o.onError);
+  const s = createState(wm, report);
+  const c: Ctx = { s, t: createFormat(o.locale, o.strings), wm, o: { ...o, onError: report }, host, root, launcher: createRef() };
+  // A click elsewhere on the page closes the panel without moving focus.
+  const outside = (e: Event) => {
+    if (!e.composedPath().includes(host)) s.open.value = false;
+  };
+  let wasOpen = false;
+  const unmount = renderLive(root, () => <App c={c} />, report, () => {
+    const open = s.open.value;
+    if (open === wasOpen) return;
+    wasOpen = open;
+    if (open) {
+      root.querySelector<HTMLElement>('.pn')?.focus();
+      document.addEventListener('pointerdown', outside);
+    } else document.removeEventListener('pointerdown', outside);
+  });
+  adoptStyles(root, o.nonce);
+  const fx = createConfetti(root, o.position, o.theme?.accent, report);
+  const stop = createCelebrations(wm, s, c.t, () => o.confetti !== false && !reducedMotion() && fx.fire(), report);
+  let dead = false;
+  const guard = (f: () => void) => () => {
+    try {
+      if (!dead) f();
+    } catch (e) {
+      report(e);
+    }
+  };
+  return {
+    open: guard(() => (s.open.value = true)),
+    close: guard(() => (s.open.value = false)),
+    destroy: guard(() => {
+      dead = true;
+      stop();
+      fx.stop();
+      s.stop();
+      document.removeEventListener('pointerdown', outside);
+      unmount();
+    }),
+  };
+};

@@ -1,0 +1,99 @@
+import type { WidgetString, WidgetStrings } from './types';
+
+/** The English defaults; `strings` in the options replaces any of them. */
+export const defaultStrings = {
+  title: 'Your progress',
+  launcher: 'Your progress: {achieved} of {total} milestones achieved',
+  summary: '{achieved} of {total} milestones achieved',
+  close: 'Close',
+  level: '{title} · {achieved} of {total}',
+  other: 'Milestones',
+  count: '{current} / {target}',
+  locked: 'Unlocks after: {list}',
+  active: 'In progress',
+  achieved: 'Achieved {date}',
+  overdue: 'A little behind plan, still well within reach',
+  due: 'Aim for {date}',
+  upNext: 'Up next',
+  roi: '≈ {time} saved',
+  roiMoney: '≈ {time} saved · {money}',
+  typical: 'Teams like yours reach this by week {week}',
+  ahead: "You're ahead of {percent} of teams",
+  badges: 'Badges',
+  notEarned: '{name} (not earned yet)',
+  unlocked: 'Milestone unlocked: {title}',
+  unlockedMany: 'Milestones unlocked: {list}',
+  badgeEarned: 'Badge earned: {name}',
+  dismiss: 'Dismiss',
+  empty: 'Milestones will appear here.',
+};
+
+export type Vars = Record<string, string | number>;
+
+/** Formatting for one locale: templates, numbers, dates, money, durations, lists. */
+export interface Format {
+  (key: keyof WidgetStrings, vars?: Vars): string;
+  date(ms: number): string;
+  money(n: number, currency: string): string;
+  minutes(n: number): string;
+  list(items: string[]): string;
+  pct(p: number): string;
+}
+
+// Intl throws RangeError on a malformed locale or currency; fall back rather than break the host.
+const safe = <T>(make: (l?: string) => T, locale?: string): T => {
+  try {
+    return make(locale);
+  } catch {
+    return make();
+  }
+};
+
+/**
+ * Builds the formatter used by every component.
+ *
+ * @example
+ * const t = createFormat('de', { close: 'Schließen' });
+ * t('count', { current: 1200, target: 2000 }); // "1.200 / 2.000"
+ */
+export const createFormat = (locale?: string, strings: Partial<WidgetStrings> = {}): Format => {
+  const nf = safe((l) => new Intl.NumberFormat(l), locale);
+  const t = ((key, vars = {}) => {
+    const s: WidgetString = strings[key] ?? defaultStrings[key];
+    try {
+      return typeof s === 'function'
+        ? String(s(vars))
+        : s.replace(/\{(\w+)\}/g, (_, k: string) => {
+            const v = vars[k];
+            return typeof v === 'number' ? nf.format(v) : (v ?? '');
+          });
+    } catch {
+      return '';
+    }
+  }) as Format;
+  t.date = (ms) => safe((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' }), locale).format(ms);
+  t.money = (n, currency) => {
+    try {
+      return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+    } catch {
+      return nf.format(Math.round(n)) + ' ' + currency;
+    }
+  };
+  t.minutes = (m) => {
+    const h = m >= 60;
+    const v = h ? m / 60 : m;
+    return safe(
+      (l) =>
+        new Intl.NumberFormat(l, {
+          style: 'unit',
+          unit: h ? 'hour' : 'minute',
+          unitDisplay: 'long',
+          maximumFractionDigits: v < 10 && h ? 1 : 0,
+        }),
+      locale,
+    ).format(v);
+  };
+  t.list = (items) => safe((l) => new Intl.ListFormat(l, { type: 'conjunction' }), locale).format(items);
+  t.pct = (p) => safe((l) => new Intl.NumberFormat(l, { style: 'percent' }), locale).format(p / 100);
+  return t;
+};

@@ -1,0 +1,83 @@
+// One rule per line keeps this readable and still gzips well. Sizes are in px, never rem:
+// a host page's root font-size must not scale the widget. `all:initial` on `.wm` stops
+// inherited host CSS at the shadow boundary; custom properties (--waymark-*) still inherit.
+const dark =
+  '--bg:var(--waymark-bg,#1b1c22);--fg:var(--waymark-fg,#ecedf3);--mu:var(--waymark-muted,#a6aab8);--bd:#30323d;--tr:#2e3040;--ok:#4cc38a;--wa:#f0b45a;--sh:0 20px 50px #0008,0 2px 8px #0006;--af:color-mix(in srgb,var(--a) 70%,#fff);color-scheme:dark';
+
+/** The widget's stylesheet, adopted by every shadow root. */
+export const css = `:host{display:block}
+:host([data-waymark-widget]){all:initial!important;display:contents!important}
+.wm{all:initial;--a:var(--waymark-accent,#5b5bd6);--af:var(--a);--on:var(--waymark-on-accent,#fff);--bg:var(--waymark-bg,#fff);--fg:var(--waymark-fg,#1f2330);--mu:var(--waymark-muted,#5d6272);--bd:#e6e7ee;--tr:#e9eaf0;--ok:#1a7f4b;--wa:#9a5b00;--r:var(--waymark-radius,16px);--z:var(--waymark-z,2147483000);--sh:0 20px 50px #14163233,0 2px 8px #14163214;display:block;font:400 14px/1.45 var(--waymark-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--fg);text-align:left;color-scheme:light}
+.wm.dark{${dark}}
+@media (prefers-color-scheme:dark){.wm.auto{${dark}}}
+.wm *{box-sizing:border-box;margin:0;padding:0;border:0;font:inherit;color:inherit;letter-spacing:normal;text-transform:none;text-decoration:none;list-style:none;background:none}
+.wm button{cursor:pointer}
+.wm :focus-visible{outline:2px solid var(--af);outline-offset:2px}
+.wm svg{display:block;width:100%;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
+.in{display:inline-block;position:relative}
+.el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
+.lc,.pn,.ts{position:fixed;bottom:20px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh)}
+.bl>*{right:auto;left:20px}
+.lc{width:60px;height:60px;border-radius:50%;display:grid;place-items:center;color:var(--af);transition:transform .15s}
+.lc:hover{transform:translateY(-2px)}
+.lc>*{grid-area:1/1}
+.lc .rg{height:100%;padding:8%;transform:rotate(-90deg);stroke-width:4}
+.rg circle{stroke:var(--tr)}
+.rg circle+circle{stroke:var(--af);transition:stroke-dashoffset .6s}
+.fl{width:37%}
+.in .lc{position:static;width:44px;height:44px;box-shadow:none;border:1px solid var(--bd)}
+.pn,.ts{bottom:92px;width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
+.pn{max-height:min(640px,calc(100vh - 116px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
+.in .pn{position:absolute;bottom:auto;top:calc(100% + 10px)}
+.pn:focus{outline:0}
+.hd{display:flex;gap:12px;padding:18px 14px 16px 20px;border-bottom:1px solid var(--bd)}
+.wm h2{font-size:17px;font-weight:650;line-height:1.25}
+.hd>div{flex:1}
+.sub{font-size:13px;color:var(--mu);margin-top:2px}
+.hb{height:6px;margin-top:10px}
+.x{flex:none;width:32px;height:32px;padding:8px;border-radius:8px;color:var(--mu)}
+.x:hover{background:var(--tr);color:var(--fg)}
+.bd{overflow:auto;padding:0 20px 20px}
+.nx{margin-top:16px;padding:14px 16px;border-radius:12px;background:color-mix(in srgb,var(--a) 9%,var(--bg))}
+.ey,.wm h3{font-size:11.5px;font-weight:650;letter-spacing:.06em;text-transform:uppercase;color:var(--mu);margin-bottom:4px}
+.nt{font-weight:600;margin:2px 0 10px}
+.btn{display:inline-flex;align-items:center;gap:6px;margin-top:10px;padding:8px 14px;border-radius:10px;background:var(--a);color:var(--on);font-size:13px;font-weight:600;line-height:1.3}
+.nx .btn{margin:0}
+.btn:hover{filter:brightness(1.1)}
+.btn svg{width:14px}
+.bd>*{margin-top:20px}
+.ms{display:grid;grid-template-columns:24px 1fr;gap:0 12px;padding:12px 0;border-top:1px solid var(--bd)}
+.ms:first-child{border:0}
+.el>ul>.ms{padding:4px 0}
+.st{width:24px;height:24px;padding:4px;border-radius:50%;border:2px solid var(--af);color:#fff}
+.st svg{stroke-width:3.5}
+.achieved .st{background:var(--ok);border-color:var(--ok)}
+.locked .st{border-color:var(--tr);background:var(--tr);color:var(--mu);padding:3px}
+.overdue .st{border-color:var(--wa)}
+.tt{font-weight:600;line-height:1.35}
+.locked .tt{color:var(--mu)}
+.ds,.me{font-size:13px;color:var(--mu);margin-top:2px}
+.row{display:flex;align-items:center;gap:10px;margin-top:8px}
+.bar{flex:1;height:8px;border-radius:9px;background:var(--tr);overflow:hidden}
+.bar>i{display:block;height:100%;width:calc(var(--p) * 100%);border-radius:9px;background:var(--af);transition:width .5s}
+.achieved .bar>i{background:var(--ok)}
+.locked .bar>i{background:var(--mu)}
+.ct{font-size:12px;color:var(--mu);font-variant-numeric:tabular-nums}
+.me{font-size:12.5px;margin-top:6px}
+.v{color:var(--fg);font-weight:550}
+.achieved .s{color:var(--ok);font-weight:550}
+.overdue .s{color:var(--wa);font-weight:550}
+.bg{display:grid;grid-template-columns:repeat(auto-fill,minmax(76px,1fr));gap:12px 8px;margin-top:10px}
+.b{display:flex;flex-direction:column;align-items:center;gap:6px;text-align:center;font-size:12px;font-weight:550;line-height:1.25}
+.i{flex:none;width:48px;height:48px;border-radius:50%;display:grid;place-items:center;font-size:24px;line-height:1;background:color-mix(in srgb,var(--a) 14%,var(--bg))}
+.b .i{box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 35%,transparent)}
+.off{color:var(--mu);font-weight:400}
+.off .i{filter:grayscale(1);opacity:.5;background:var(--tr);box-shadow:none}
+.ts{z-index:calc(var(--z) + 1);display:flex;gap:14px;padding:16px 12px 16px 16px;animation:wm-pop .45s cubic-bezier(.2,1.3,.4,1)}
+.ts .i{border-radius:14px;font-size:26px}
+.ts>div{flex:1}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.cf{position:fixed;top:0;left:0;width:100vw;height:100vh;pointer-events:none;z-index:2147483000}
+@keyframes wm-in{from{opacity:0;transform:translateY(8px) scale(.98)}}
+@keyframes wm-pop{from{opacity:0;transform:translateY(16px) scale(.92)}}
+@media (prefers-reduced-motion:reduce){.wm *{animation:none!important;transition:none!important}}`;
