@@ -1,0 +1,93 @@
+import type { SyncStorage, WireEvent } from './types';
+import type { WaymarkError } from '../types';
+
+const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
+
+/**
+ * The durable outbox, one storage key shared by every tab. `add` is memory only; the events are
+ * appended within 100 ms (or on `persist()`) by an atomic read-modify-write, so tabs never lose
+ * each other's writes, and removed the same way once acknowledged. Past `maxQueue` the oldest go.
+ *
+ * @example
+ * const outbox = createOutbox({ storage, key: 'wm:pk:outbox', maxQueue: 10_000, report, onWrite: (size) => {} });
+ * outbox.add(event);
+ * const events = await outbox.read();
+ * await outbox.ack(events);
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createOutbox(o: {
+  storage: SyncStorage;
+  key: string;
+  maxQueue: number;
+  report: (error: WaymarkError) => void;
+  /** After each append: the outbox's size. */
+  onWrite: (size: number) => void;
+}) {
+  const { storage, key, maxQueue } = o;
+  let pending: WireEvent[] = []; // added, not yet written
+  let stored: WireEvent[] = []; // the stored list as last read or written
+  let saving = Promise.resolve();
+  let chain = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const acked = new Set<string>();
+
+  const update = (fn: (old: WireEvent[]) => WireEvent[]): Promise<void> =>
+    storage.update
+      ? storage.update(key, (old) => fn(list(old)))
+      : // Without an atomic update, at least this client's writes never interleave.
+        (chain = chain.catch(() => {}).then(async () => storage.set(key, fn(list(await storage.get(key))))));
+
+  const persist = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!pending.length) return saving;
+    const taken = pending;
+    pending = [];
+    // Counted as stored at once (a page hide may send it before the write lands); the write replaces it.
+    stored = stored.concat(taken);
+    let dropped = 0;
+    return (saving = update((old) => {
+      const all = old.concat(taken);
+      dropped = all.length - maxQueue;
+      return (stored = dropped > 0 ? all.slice(dropped) : all);
+    }).then(
+      () => {
+        if (dropped > 0) o.report({ code: 'queue_overflow', message: `outbox full (${maxQueue} events): dropped the ${dropped} oldest` });
+        o.onWrite(stored.length);
+      },
+      (error) => {
+        pending = taken.concat(pending);
+        o.report({ code: 'storage_error', message: `could not write the outbox: ${String(error)}` });
+      },
+    ));
+  };
+
+  return {
+    /** Memory only; returns the outbox size as known here. */
+    add(event: WireEvent): number {
+      timer ||= setTimeout(persist, 100);
+      return pending.push(event) + stored.length;
+    },
+    persist,
+    /** The stored events, oldest first, less any acknowledged while the read was under way. */
+    async read(): Promise<WireEvent[]> {
+      acked.clear();
+      stored = list(await storage.get(key));
+      return stored.filter((e) => !acked.has(e.id));
+    },
+    ack(events: WireEvent[]): Promise<void> {
+      const ids = new Set(events.map((e) => e.id));
+      ids.forEach((id) => acked.add(id));
+      return update((old) => (stored = old.filter((e) => !ids.has(e.id))));
+    },
+    /** Everything known here, written or not: what a page hide sends from memory. */
+    all: (): WireEvent[] => stored.concat(pending),
+    clear(): Promise<void> {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+      stored = [];
+      return update(() => []);
+    },
+  };
+}

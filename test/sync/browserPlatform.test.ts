@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBrowserPlatform } from '../../src/browser/createBrowserPlatform';
+import { electWithChannel } from '../../src/browser/electWithChannel';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A LockManager with the Web Locks semantics the platform relies on: exclusive, FIFO, held until the callback's promise settles, abortable while waiting. */
+function fakeLocks() {
+  const held = new Map<string, Promise<unknown>>();
+  return {
+    request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<unknown>) {
+      const before = held.get(name) ?? Promise.resolve();
+      const mine = before.then(() => {
+        if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+        return callback();
+      });
+      held.set(name, mine.catch(() => {}));
+      return mine;
+    },
+  };
+}
+
+afterEach(() => void vi.unstubAllGlobals());
+
+describe('createBrowserPlatform', () => {
+  it('one tab leads per name with Web Locks; the next one leads when it releases; a waiting tab can give up', async () => {
+    vi.stubGlobal('navigator', { locks: fakeLocks(), onLine: true });
+    const log: string[] = [];
+    const platform = createBrowserPlatform();
+    const releaseA = platform.lead!('waymark:pk', (l) => log.push(`a:${l}`));
+    const releaseB = platform.lead!('waymark:pk', (l) => log.push(`b:${l}`));
+    const releaseC = platform.lead!('waymark:pk', (l) => log.push(`c:${l}`));
+    await sleep(5);
+    expect(log).toEqual(['a:true']);
+    releaseB(); // closed while waiting: never leads
+    releaseA();
+    await sleep(5);
+    expect(log).toEqual(['a:true', 'c:true']);
+    releaseC();
+  });
+
+  it('reads navigator.onLine when asked, not at creation', () => {
+    const platform = createBrowserPlatform();
+    expect(platform.online!()).toBe(true); // no navigator (Node 20): assume online
+    vi.stubGlobal('navigator', { onLine: false });
+    expect(platform.online!()).toBe(false);
+  });
+
+  it('passes messages between tabs over BroadcastChannel', async () => {
+    const got: unknown[] = [];
+    const a = createBrowserPlatform().channel!('waymark:test', () => {})!;
+    const b = createBrowserPlatform().channel!('waymark:test', (m) => got.push(m))!;
+    a.post(42);
+    await sleep(20);
+    expect(got).toEqual([42]);
+    a.close();
+    b.close();
+    expect(() => a.post(1)).not.toThrow();
+  });
+});
+
+describe('electWithChannel (browsers without Web Locks)', () => {
+  it('elects exactly one leader, and another one when it goes', async () => {
+    const leading = new Map<number, boolean>();
+    const releases = [0, 1, 2].map((i) => electWithChannel('waymark:elect-test', (l) => leading.set(i, l), 20));
+    const leaders = () => [...leading].filter(([, l]) => l).map(([i]) => i);
+    await sleep(200);
+    expect(leaders()).toHaveLength(1);
+    const first = leaders()[0];
+    await sleep(100);
+    expect(leaders()).toEqual([first]); // no churn while the leader lives
+    releases[first]();
+    leading.delete(first);
+    await sleep(200);
+    expect(leaders()).toHaveLength(1);
+    expect(leaders()[0]).not.toBe(first);
+    releases.forEach((release) => release());
+  });
+});

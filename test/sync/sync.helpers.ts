@@ -1,0 +1,173 @@
+import 'fake-indexeddb/auto';
+import { createStore, del, get, set, update } from 'idb-keyval';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { gunzipSync } from 'node:zlib';
+import { vi } from 'vitest';
+import { createFetchTransport } from '../../src/browser/createFetchTransport';
+import { createSync } from '../../src/sync/createSync';
+import type { SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
+import type { WaymarkError } from '../../src/types';
+
+export const ENDPOINT = 'https://api.test/waymark';
+
+/** A Map-backed SyncStorage whose `update` is atomic (synchronous underneath), cloning like IndexedDB. */
+export function memoryStorage(): SyncStorage & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>();
+  return {
+    map,
+    get: async (k) => structuredClone(map.get(k)),
+    set: async (k, v) => void map.set(k, structuredClone(v)),
+    del: async (k) => void map.delete(k),
+    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
+    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
+  };
+}
+
+let dbCount = 0;
+/** A SyncStorage on (fake) IndexedDB through idb-keyval: `update` is one readwrite transaction. */
+export function idbStorage(name = `sync-test-${++dbCount}`): SyncStorage {
+  const store = createStore(name, 'kv');
+  return {
+    get: (k) => get(k, store),
+    set: (k, v) => set(k, v, store),
+    del: (k) => del(k, store),
+    setIfAbsent: async (k, v) => {
+      let added = false;
+      await update(k, (old) => (old === undefined ? ((added = true), v) : old), store);
+      return added;
+    },
+    update: (k, fn) => update(k, fn, store),
+  };
+}
+
+type Reply = number | 'error' | 'hang' | ((ids: string[]) => Response | Promise<Response>);
+
+/**
+ * The backend at the network boundary: msw answering `POST /v1/batch` like the reference server
+ * (events stored once per id), with scripted faults taken in order before the default 200.
+ */
+export function mockBackend() {
+  const stored: string[] = [];
+  const requests: { ids: string[]; status: number | string; bytes: number; gzip: boolean }[] = [];
+  const script: Reply[] = [];
+  let maxBytes = Infinity;
+  const server = setupServer(
+    http.post(`${ENDPOINT}/v1/batch`, async ({ request }) => {
+      const raw = new Uint8Array(await request.arrayBuffer());
+      const gzip = request.headers.get('content-encoding') === 'gzip';
+      const body = JSON.parse((gzip ? gunzipSync(raw) : Buffer.from(raw)).toString('utf8'));
+      const ids: string[] = body.events.map((e: WireEvent) => e.id);
+      const next: Reply = raw.length > maxBytes ? 413 : (script.shift() ?? 200);
+      requests.push({ ids, status: typeof next === 'function' ? 'fn' : next, bytes: raw.length, gzip });
+      if (next === 'error') return HttpResponse.error();
+      if (next === 'hang') return new Promise<Response>(() => {});
+      if (typeof next === 'function') return next(ids);
+      if (next !== 200) return HttpResponse.json({ error: `status ${next}` }, { status: next });
+      return HttpResponse.json(accept(ids));
+    }),
+  );
+  const accept = (ids: string[]) => {
+    let accepted = 0;
+    for (const id of ids) if (!stored.includes(id)) stored.push(id), accepted++;
+    return { accepted, duplicates: ids.length - accepted };
+  };
+  return {
+    server,
+    stored,
+    requests,
+    accept,
+    /** Answers for the next requests, in order. */
+    then: (...replies: Reply[]) => void script.push(...replies),
+    limit: (bytes: number) => void (maxBytes = bytes),
+    clear: () => void (script.length = 0),
+  };
+}
+
+/** Online state and `online` listeners under the test's control. */
+export function fakeNetwork() {
+  let online = true;
+  const listeners = new Set<() => void>();
+  return {
+    online: () => online,
+    onOnline: (fn: () => void) => (listeners.add(fn), () => void listeners.delete(fn)),
+    set(value: boolean) {
+      online = value;
+      if (value) for (const fn of listeners) fn();
+    },
+  };
+}
+
+/** Tabs in one process: a lock granted to one holder at a time, in request order, and a message bus. */
+export function fakeTabs() {
+  const queue: { name: string; fn: (leader: boolean) => void }[] = [];
+  const buses = new Map<string, Set<(m: unknown) => void>>();
+  const grant = () => queue[0]?.fn(true);
+  const platform = (network = fakeNetwork()): SyncPlatform => ({
+    online: network.online,
+    onOnline: network.onOnline,
+    lead(name, fn) {
+      const entry = { name, fn };
+      queue.push(entry);
+      if (queue.length === 1) grant();
+      return () => {
+        const i = queue.indexOf(entry);
+        if (i < 0) return;
+        queue.splice(i, 1);
+        if (i === 0) grant();
+      };
+    },
+    channel(name, onMessage) {
+      const bus = buses.get(name) ?? buses.set(name, new Set()).get(name)!;
+      const self = (m: unknown) => onMessage(structuredClone(m));
+      bus.add(self);
+      return {
+        post: (m) => bus.forEach((fn) => fn !== self && queueMicrotask(() => fn(m))),
+        close: () => void bus.delete(self),
+      };
+    },
+  });
+  return { platform };
+}
+
+export const event = (i: number, extra: Partial<WireEvent> = {}): Omit<WireEvent, 'id'> => ({
+  type: 'track',
+  name: 'task_completed',
+  properties: { n: i },
+  anonymousId: 'anon-1',
+  timestamp: new Date(Date.UTC(2026, 10, 2, 9, 0, i)).toISOString(),
+  ...extra,
+});
+
+/** A sync on the default fetch transport, recording its errors and the requests it made. */
+export function client(options: Partial<SyncOptions> = {}, transportOptions = {}) {
+  const errors: WaymarkError[] = [];
+  const sent: TransportRequest[] = [];
+  const fetchTransport = createFetchTransport(transportOptions);
+  const sync = createSync({
+    endpoint: ENDPOINT,
+    projectKey: 'pk_test',
+    storage: memoryStorage(),
+    transport: (req) => (sent.push(req), fetchTransport(req)),
+    now: () => Date.now(),
+    consent: 'granted',
+    report: (e) => errors.push(e),
+    ...options,
+  });
+  const enqueue = (n: number, from = 0, extra?: Partial<WireEvent>) =>
+    Array.from({ length: n }, (_, i) => sync.enqueue(event(from + i, extra)));
+  return { sync, errors, sent, enqueue };
+}
+
+export const useFakeTime = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date'], now: Date.UTC(2026, 10, 2, 9) });
+
+export const sorted = (ids: string[]) => [...ids].sort();
+
+/** Awaits a promise under fake timers (fake IndexedDB schedules its work with the faked setImmediate). */
+export async function settle<T>(promise: Promise<T>): Promise<T> {
+  let done = false;
+  promise.finally(() => (done = true)).catch(() => {});
+  for (let i = 0; !done && i < 10_000; i++) await vi.advanceTimersByTimeAsync(1);
+  return promise;
+}
