@@ -32,8 +32,12 @@ const definitions = (n) =>
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function trackCost(n) {
-  const wm = createWaymark({ projectKey: 'bench', storage: countingStorage(), milestones: definitions(n), stalledAfter: false });
+// With an endpoint every event is also queued for the backend; the transport answers at once.
+const okTransport = async (req) => ({ status: 200, header: () => null, json: async () => (req.method === 'GET' ? { achieved: {} } : {}) });
+
+async function trackCost(n, endpoint) {
+  const sync = endpoint ? { endpoint: 'https://api.example.com/waymark', transport: okTransport } : {};
+  const wm = createWaymark({ projectKey: 'bench', storage: countingStorage(), milestones: definitions(n), stalledAfter: false, ...sync });
   await wm.ready;
   // The tracked event feeds the milestones on event_1 and event_2 (the rule types with filters and windows are elsewhere).
   const names = ['event_1', 'event_2', 'event_3', 'event_4'];
@@ -45,10 +49,12 @@ async function trackCost(n) {
     for (let i = 0; i < batch; i++) wm.track(names[i & 3], props);
     const us = ((performance.now() - t0) * 1000) / batch;
     if (round >= 100) perBatch.push(us); // the first rounds warm the JIT up
+    // A host app yields between bursts; timers (coalesced writes, the sync's batches) run then, untimed.
+    await new Promise((r) => setImmediate(r));
   }
   wm.destroy();
   const sorted = [...perBatch].sort((a, b) => a - b);
-  return { n, median: median(perBatch), p99: sorted[Math.floor(sorted.length * 0.99)], max: sorted.at(-1) };
+  return { n: endpoint ? `${n} + sync` : n, median: median(perBatch), p99: sorted[Math.floor(sorted.length * 0.99)], max: sorted.at(-1) };
 }
 
 async function writesPerSecond() {
@@ -73,9 +79,9 @@ async function writesPerSecond() {
 
 console.log('track() cost per event (Node', process.version + ', one core, properties { feature, amount, plan })');
 console.log('definitions  median µs   p99 µs   max µs (batches of 1,000 events)');
-for (const n of [10, 200, 2000]) {
-  const r = await trackCost(n);
-  console.log(`${String(n).padStart(11)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`);
+for (const [n, endpoint] of [[10], [200], [2000], [200, true]]) {
+  const r = await trackCost(n, endpoint);
+  console.log(`${String(r.n).padStart(11)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`);
 }
 const w = await writesPerSecond();
 console.log(`persistence: ${w.events} events in ${w.seconds.toFixed(2)} s (${Math.round(w.events / w.seconds)}/s) -> ${w.writes} writes, ${w.perSecond.toFixed(1)} writes/s`);

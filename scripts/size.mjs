@@ -11,8 +11,8 @@ const checks = [
     name: "import { createWaymark } from 'waymark'",
     code: "export { createWaymark } from './dist/index.js';",
     budget: 5 * KB,
-    // With the chunk it loads on start (engine, validation, storage, idb-keyval): what a page downloads in all.
-    total: 12 * KB,
+    // With the chunks loaded after start: the engine, storage and idb-keyval always; the sync only with an `endpoint`.
+    total: 17 * KB,
   },
   {
     name: "waymark + waymark/widget",
@@ -20,9 +20,9 @@ const checks = [
     budget: 20 * KB,
     needs: 'dist/widget.js',
   },
-  // The product target is 22 KB; the core alone is 11.5 KB in all, so this holds the line at today's size
-  // until the core shrinks and confetti moves to a file of its own (README, "Size").
-  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 30 * KB, needs: 'dist/waymark.global.js' },
+  // The product target is 22 KB; the core with its sync is 16 KB in all, so this holds the line at today's size
+  // until the core shrinks (README, "Figures").
+  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 34 * KB, needs: 'dist/waymark.global.js' },
 ];
 
 const rows = [];

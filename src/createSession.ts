@@ -2,9 +2,12 @@ import { createEngine, type EngineOptions } from './createEngine';
 import { createIdbStorage } from './createIdbStorage';
 import { createMemoryStorage } from './createMemoryStorage';
 import { createSaver } from './createSaver';
-import type { ResolvedOptions } from './readOptions';
+import { linkTabs } from './linkTabs';
+import { mergeDefinitions } from './mergeDefinitions';
+import { describe, type ResolvedOptions } from './readOptions';
 import { sanitizeProperties } from './sanitizeProperties';
-import type { Properties, WaymarkError, WaymarkStorage } from './types';
+import type { Consent, Properties, WaymarkError, WaymarkStorage } from './types';
+import type { RemoteState, Sync, WireEvent } from './sync/types';
 import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from './userDoc';
 import { validateDefinitions } from './validateDefinitions';
 import { watchPage } from './watchPage';
@@ -32,7 +35,8 @@ const newId = () =>
 
 /**
  * The stateful half of a client, loaded on start: validates definitions, restores the user's state from storage,
- * runs the engine, coalesces writes, and switches users. `createWaymark` is the thin, synchronous half in front of it.
+ * runs the engine, coalesces writes, switches users, shares events with the other tabs and, with an `endpoint`,
+ * syncs. `createWaymark` is the thin, synchronous half in front of it.
  *
  * @example
  * const session = await createSession({ o, storage, report, emit, listens, changed, hold, run });
@@ -51,6 +55,20 @@ export async function createSession(s: SessionOptions) {
   let identity: Identity = { anonymousId: newId() };
   const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
   const claimKey = (key: string, id: string) => `${key}:claim:${id}`;
+  // Applying what another tab tracked, or what the backend says was achieved: evaluated here, not sent again.
+  let replaying = false;
+  let sync: Sync | undefined;
+  const send = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = identity.userId) =>
+    sync?.enqueue({
+      type,
+      name,
+      properties,
+      userId,
+      anonymousId: identity.anonymousId,
+      accountId: engine.doc().accountId,
+      timestamp: new Date(at).toISOString(),
+    });
+
   const saver = createSaver(
     () => storage.set(docKey(), engine.doc()),
     100,
@@ -59,8 +77,11 @@ export async function createSession(s: SessionOptions) {
   const engine = createEngine({
     now,
     report,
-    emit: s.emit,
-    listens: s.listens,
+    emit(event, m, info) {
+      if (event == 'achieved' && !replaying) send('achieved', m.id, undefined, m.achievedAt);
+      s.emit(event, m, info);
+    },
+    listens: (event) => (event == 'achieved' && !!sync) || s.listens(event),
     changed() {
       saver.schedule();
       s.changed();
@@ -68,15 +89,14 @@ export async function createSession(s: SessionOptions) {
     stalledAfter: o.stalledAfter,
   });
 
-  const define = (json: unknown) => {
-    const checked = validateDefinitions(json);
-    // Input that is not definitions at all leaves the current ones in place.
-    if (!json || typeof json != 'object') return report({ code: 'invalid_definition', ...checked.errors[0] });
+  let local: { milestones?: unknown; levels?: unknown } = { milestones: o.milestones, levels: o.levels };
+  let remote: RemoteState | undefined;
+  const define = () => {
+    const checked = validateDefinitions(mergeDefinitions(local, remote));
     for (const e of checked.errors) report({ code: 'invalid_definition', ...e });
     for (const w of checked.warnings) report({ code: 'definition_warning', ...w });
     engine.define(checked.milestones, checked.levels);
   };
-  define({ milestones: o.milestones ?? [], levels: o.levels ?? [] });
 
   const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
     const doc = readUserDoc(await storage.get(key));
@@ -84,45 +104,103 @@ export async function createSession(s: SessionOptions) {
     else return doc;
   };
   const saveIdentity = () => storage.set(prefix + 'id', identity);
+  /** Takes the identity in storage (another tab may have changed it) and that user's state. */
+  const loadIdentity = async () => {
+    const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
+    if (stored && typeof stored.anonymousId == 'string') identity = stored;
+    else await saveIdentity();
+    engine.load((await loadDoc(docKey())) || createUserDoc(now()));
+  };
 
-  const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
-  if (stored && typeof stored.anonymousId === 'string') identity = stored;
-  else await saveIdentity();
-  engine.load((await loadDoc(docKey())) || createUserDoc(now()));
-  const clean = (value: unknown, path: string) => (value === undefined ? undefined : sanitizeProperties(value, report, path));
   const switchTo = async (userId: string, traits?: Properties) => {
-      await saver.flush();
-      const from = docKey();
-      const anonymous = !identity.userId;
-      const previous = engine.doc();
-      identity = { anonymousId: identity.anonymousId, userId };
-      const to = docKey();
-      let doc = await loadDoc(to);
-      if (anonymous) {
-        // Anonymous progress and celebration claims become the user's.
-        doc = doc ? mergeUserDocs(doc, previous) : previous;
-        await Promise.all(
-          engine.ids().map(async (id) => {
-            if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
-            await storage.del(claimKey(from, id));
-          }),
-        );
-        await storage.del(from);
+    await saver.flush();
+    const from = docKey();
+    const anonymous = !identity.userId;
+    const previous = engine.doc();
+    identity = { anonymousId: identity.anonymousId, userId };
+    const to = docKey();
+    let doc = await loadDoc(to);
+    if (anonymous) {
+      // Anonymous progress and celebration claims become the user's.
+      doc = doc ? mergeUserDocs(doc, previous) : previous;
+      await Promise.all(
+        engine.ids().map(async (id) => {
+          if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
+          await storage.del(claimKey(from, id));
+        }),
+      );
+      await storage.del(from);
+    }
+    doc ||= createUserDoc(now());
+    if (traits) doc.traits = { ...doc.traits, ...traits };
+    await saveIdentity();
+    engine.load(doc);
+  };
+
+  const pull = () =>
+    sync?.pull({ userId: identity.userId, anonymousId: identity.anonymousId }).then((state) =>
+      state &&
+      s.run(() => {
+        remote = state;
+        define();
+        const achieved: Record<string, number> = {};
+        for (const [id, at] of Object.entries(state.achieved || {})) if (isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
+        const started = Date.parse(state.startedAt!);
+        replaying = true;
+        engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
+        replaying = false;
+      }),
+    );
+
+  const clean = (value: unknown, path: string) => (value === undefined ? undefined : sanitizeProperties(value, report, path));
+  let outgoing: [string, Properties, number][] = [];
+  // Only tabs sharing one IndexedDB share progress; a memory store (a server, a test) is this client's alone.
+  const tabs = o.storage == 'indexeddb' ? linkTabs(prefix + 'state', (m) =>
+    s.run(() => {
+      if (!m || typeof m != 'object') return;
+      if ('id' in m) return void s.hold(async () => (saver.cancel(), await loadIdentity()));
+      if (m.k != docKey()) return;
+      replaying = true;
+      try {
+        for (const [name, props, ts] of m.e) engine.track(name, props as Properties, ts);
+      } finally {
+        replaying = false;
       }
-      doc ||= createUserDoc(now());
-      if (traits) doc.traits = { ...doc.traits, ...traits };
-      await saveIdentity();
-      engine.load(doc);
+    }),
+  ) : undefined;
+  const toTabs = () => {
+    tabs!.post({ k: docKey(), e: outgoing });
+    outgoing = [];
   };
-  const identify = (userId: string, rawTraits?: unknown) => {
-    const traits = clean(rawTraits, 'traits');
-    if (identity.userId === userId) traits && engine.setTraits(traits);
-    else s.hold(() => switchTo(userId, traits));
-  };
+
+  if (o.endpoint) {
+    const [{ createSync }, { createFetchTransport }, { createBrowserPlatform }] = await Promise.all([
+      import('./sync/createSync'),
+      import('./browser/createFetchTransport'),
+      import('./browser/createBrowserPlatform'),
+    ]);
+    sync = createSync({
+      endpoint: o.endpoint,
+      projectKey: o.projectKey,
+      storage,
+      transport: o.transport || createFetchTransport(),
+      // Outside a page (a server, a test) this client is the only sender: no tab election.
+      platform: typeof document == 'object' ? createBrowserPlatform() : undefined,
+      now,
+      consent: o.consent,
+      report,
+    });
+  }
+  await loadIdentity();
+  define();
   const traits = clean(o.traits, 'traits');
   if (o.userId && o.userId !== identity.userId) await switchTo(o.userId, traits);
   else if (traits) engine.setTraits(traits);
-  const unwatch = watchPage(() => void saver.flush(), () => s.run(engine.tick));
+  void pull();
+  const unwatch = watchPage(
+    () => void (saver.flush(), sync?.flush({ keepalive: true })),
+    () => s.run(engine.tick),
+  );
 
   return {
     engine,
@@ -132,21 +210,44 @@ export async function createSession(s: SessionOptions) {
         const t = timestamp;
         ts = typeof t == 'number' ? t : t instanceof Date ? t.getTime() : typeof t == 'string' ? Date.parse(t) : NaN;
         if (!isFinite(ts)) {
-          report({ code: 'invalid_argument', path: 'track.options.timestamp', message: `expected epoch ms, a Date or an ISO string, got ${typeof t}; using the time of the call` });
+          report({ code: 'invalid_argument', path: 'track.options.timestamp', message: `expected epoch ms, a Date or an ISO string, got ${describe(t)}; using the time of the call` });
           ts = at;
         }
       }
-      engine.track(name, clean(props, 'properties') || {}, ts);
+      const p = clean(props, 'properties') || {};
+      send('track', name, p, ts);
+      engine.track(name, p, ts);
+      // Other tabs apply this tab's events too, so every tab's progress agrees; one message per burst.
+      if (tabs) outgoing.push([name, p, ts]) == 1 && queueMicrotask(toTabs);
     },
-    identify,
+    identify(userId: string, rawTraits?: unknown) {
+      const traits = clean(rawTraits, 'traits');
+      send('identify', undefined, traits, now(), userId);
+      if (identity.userId === userId) traits && engine.setTraits(traits);
+      else s.hold(() => switchTo(userId, traits).then(() => (tabs?.post({ id: 1 }), void pull())));
+    },
     group(accountId: string, traits?: unknown) {
-      clean(traits, 'traits');
       engine.doc().accountId = accountId;
       saver.schedule();
+      send('group', undefined, clean(traits, 'traits'));
     },
-    define,
+    setDefinitions(json: unknown) {
+      // Input that is not definitions at all leaves the current ones in place.
+      if (!json || typeof json != 'object')
+        return report({ code: 'invalid_definition', path: '', message: `expected { milestones, levels } or an array, got ${describe(json)}` });
+      try {
+        local = Array.isArray(json) ? { milestones: json } : { milestones: (json as any).milestones, levels: (json as any).levels };
+      } catch {
+        return report({ code: 'invalid_definition', path: '', message: 'definitions could not be read' });
+      }
+      define();
+    },
     claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
-    flush: saver.flush,
+    flush: async () => {
+      await saver.flush();
+      await sync?.flush();
+    },
+    setConsent: (consent: Consent) => sync?.setConsent(consent),
     reset: () =>
       s.hold(async () => {
         saver.cancel();
@@ -156,10 +257,13 @@ export async function createSession(s: SessionOptions) {
         identity = { anonymousId: newId() };
         await saveIdentity();
         engine.load(createUserDoc(now()));
+        tabs?.post({ id: 1 });
       }),
     destroy() {
       unwatch();
       void saver.flush();
+      sync?.destroy();
+      tabs?.close();
     },
   };
 }

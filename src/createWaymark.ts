@@ -64,7 +64,11 @@ export function createWaymark(input: WaymarkOptions): Waymark {
         const ops = queue!;
         queue = undefined;
         while (ops.length) {
-          ops.shift()!();
+          try {
+            ops.shift()!();
+          } catch (error) {
+            report({ code: 'internal_error', message: String(error) });
+          }
           // An operation that starts another load (identify) gets the rest queued behind it.
           if (queue) return void (queue as (() => void)[]).push(...ops);
         }
@@ -159,10 +163,11 @@ export function createWaymark(input: WaymarkOptions): Waymark {
       async (id: string) => isId('claimCelebration', id) && (await settled(), !destroyed && !!session && session.claim(id)),
       false,
     ),
-    setDefinitions: guard('setDefinitions', (definitions) => withSession((s) => s.define(definitions))),
+    setDefinitions: guard('setDefinitions', (definitions) => withSession((s) => s.setDefinitions(definitions))),
     flush: later('flush', async () => (await settled(), session?.flush()), undefined),
     setConsent: guard('setConsent', (consent: Consent) => {
-      if (!['granted', 'pending', 'denied'].includes(consent)) bad('setConsent', '"granted", "pending" or "denied"', consent);
+      if (['granted', 'pending', 'denied'].includes(consent)) withSession((s) => s.setConsent(consent));
+      else bad('setConsent', '"granted", "pending" or "denied"', consent);
     }),
     reset: later('reset', () => new Promise<void>((resolve) => run(() => void (session?.reset() ?? Promise.resolve()).then(resolve))), undefined),
     destroy: guard('destroy', () => {

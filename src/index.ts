@@ -1,8 +1,11 @@
 export { createWaymark } from './createWaymark';
 export { validateDefinitions } from './validateDefinitions';
 export { createMemoryStorage } from './createMemoryStorage';
+export { createFetchTransport } from './browser/createFetchTransport';
 
 export type { ValidationIssue, ValidationResult } from './validateDefinitions';
+export type { FetchTransportOptions } from './browser/createFetchTransport';
+export type { RemoteState, Transport, TransportRequest, TransportResponse, WireEvent } from './sync/types';
 export type {
   AllRule,
   AnyRule,

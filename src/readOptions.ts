@@ -1,4 +1,5 @@
 import { parseDuration } from './parseDuration';
+import type { Transport } from './sync/types';
 import type { Consent, WaymarkError, WaymarkOptions, WaymarkStorage } from './types';
 
 /** `createWaymark` options after checking: every field usable. */
@@ -14,6 +15,7 @@ export interface ResolvedOptions {
   now: () => number;
   /** Quiet period before `stalled`, ms; 0 is off. */
   stalledAfter: number;
+  transport?: Transport;
 }
 
 /**
@@ -34,6 +36,7 @@ const CHECKS: [keyof WaymarkOptions, (v: any) => unknown, string][] = [
   ['userId', (v) => typeof v == 'string' && v, 'a non-empty string'],
   ['consent', (v) => CONSENTS.includes(v), '"granted", "pending" or "denied"; using "pending"'],
   ['now', (v) => typeof v == 'function', 'a function returning epoch milliseconds'],
+  ['transport', (v) => typeof v == 'function', 'a function (request) => Promise<response>'],
   ['stalledAfter', (v) => v === false || parseDuration(v), 'a duration such as "30d", or false'],
 ];
 

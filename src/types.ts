@@ -1,3 +1,5 @@
+import type { Transport } from './sync/types';
+
 /** A duration: a whole number followed by `m` (minutes), `h` (hours), `d` (days) or `w` (weeks), e.g. `"14d"`. */
 export type Duration = `${number}${'m' | 'h' | 'd' | 'w'}`;
 
@@ -256,6 +258,8 @@ export interface WaymarkOptions {
   storage?: 'indexeddb' | 'memory' | WaymarkStorage;
   consent?: Consent;
   now?: () => number;
+  /** How batches reach the backend; `fetch` by default. For proxies, custom backends, or forwarding to an analytics tool. */
+  transport?: Transport;
   /** Fire `stalled` (reason `quiet`) when no milestone was achieved for this long. Default `'30d'`; `false` turns it off. */
   stalledAfter?: Duration | false;
 }

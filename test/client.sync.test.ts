@@ -1,0 +1,123 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { WireEvent } from '../src/index';
+import { client, freshIndexedDB } from './client.helpers';
+
+const ENDPOINT = 'https://api.test/waymark';
+const received: WireEvent[] = [];
+const pulls: URLSearchParams[] = [];
+let state: Record<string, unknown> = { achieved: {} };
+const server = setupServer(
+  http.post(`${ENDPOINT}/v1/batch`, async ({ request }) => {
+    const body = JSON.parse(await request.text());
+    received.push(...body.events);
+    return HttpResponse.json({ accepted: body.events.length, duplicates: 0 });
+  }),
+  http.get(`${ENDPOINT}/v1/state`, ({ request }) => {
+    pulls.push(new URL(request.url).searchParams);
+    return HttpResponse.json(state);
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  freshIndexedDB();
+  received.length = pulls.length = 0;
+  state = { achieved: {} };
+});
+afterEach(() => server.resetHandlers());
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('createWaymark with an endpoint', () => {
+  it('sends each tracked event and each achievement once, with ids, identity and ISO timestamps', async () => {
+    const { wm } = client({ endpoint: ENDPOINT });
+    await wm.ready;
+    for (let i = 0; i < 5; i++) wm.track('task_added', { n: i });
+    await wm.flush();
+    const ids = received.map((e) => e.id);
+    expect(new Set(ids).size).toBe(6);
+    expect(received.map((e) => `${e.type}:${e.name}`)).toEqual([...Array(5).fill('track:task_added'), 'achieved:five-tasks']);
+    expect(received[0]).toMatchObject({ properties: { n: 0 }, anonymousId: expect.any(String) });
+    expect(new Date(received[0].timestamp).toISOString()).toBe(received[0].timestamp);
+    await wm.flush();
+    expect(received).toHaveLength(6);
+    wm.destroy();
+  });
+
+  it('sends identify and group events, and pulls state for the identified user', async () => {
+    const { wm } = client({ endpoint: ENDPOINT });
+    await wm.ready;
+    await settle();
+    wm.identify('u_1', { plan: 'pro' });
+    wm.group('acct_9', { seats: 12 });
+    await wm.flush();
+    await settle();
+    expect(received.map((e) => [e.type, e.userId, e.accountId, e.properties])).toEqual([
+      ['identify', 'u_1', undefined, { plan: 'pro' }],
+      ['group', 'u_1', 'acct_9', { seats: 12 }],
+    ]);
+    expect(pulls.map((p) => p.get('userId'))).toEqual([null, 'u_1']);
+    wm.destroy();
+  });
+
+  it('merges remote definitions by id, achievements without sending them back, and benchmarks', async () => {
+    state = {
+      milestones: [
+        { id: 'five-tasks', title: 'Add 5 tasks (remote)', rule: { event: 'task_added', count: 5 } },
+        { id: 'team-goal', title: 'Team goal', rule: { event: 'deal', count: 100 }, scope: 'account' },
+      ],
+      achieved: { 'team-goal': '2026-11-20T10:00:00.000Z' },
+      startedAt: '2026-11-01T00:00:00.000Z',
+      benchmarks: { 'first-project': { typicalDays: 2, percentile: 70 } },
+    };
+    const { wm, achieved } = client({ endpoint: ENDPOINT });
+    await wm.ready;
+    await settle();
+    expect(wm.milestones().map((m) => m.id)).toEqual(['first-project', 'five-tasks', 'invite', 'team-goal']);
+    expect(wm.milestone('five-tasks')!.title).toBe('Add 5 tasks (remote)');
+    expect(wm.milestone('team-goal')).toMatchObject({ status: 'achieved', achievedAt: Date.parse('2026-11-20T10:00:00.000Z'), scope: 'account' });
+    expect(wm.milestone('first-project')!.benchmark).toEqual({ typicalDays: 2, percentile: 70 });
+    expect(achieved).toEqual(['team-goal']);
+    await wm.flush();
+    expect(received.filter((e) => e.type === 'achieved')).toEqual([]);
+    wm.destroy();
+  });
+
+  it('with consent pending evaluates and queues but makes no request; granted sends the queue', async () => {
+    const { wm } = client({ endpoint: ENDPOINT, consent: 'pending' });
+    await wm.ready;
+    wm.track('project_created');
+    await wm.flush();
+    await settle();
+    expect(wm.milestone('first-project')!.status).toBe('achieved');
+    expect(received).toEqual([]);
+    expect(pulls).toEqual([]);
+    wm.setConsent('granted');
+    await wm.flush();
+    expect(received.map((e) => e.type)).toEqual(['track', 'achieved']);
+    wm.setConsent('denied');
+    wm.track('task_added');
+    await wm.flush();
+    expect(received).toHaveLength(2);
+    wm.destroy();
+  });
+
+  it('sends through an injected transport', async () => {
+    const bodies: unknown[] = [];
+    const { wm } = client({
+      endpoint: ENDPOINT,
+      transport: async (req) => {
+        if (req.method === 'POST') bodies.push(JSON.parse(String(req.body)));
+        return { status: 200, header: () => null, json: async () => ({ achieved: {} }) };
+      },
+    });
+    await wm.ready;
+    wm.track('project_created');
+    await wm.flush();
+    expect(bodies).toMatchObject([{ projectKey: 'pk_test', events: [{ type: 'track' }, { type: 'achieved', name: 'first-project' }] }]);
+    expect(received).toEqual([]);
+    wm.destroy();
+  });
+});

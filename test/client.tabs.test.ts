@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { client, freshIndexedDB } from './client.helpers';
+
+beforeEach(freshIndexedDB);
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+// Two clients on one IndexedDB in one process stand in for two tabs: Node has BroadcastChannel too.
+describe('several tabs', () => {
+  it('share events, so progress agrees and a milestone is celebrated in one tab only', async () => {
+    const a = client();
+    await a.wm.ready;
+    const b = client();
+    await b.wm.ready;
+    a.wm.track('task_added');
+    a.wm.track('task_added');
+    b.wm.track('task_added');
+    await settle();
+    expect(a.wm.milestone('five-tasks')!.current).toBe(3);
+    expect(b.wm.milestone('five-tasks')!.current).toBe(3);
+    a.wm.track('task_added');
+    b.wm.track('task_added');
+    await settle();
+    expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual(['achieved', 'achieved']);
+    const claims = await Promise.all([a.wm.claimCelebration('five-tasks'), b.wm.claimCelebration('five-tasks')]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    a.wm.destroy();
+    b.wm.destroy();
+  });
+
+  it('follow an identify made in another tab', async () => {
+    const a = client();
+    await a.wm.ready;
+    const b = client();
+    await b.wm.ready;
+    a.wm.track('project_created');
+    await settle();
+    a.wm.identify('u_1');
+    await a.wm.flush();
+    await settle();
+    await b.wm.flush();
+    b.wm.track('task_added');
+    await settle();
+    expect(a.wm.milestone('five-tasks')!.current).toBe(1);
+    expect(b.wm.milestone('first-project')!.status).toBe('achieved');
+    a.wm.destroy();
+    b.wm.destroy();
+  });
+});
