@@ -137,10 +137,12 @@ export async function createSession(s: SessionOptions) {
     engine.load(doc);
   };
 
-  const pull = () =>
-    sync?.pull({ userId: identity.userId, anonymousId: identity.anonymousId }).then((state) =>
+  const pull = (who = identity) =>
+    sync?.pull(who).then((state) =>
       state &&
       s.run(() => {
+        // An answer about a user this client has since left is not applied.
+        if (who !== identity) return;
         remote = state;
         define();
         const achieved: Record<string, number> = {};
