@@ -54,7 +54,14 @@ export function createEngine(o: EngineOptions) {
   const ctx: RuleContext = { leaves: doc.leaves, achieved: doc.achieved, now: 0 };
 
   const isAchieved = (m: CompiledMilestone) => m.def.id in doc.achieved;
-  const levelComplete = (l: CompiledLevel) => l.members.every((m) => hidden.has(m) || isAchieved(m));
+  const allAchieved = (l: CompiledLevel) => l.members.every((m) => hidden.has(m) || isAchieved(m));
+  // Like an achievement, a completed level stays complete: a milestone added to it later doesn't reopen it.
+  const levelComplete = (l: CompiledLevel) => l.def.id in (doc.done ||= {}) || allAchieved(l);
+  const recordLevels = (at: number) => {
+    const done = (doc.done ||= {});
+    for (const l of defs.levels)
+      if (!(l.def.id in done) && l.members.some((m) => !hidden.has(m)) && allAchieved(l)) done[l.def.id] = at;
+  };
   const lockedBy = (m: CompiledMilestone): string[] | undefined => {
     if (isAchieved(m)) return;
     const out = (m.def.requires || []).filter((id) => {
@@ -75,6 +82,7 @@ export function createEngine(o: EngineOptions) {
 
   const achieve = (m: CompiledMilestone, at: number) => {
     doc.achieved[m.def.id] = at;
+    recordLevels(at);
     doc.last = Math.max(doc.last ?? at, at);
     nextDeadline = -Infinity;
     queue.push(['achieved', m]);
@@ -148,6 +156,7 @@ export function createEngine(o: EngineOptions) {
     locked = new Set(defs.list.filter((m) => !hidden.has(m) && lockedBy(m)));
     ctx.now = o.now();
     for (const m of defs.list) if (canAchieve(m)) achieve(m, ctx.now);
+    recordLevels(ctx.now);
     nextDeadline = -Infinity;
     checkTime();
     touch();
@@ -243,7 +252,7 @@ export function createEngine(o: EngineOptions) {
           achieved,
           total,
           ratio: total ? achieved / total : 1,
-          complete: achieved === total,
+          complete: levelComplete(l),
           milestones: members.map((m) => m.def.id),
           locked: !!(l.def.sequential && prev && !levelComplete(prev)),
         };

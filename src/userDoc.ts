@@ -16,6 +16,8 @@ export interface UserDoc {
   leaves: Record<string, LeafState>;
   /** Milestone id → when it was achieved. Permanent. */
   achieved: Record<string, number>;
+  /** Level id → when it was first complete; a level stays complete when milestones are added to it. */
+  done?: Record<string, number>;
   /** Milestone ids whose `stalled` (overdue) already fired. */
   stalled: Record<string, 1>;
   /** Time of the latest achievement. */
@@ -55,6 +57,7 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
   for (const k in raw.leaves) if (!isObject(raw.leaves[k]) || typeof raw.leaves[k].n !== 'number') delete raw.leaves[k];
   for (const k in raw.achieved) if (typeof raw.achieved[k] !== 'number') delete raw.achieved[k];
   raw.stalled = isObject(raw.stalled) ? raw.stalled : {};
+  raw.done = isObject(raw.done) ? raw.done : {};
   raw.traits = isObject(raw.traits) ? raw.traits : {};
   return raw as UserDoc;
 }
@@ -70,6 +73,7 @@ export function mergeUserDocs(into: UserDoc, from: UserDoc): UserDoc {
   into.startedAt = Math.min(into.startedAt, from.startedAt);
   for (const id in from.achieved) into.achieved[id] = Math.min(into.achieved[id] ?? Infinity, from.achieved[id]);
   Object.assign(into.stalled, from.stalled);
+  into.done = { ...from.done, ...into.done };
   if (from.last !== undefined) into.last = Math.max(into.last ?? 0, from.last);
   for (const key in from.leaves) {
     const a = into.leaves[key];

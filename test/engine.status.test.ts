@@ -174,3 +174,23 @@ describe('incremental evaluation', () => {
     expect(f.ids('achieved')).toEqual(['first', 'ten', 'hundred']);
   });
 });
+
+describe('a completed level', () => {
+  it('stays complete, and its successor unlocked, when a milestone is added to it later', () => {
+    const a = ms({ event: 'a' }, { id: 'a' });
+    const b = ms({ event: 'b' }, { id: 'b' });
+    const c = ms({ event: 'c' }, { id: 'c' });
+    const levels = (first: string[]) => [
+      { id: 'one', title: 'One', milestones: first },
+      { id: 'two', title: 'Two', milestones: ['c'], sequential: true },
+    ];
+    const f = engineFixture([a, b, c], levels(['a']));
+    f.track('a');
+    expect(f.engine.levels()[0]).toMatchObject({ complete: true, achieved: 1, total: 1 });
+    f.engine.define([a, b, c], levels(['a', 'b']));
+    expect(f.engine.levels()[0]).toMatchObject({ complete: true, achieved: 1, total: 2 });
+    expect(f.engine.levels()[1].locked).toBe(false);
+    expect(f.state('c')!.status).toBe('active');
+    expect(f.state('b')!.status).toBe('active');
+  });
+});
