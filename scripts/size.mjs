@@ -1,7 +1,7 @@
 // Size budgets, min+gzip, per import combination: bundles each with esbuild as an app would, then gzips it.
 // Also checks that the README's size table states the figures measured here.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -77,7 +77,13 @@ for (const check of checks) {
   }
 }
 
-const readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
+let readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
+// `node scripts/size.mjs --write` puts the measured figures into the README's size rows.
+if (process.argv.includes('--write')) {
+  for (const { name, figure } of rows)
+    readme = readme.replace(new RegExp(`^(\\| \`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\| )[^|]+( \\|)`, 'm'), `$1${figure}$2`);
+  writeFileSync('README.md', readme);
+}
 for (const row of rows) {
   const { name, figure } = row;
   const line = readme.split('\n').find((l) => l.startsWith('| ') && l.includes(`\`${name}\``));
