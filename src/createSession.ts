@@ -2,20 +2,15 @@ import { createEngine, type EngineOptions } from './createEngine';
 import { createIdbStorage } from './createIdbStorage';
 import { createMemoryStorage } from './createMemoryStorage';
 import { createSaver } from './createSaver';
+import { createUsers } from './createUsers';
 import { linkTabs } from './linkTabs';
 import { mergeDefinitions } from './mergeDefinitions';
 import { describe, type ResolvedOptions } from './readOptions';
 import { sanitizeProperties } from './sanitizeProperties';
 import type { Consent, Properties, WaymarkError, WaymarkStorage } from './types';
 import type { RemoteState, Sync, WireEvent } from './sync/types';
-import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from './userDoc';
 import { validateDefinitions } from './validateDefinitions';
 import { watchPage } from './watchPage';
-
-interface Identity {
-  anonymousId: string;
-  userId?: string;
-}
 
 export interface SessionOptions extends Pick<EngineOptions, 'emit' | 'listens'> {
   o: ResolvedOptions;
@@ -29,9 +24,6 @@ export interface SessionOptions extends Pick<EngineOptions, 'emit' | 'listens'> 
 }
 
 export type Session = Awaited<ReturnType<typeof createSession>>;
-
-const newId = () =>
-  typeof crypto === 'object' && crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36);
 
 /**
  * The stateful half of a client, loaded on start: validates definitions, restores the user's state from storage,
@@ -52,25 +44,22 @@ export async function createSession(s: SessionOptions) {
         : o.storage;
   const now = o.now;
   const prefix = `wm:${o.projectKey}:`;
-  let identity: Identity = { anonymousId: newId() };
-  const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
-  const claimKey = (key: string, id: string) => `${key}:claim:${id}`;
   // Applying what another tab tracked, or what the backend says was achieved: evaluated here, not sent again.
   let replaying = false;
   let sync: Sync | undefined;
-  const send = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = identity.userId) =>
+  const send = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = users.identity().userId) =>
     sync?.enqueue({
       type,
       name,
       properties,
       userId,
-      anonymousId: identity.anonymousId,
+      anonymousId: users.identity().anonymousId,
       accountId: engine.doc().accountId,
       timestamp: new Date(at).toISOString(),
     });
 
   const saver = createSaver(
-    () => storage.set(docKey(), engine.doc()),
+    () => storage.set(users.docKey(), engine.doc()),
     100,
     (error) => report({ code: 'storage_error', message: `could not save state: ${String(error)}` }),
   );
@@ -98,51 +87,14 @@ export async function createSession(s: SessionOptions) {
     engine.define(checked.milestones, checked.levels);
   };
 
-  const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
-    const doc = readUserDoc(await storage.get(key));
-    if (doc instanceof Error) report({ code: 'storage_corrupt', message: `discarded stored state: ${doc.message}` });
-    else return doc;
-  };
-  const saveIdentity = () => storage.set(prefix + 'id', identity);
-  /** Takes the identity in storage (another tab may have changed it) and that user's state. */
-  const loadIdentity = async () => {
-    const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
-    if (stored && typeof stored.anonymousId == 'string') identity = stored;
-    else await saveIdentity();
-    engine.load((await loadDoc(docKey())) || createUserDoc(now()));
-  };
+  const users = createUsers({ storage, prefix, now, report, engine, flush: saver.flush });
 
-  const switchTo = async (userId: string, traits?: Properties) => {
-    await saver.flush();
-    const from = docKey();
-    const anonymous = !identity.userId;
-    const previous = engine.doc();
-    identity = { anonymousId: identity.anonymousId, userId };
-    const to = docKey();
-    let doc = await loadDoc(to);
-    if (anonymous) {
-      // Anonymous progress and celebration claims become the user's.
-      doc = doc ? mergeUserDocs(doc, previous) : previous;
-      await Promise.all(
-        engine.ids().map(async (id) => {
-          if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
-          await storage.del(claimKey(from, id));
-        }),
-      );
-      await storage.del(from);
-    }
-    doc ||= createUserDoc(now());
-    if (traits) doc.traits = { ...doc.traits, ...traits };
-    await saveIdentity();
-    engine.load(doc);
-  };
-
-  const pull = (who = identity) =>
+  const pull = (who = users.identity()) =>
     sync?.pull(who).then((state) =>
       state &&
       s.run(() => {
         // An answer about a user this client has since left is not applied.
-        if (who !== identity) return;
+        if (who !== users.identity()) return;
         remote = state;
         define();
         const achieved: Record<string, number> = {};
@@ -160,8 +112,8 @@ export async function createSession(s: SessionOptions) {
   const tabs = o.storage == 'indexeddb' ? linkTabs(prefix + 'state', (m) =>
     s.run(() => {
       if (!m || typeof m != 'object') return;
-      if ('id' in m) return void s.hold(async () => (saver.cancel(), await loadIdentity()));
-      if (m.k != docKey()) return;
+      if ('id' in m) return void s.hold(async () => (saver.cancel(), await users.load()));
+      if (m.k != users.docKey()) return;
       replaying = true;
       try {
         for (const [name, props, ts] of m.e) engine.track(name, props as Properties, ts);
@@ -171,7 +123,7 @@ export async function createSession(s: SessionOptions) {
     }),
   ) : undefined;
   const toTabs = () => {
-    tabs!.post({ k: docKey(), e: outgoing });
+    tabs!.post({ k: users.docKey(), e: outgoing });
     outgoing = [];
   };
 
@@ -193,10 +145,10 @@ export async function createSession(s: SessionOptions) {
       report,
     });
   }
-  await loadIdentity();
+  await users.load();
   define();
   const traits = clean(o.traits, 'traits');
-  if (o.userId && o.userId !== identity.userId) await switchTo(o.userId, traits);
+  if (o.userId && o.userId !== users.identity().userId) await users.switchTo(o.userId, traits);
   else if (traits) engine.setTraits(traits);
   void pull();
   const unwatch = watchPage(
@@ -225,8 +177,8 @@ export async function createSession(s: SessionOptions) {
     identify(userId: string, rawTraits?: unknown) {
       const traits = clean(rawTraits, 'traits');
       send('identify', undefined, traits, now(), userId);
-      if (identity.userId === userId) traits && engine.setTraits(traits);
-      else s.hold(() => switchTo(userId, traits).then(() => (tabs?.post({ id: 1 }), void pull())));
+      if (users.identity().userId === userId) traits && engine.setTraits(traits);
+      else s.hold(() => users.switchTo(userId, traits).then(() => (tabs?.post({ id: 1 }), void pull())));
     },
     group(accountId: string, traits?: unknown) {
       engine.doc().accountId = accountId;
@@ -244,7 +196,7 @@ export async function createSession(s: SessionOptions) {
       }
       define();
     },
-    claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
+    claim: users.claim,
     flush: async () => {
       await saver.flush();
       await sync?.flush();
@@ -254,11 +206,7 @@ export async function createSession(s: SessionOptions) {
       s.hold(async () => {
         saver.cancel();
         await saver.flush();
-        const key = docKey();
-        await Promise.all([storage.del(key), ...engine.ids().map((id) => storage.del(claimKey(key, id)))]);
-        identity = { anonymousId: newId() };
-        await saveIdentity();
-        engine.load(createUserDoc(now()));
+        await users.reset();
         tabs?.post({ id: 1 });
       }),
     destroy() {

@@ -1,0 +1,89 @@
+import type { Engine } from './createEngine';
+import type { Properties, WaymarkError, WaymarkStorage } from './types';
+import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from './userDoc';
+
+/** Who this browser's client is: a random anonymous id, and the user id once identified. */
+export interface Identity {
+  anonymousId: string;
+  userId?: string;
+}
+
+const newId = () =>
+  typeof crypto == 'object' && crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36);
+
+/**
+ * The users of one project on this browser: the current identity (key `{prefix}id`), each user's document
+ * (`{prefix}u:{userId}` or `{prefix}a:{anonymousId}`) and celebration claims (`{document key}:claim:{milestone}`).
+ * Switching users hands the engine the other user's document; anonymous progress and claims carry over.
+ *
+ * @example
+ * const users = createUsers({ storage, prefix: 'wm:pk_demo:', now: Date.now, report, engine, flush: saver.flush });
+ * await users.load();
+ * await users.switchTo('u_123');
+ */
+export function createUsers(o: {
+  storage: WaymarkStorage;
+  prefix: string;
+  now: () => number;
+  report: (error: WaymarkError) => void;
+  engine: Pick<Engine, 'doc' | 'load' | 'ids'>;
+  /** Writes the current document now. */
+  flush: () => Promise<void>;
+}) {
+  const { storage, prefix, now, engine } = o;
+  let identity: Identity = { anonymousId: newId() };
+  const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
+  const claimKey = (key: string, id: string) => `${key}:claim:${id}`;
+  const save = () => storage.set(prefix + 'id', identity);
+  const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
+    const doc = readUserDoc(await storage.get(key));
+    if (doc instanceof Error) o.report({ code: 'storage_corrupt', message: `discarded stored state: ${doc.message}` });
+    else return doc;
+  };
+
+  return {
+    /** The current identity; a new object whenever it changes. */
+    identity: () => identity,
+    docKey,
+    claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
+    /** Takes the identity in storage (another tab may have changed it) and that user's document. */
+    async load() {
+      const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
+      if (stored && typeof stored.anonymousId == 'string') identity = stored;
+      else await save();
+      engine.load((await loadDoc(docKey())) || createUserDoc(now()));
+    },
+    async switchTo(userId: string, traits?: Properties) {
+      await o.flush();
+      const from = docKey();
+      const anonymous = !identity.userId;
+      const previous = engine.doc();
+      identity = { anonymousId: identity.anonymousId, userId };
+      const to = docKey();
+      let doc = await loadDoc(to);
+      if (anonymous) {
+        // Anonymous progress and celebration claims become the user's.
+        doc = doc ? mergeUserDocs(doc, previous) : previous;
+        await Promise.all(
+          engine.ids().map(async (id) => {
+            if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
+            await storage.del(claimKey(from, id));
+          }),
+        );
+        await storage.del(from);
+      }
+      doc ||= createUserDoc(now());
+      if (traits) doc.traits = { ...doc.traits, ...traits };
+      await save();
+      engine.load(doc);
+    },
+    /** Deletes the current user's document and claims, and starts a new anonymous user. */
+    async reset() {
+      const key = docKey();
+      await Promise.all([storage.del(key), ...engine.ids().map((id) => storage.del(claimKey(key, id)))]);
+      identity = { anonymousId: newId() };
+      await save();
+      engine.load(createUserDoc(now()));
+    },
+  };
+}
