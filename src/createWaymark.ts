@@ -3,6 +3,8 @@ import type { Session } from './createSession';
 import { describe, readOptions } from './readOptions';
 import type { Consent, TrackOptions, Waymark, WaymarkError, WaymarkEvents, WaymarkOptions } from './types';
 
+// One empty snapshot before `ready`, so `useSyncExternalStore` sees the same value on every read.
+const NONE: never[] = [];
 const EVENTS = ['achieved', 'progress', 'unlocked', 'stalled', 'change', 'error'];
 // Problems in the set-up are warned on the console whoever listens.
 const SETUP = /^(invalid_option|invalid_definition|definition_warning)$/;
@@ -75,6 +77,9 @@ export function createWaymark(input: WaymarkOptions): Waymark {
       });
   };
 
+  const changed = () => {
+    if (!notifying) (notifying = true), queueMicrotask(() => ((notifying = false), destroyed || emitter.emit('change')));
+  };
   hold(async () => {
     const { createSession } = await import('./createSession');
     session = await createSession({
@@ -82,12 +87,12 @@ export function createWaymark(input: WaymarkOptions): Waymark {
       report,
       emit: (event, state, info) => (emitter.emit as any)(event, state, info),
       listens: emitter.has,
-      changed: () => {
-        if (!notifying) (notifying = true), queueMicrotask(() => ((notifying = false), destroyed || emitter.emit('change')));
-      },
+      changed,
       hold,
       run,
     });
+    // What was restored is readable from now on: subscribers that read `[]` before must read again.
+    changed();
   });
   const ready = settled();
 
@@ -137,9 +142,9 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     group: guard('group', (accountId: string, traits?: object) => {
       if (isId('group', accountId)) withSession((s) => s.group(accountId, traits));
     }),
-    milestones: guard('milestones', () => session?.engine.milestones() ?? [], []),
+    milestones: guard('milestones', () => session?.engine.milestones() ?? NONE, NONE),
     milestone: guard('milestone', (id: string) => session?.engine.milestones().find((m) => m.id === id)),
-    levels: guard('levels', () => session?.engine.levels() ?? [], []),
+    levels: guard('levels', () => session?.engine.levels() ?? NONE, NONE),
     on: guard(
       'on',
       (event, listener) => {

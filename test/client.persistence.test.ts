@@ -115,3 +115,21 @@ describe('persistence in IndexedDB', () => {
     expect(errors.map((e) => e.code)).toEqual(['storage_unavailable']);
   });
 });
+
+describe('subscribers and ready', () => {
+  it('are told when the restored state becomes readable, and read one stable empty snapshot before', async () => {
+    const a = client();
+    await a.wm.ready;
+    a.wm.track('task_added');
+    await a.wm.flush();
+    a.wm.destroy();
+    const { wm } = client();
+    expect(wm.milestones()).toBe(wm.milestones());
+    expect(wm.levels()).toBe(wm.levels());
+    const seen: number[] = [];
+    wm.subscribe(() => seen.push(wm.milestone('five-tasks')?.current ?? -1));
+    await wm.ready;
+    await Promise.resolve();
+    expect(seen.at(-1)).toBe(1);
+  });
+});

@@ -32,7 +32,8 @@ export const Toast = ({ c }: { c: Ctx }) => {
   const icon = items.find((m) => m.badge?.icon)?.badge?.icon ?? '🎉';
   const next = [...items].reverse().find((m) => m.next) ?? firstUnfinished(c.s.milestones.value);
   return (
-    <div class="ts">
+    // A labelled region: assistive technology can find the celebration among the page's landmarks.
+    <section class="ts" aria-label={title}>
       <span class="i" aria-hidden="true">
         {icon}
       </span>
@@ -44,6 +45,6 @@ export const Toast = ({ c }: { c: Ctx }) => {
       <button class="x" type="button" aria-label={c.t('dismiss')} onClick={() => (c.s.toast.value = [])}>
         <Close />
       </button>
-    </div>
+    </section>
   );
 };
