@@ -1,0 +1,73 @@
+// Acme Projects: a mock product that uses waymark the way an app installed from npm does.
+// Build: `node examples/app/build.mjs`; run with the backend on the same origin: `npm run demo`.
+import { createWaymark, type LevelDefinition, type MilestoneDefinition, type Waymark } from 'waymark';
+import { defineElements, mountWidget, type WidgetHandle, type WidgetOptions } from 'waymark/widget';
+import { createDemoClock } from './demoClock';
+import definitions from './milestones.json';
+import { mountMockApp } from './mockApp';
+
+declare global {
+  interface Window {
+    /** For trying things in the console: `wm.milestones()`, `wm.track('task_added')`, `widget.open()`. */
+    wm?: Waymark;
+    widget?: WidgetHandle;
+  }
+}
+
+const clock = createDemoClock();
+const wm = createWaymark({
+  projectKey: 'pk_acme_demo',
+  ...(definitions as { milestones: MilestoneDefinition[]; levels: LevelDefinition[] }),
+  // The demo server answers /v1/batch and /v1/state on this origin. Without `endpoint`, nothing leaves the browser.
+  endpoint: location.origin,
+  now: clock.now,
+});
+wm.on('error', (e) => console.warn(`[acme] waymark ${e.code}: ${e.message}`));
+// A real product would send a nudge (an email, an in-app message) here.
+wm.on('stalled', (m, info) => console.info(`[acme] stalled (${info.reason}): ${m.title}`));
+
+const ui: WidgetOptions = { theme: { accent: '#4f46e5' } };
+defineElements(wm, ui); // <waymark-checklist> in the sidebar, <waymark-progress> in the support inbox
+const widget = mountWidget(wm, { ...ui, position: 'bottom-right' });
+window.wm = wm;
+window.widget = widget;
+
+mountMockApp((event, properties) => wm.track(event, properties));
+wm.track('session_started'); // once a visit (and once a demo day): feeds the 5-day streak
+
+// The sidebar note for milestones past their `due` date ("overdue"; `stalled` fired once for each).
+const note = document.getElementById('stalled-note')!;
+let shown = '';
+const renderNote = () => {
+  const late = wm.milestones().filter((m) => m.status === 'overdue');
+  const key = late.map((m) => m.id).join();
+  if (key === shown) return; // the note is a live region: only touch it when it changes
+  shown = key;
+  note.hidden = !late.length;
+  note.replaceChildren();
+  const m = late[0];
+  if (!m) return;
+  note.append(`⏰ “${m.title}” is overdue. ${m.description ?? ''} `);
+  if (m.next?.href) {
+    const a = document.createElement('a');
+    a.href = m.next.href;
+    a.textContent = m.next.label;
+    note.append(a);
+  }
+};
+wm.subscribe(renderNote);
+
+const day = document.getElementById('demo-day')!;
+const showDay = () => (day.textContent = `day ${clock.day()}`);
+showDay();
+document.getElementById('next-day')!.addEventListener('click', () => {
+  clock.next();
+  showDay();
+  wm.track('session_started');
+});
+document.getElementById('start-over')!.addEventListener('click', async () => {
+  await wm.reset(); // this browser's progress; the server keeps what it received
+  clock.reset();
+  localStorage.removeItem('acme:data');
+  location.reload();
+});

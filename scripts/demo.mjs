@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm run demo`: the example app (examples/app) and the reference backend on one origin, with embedded
+// storage, so a fresh clone needs nothing but `npm install`. The npm script builds waymark and the app first.
+// Settings (environment): PORT (5173; the next free one when taken), HOST (127.0.0.1), DATA_DIR (.waymark-data/demo).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP, startDemo } from '../examples/app/server.mjs';
+
+const env = process.env;
+const dataDir = env.DATA_DIR ?? fileURLToPath(new URL('../.waymark-data/demo', import.meta.url));
+
+// One embedded database, one process: a second demo would get the next port, but must not share the files.
+const lock = `${dataDir}.pid`; // beside the database's folder, not in it
+const holder = (() => {
+  try {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return 0; // no lock, or its process is gone
+  }
+})();
+if (holder) {
+  console.error(`waymark demo: another demo (pid ${holder}) is using ${dataDir}; stop it, or set DATA_DIR to another folder`);
+  process.exit(1);
+}
+mkdirSync(dirname(dataDir), { recursive: true });
+writeFileSync(lock, String(process.pid));
+process.on('exit', () => rmSync(lock, { force: true }));
+
+console.log('waymark demo: starting (the first start sets up the embedded database, a few seconds)…');
+let demo;
+try {
+  demo = await startDemo({
+    port: Number(env.PORT ?? 5173),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    onBatch: ({ accepted, duplicates }) => console.log(`  batch received: ${accepted} new event${accepted === 1 ? '' : 's'}, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}`),
+  });
+} catch (error) {
+  console.error(`waymark demo: could not start: ${error.message}`);
+  process.exit(1);
+}
+console.log(`
+  Acme Projects, with waymark:  ${demo.url}
+
+  App and backend (POST /v1/batch, GET /v1/state) share this origin, under ${CSP}.
+  Data: ${dataDir} (delete it to start over). Ctrl-C to stop.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) process.exit(1); // a second Ctrl-C: don't wait
+  stopping = true;
+  console.log('waymark demo: stopping…');
+  await demo.close().catch((error) => console.error(error));
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
