@@ -20,9 +20,9 @@ const checks = [
     budget: 20 * KB,
     needs: 'dist/widget.js',
   },
-  // The product target is 22 KB; the core with its sync is 16 KB in all, so this holds the line at today's size
+  // The product target is 22 KB; the core with its sync is about 17 KB in all, so this holds the line at today's size
   // until the core shrinks (README, "Figures").
-  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 34 * KB, needs: 'dist/waymark.global.js' },
+  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 35 * KB, needs: 'dist/waymark.global.js' },
 ];
 
 const rows = [];

@@ -1,4 +1,4 @@
-import { createStore, del, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
+import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createMemoryStorage } from './createMemoryStorage';
 import type { WaymarkStorage } from './types';
 
@@ -52,12 +52,44 @@ export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): Way
     return mem().catch(() => fallback);
   };
 
+  // One readwrite transaction, committed as soon as its requests are placed: Chromium drops a transaction left to
+  // auto-commit while the page is being unloaded, so a write made on pagehide would never land.
+  const write = (s: UseStore, place: (os: IDBObjectStore) => void) =>
+    s('readwrite', (os) => {
+      place(os);
+      os.transaction.commit?.();
+      return promisifyRequest(os.transaction);
+    });
+
   return {
     get: (key) => run((s) => get(key, s), () => memory.get(key), undefined),
-    set: (key, value) => run((s) => set(key, value, s), () => memory.set(key, value), undefined, true),
-    del: (key) => run((s) => del(key, s), () => memory.del(key), undefined, true),
+    set: (key, value) => run((s) => write(s, (os) => os.put(value, key)), () => memory.set(key, value), undefined, true),
+    del: (key) => run((s) => write(s, (os) => os.delete(key)), () => memory.del(key), undefined, true),
     // One readwrite transaction: a read-modify-write that another tab cannot interleave with.
-    update: (key, updater) => run((s) => update(key, updater, s), () => memory.update!(key, updater), undefined, true),
+    update: (key, updater) =>
+      run(
+        (s) =>
+          s('readwrite', (os) => {
+            let failure: unknown;
+            const request = os.get(key);
+            request.onsuccess = () => {
+              try {
+                os.put(updater(request.result), key);
+                os.transaction.commit?.();
+              } catch (error) {
+                failure = error;
+                os.transaction.abort();
+              }
+            };
+            return promisifyRequest(os.transaction).then(
+              () => {},
+              (error) => Promise.reject(failure ?? error),
+            );
+          }),
+        () => memory.update!(key, updater),
+        undefined,
+        true,
+      ),
     setIfAbsent: (key, value) =>
       run(
         // One readwrite transaction: IndexedDB runs transactions on the same store one at a

@@ -1,6 +1,7 @@
 /**
  * Coalesces writes: any number of `schedule()` calls within `delay` ms become one `write()`.
- * Writes never overlap; `flush()` writes now if anything is pending and resolves when the last write settled.
+ * Writes never overlap, but for `flush(true)`; `flush()` writes now if anything is pending and resolves when the last
+ * write settled. IndexedDB runs transactions in the order they were made, so an overlapping write still lands last.
  *
  * @example
  * const saver = createSaver(() => storage.set(key, doc), 100);
@@ -12,12 +13,16 @@ export function createSaver(write: () => Promise<void>, delay: number, onError: 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
   let chain = Promise.resolve();
-  const flush = () => {
+  /** `now`: start the write at once, not after the one under way (a page being unloaded gets no further turn). */
+  const flush = (now?: boolean) => {
     clearTimeout(timer);
     timer = undefined;
     if (dirty) {
       dirty = false;
-      chain = chain.then(write).catch(onError);
+      if (now) {
+        const written = write().catch(onError);
+        chain = chain.then(() => written);
+      } else chain = chain.then(write).catch(onError);
     }
     return chain;
   };

@@ -25,6 +25,20 @@ export interface SessionOptions extends Pick<EngineOptions, 'emit' | 'listens'> 
 
 export type Session = Awaited<ReturnType<typeof createSession>>;
 
+// cyrb53: a 53-bit string hash, short enough for an event id (the backend takes 100 characters).
+const hash = (text: string) => {
+  let a = 0xdeadbeef;
+  let b = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return (4294967296 * (2097151 & b) + (a >>> 0)).toString(36);
+};
+
 /**
  * The stateful half of a client, loaded on start: validates definitions, restores the user's state from storage,
  * runs the engine, coalesces writes, switches users, shares events with the other tabs and, with an `endpoint`,
@@ -44,11 +58,12 @@ export async function createSession(s: SessionOptions) {
         : o.storage;
   const now = o.now;
   const prefix = `wm:${o.projectKey}:`;
-  // Applying what another tab tracked, or what the backend says was achieved: evaluated here, not sent again.
-  let replaying = false;
+  // Applying what the backend says was achieved: not sent back to it.
+  let merging = false;
   let sync: Sync | undefined;
-  const send = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = users.identity().userId) =>
+  const send = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = users.identity().userId, id?: string) =>
     sync?.enqueue({
+      id,
       type,
       name,
       properties,
@@ -67,7 +82,9 @@ export async function createSession(s: SessionOptions) {
     now,
     report,
     emit(event, m, info) {
-      if (event == 'achieved' && !replaying) send('achieved', m.id, undefined, m.achievedAt);
+      // Every tab that sees an achievement sends it, under one id per user and milestone: whichever tab's events
+      // completed it, the backend stores it once. What the backend itself said was achieved is not sent back.
+      if (event == 'achieved' && !merging) send('achieved', m.id, undefined, m.achievedAt, undefined, 'a.' + hash(users.docKey() + '\n' + m.id));
       s.emit(event, m, info);
     },
     listens: (event) => (event == 'achieved' && !!sync) || s.listens(event),
@@ -100,9 +117,9 @@ export async function createSession(s: SessionOptions) {
         const achieved: Record<string, number> = {};
         for (const [id, at] of Object.entries(state.achieved || {})) if (isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
         const started = Date.parse(state.startedAt!);
-        replaying = true;
+        merging = true;
         engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
-        replaying = false;
+        merging = false;
       }),
     );
 
@@ -113,13 +130,7 @@ export async function createSession(s: SessionOptions) {
     s.run(() => {
       if (!m || typeof m != 'object') return;
       if ('id' in m) return void s.hold(async () => (saver.cancel(), await users.load()));
-      if (m.k != users.docKey()) return;
-      replaying = true;
-      try {
-        for (const [name, props, ts] of m.e) engine.track(name, props as Properties, ts);
-      } finally {
-        replaying = false;
-      }
+      if (m.k == users.docKey()) for (const [name, props, ts] of m.e) engine.track(name, props as Properties, ts);
     }),
   ) : undefined;
   const toTabs = () => {
@@ -152,7 +163,7 @@ export async function createSession(s: SessionOptions) {
   else if (traits) engine.setTraits(traits);
   void pull();
   const unwatch = watchPage(
-    () => void (saver.flush(), sync?.flush({ keepalive: true })),
+    (leaving) => void (saver.flush(leaving), sync?.flush({ keepalive: true, leaving })),
     () => s.run(engine.tick),
   );
 
@@ -198,7 +209,7 @@ export async function createSession(s: SessionOptions) {
     },
     claim: users.claim,
     flush: async () => {
-      await saver.flush();
+      await saver.flush(false);
       await sync?.flush();
     },
     setConsent: (consent: Consent) => sync?.setConsent(consent),

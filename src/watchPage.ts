@@ -1,12 +1,13 @@
 /**
- * Browser glue for the client: calls `onHide` when the page is hidden or left (so pending state is written),
+ * Browser glue for the client: calls `onHide` when the page is hidden (`false`) or left (`true`: pagehide, the page
+ * may get no further turn), so pending state is written,
  * and `onTick` about once a minute while the page is visible (due dates, streaks). Outside a browser only ticks.
  * Returns the function that stops it all.
  *
  * @example
  * const stop = watchPage(() => saver.flush(), () => engine.tick());
  */
-export function watchPage(onHide: () => void, onTick: () => void): () => void {
+export function watchPage(onHide: (leaving: boolean) => void, onTick: () => void): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   const start = () => {
     if (timer) return;
@@ -23,18 +24,19 @@ export function watchPage(onHide: () => void, onTick: () => void): () => void {
   const onVisibility = () => {
     if (doc!.visibilityState === 'hidden') {
       stop();
-      onHide();
+      onHide(false);
     } else {
       onTick();
       start();
     }
   };
   if (!doc || doc.visibilityState !== 'hidden') start();
+  const onPageHide = () => onHide(true);
   doc?.addEventListener('visibilitychange', onVisibility);
-  target?.addEventListener('pagehide', onHide);
+  target?.addEventListener('pagehide', onPageHide);
   return () => {
     stop();
     doc?.removeEventListener('visibilitychange', onVisibility);
-    target?.removeEventListener('pagehide', onHide);
+    target?.removeEventListener('pagehide', onPageHide);
   };
 }

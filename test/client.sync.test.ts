@@ -121,3 +121,22 @@ describe('createWaymark with an endpoint', () => {
     wm.destroy();
   });
 });
+
+describe('achievements seen by several tabs', () => {
+  it('carry one id per user and milestone, whichever tab completed them', async () => {
+    const a = client({ endpoint: ENDPOINT });
+    await a.wm.ready;
+    const b = client({ endpoint: ENDPOINT });
+    await b.wm.ready;
+    // Each tab tracks 3: only together do they reach 5, and both engines see it.
+    for (let i = 0; i < 3; i++) a.wm.track('task_added'), b.wm.track('task_added');
+    await settle();
+    await Promise.all([a.wm.flush(), b.wm.flush()]);
+    const achieved = received.filter((e) => e.type === 'achieved' && e.name === 'five-tasks');
+    expect(achieved.length).toBeGreaterThan(0);
+    expect(new Set(achieved.map((e) => e.id)).size).toBe(1);
+    expect(new Set(received.filter((e) => e.type === 'track').map((e) => e.id)).size).toBe(6);
+    a.wm.destroy();
+    b.wm.destroy();
+  });
+});

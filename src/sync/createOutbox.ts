@@ -2,6 +2,11 @@ import type { SyncStorage, WireEvent } from './types';
 import type { WaymarkError } from '../types';
 
 const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
+/** `old` with the events of `more` it does not hold yet (by id). */
+const merge = (old: WireEvent[], more: WireEvent[]) => {
+  const ids = new Set(old.map((e) => e.id));
+  return old.concat(more.filter((e) => !ids.has(e.id)));
+};
 
 /**
  * The durable outbox, one storage key shared by every tab. `add` is memory only; the events are
@@ -37,17 +42,29 @@ export function createOutbox(o: {
       : // Without an atomic update, at least this client's writes never interleave.
         (chain = chain.catch(() => {}).then(async () => storage.set(key, fn(list(await storage.get(key))))));
 
-  const persist = (): Promise<void> => {
+  const spillKey = key + ':spill';
+  let spilled: WireEvent[] = [];
+  const persist = (leaving?: boolean): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
-    if (!pending.length) return saving;
-    const taken = pending;
+    if (leaving) {
+      // A page being unloaded gets no further turn: a read-modify-write would never reach its write. One plain
+      // write of what only this tab holds, merged into the outbox by the next read (here or in another tab).
+      spilled = spilled.concat(pending);
+      stored = stored.concat(pending);
+      pending = [];
+      return spilled.length ? storage.set(spillKey, spilled).catch(() => {}) : saving;
+    }
+    if (!pending.length && !spilled.length) return saving;
+    // The page lived on after all: what it spilled joins the outbox the normal way too (ids make repeats harmless).
+    const taken = spilled.concat(pending);
     pending = [];
+    spilled = [];
     // Counted as stored at once (a page hide may send it before the write lands); the write replaces it.
     stored = stored.concat(taken);
     let dropped = 0;
     return (saving = update((old) => {
-      const all = old.concat(taken);
+      const all = merge(old, taken);
       dropped = all.length - maxQueue;
       return (stored = dropped > 0 ? all.slice(dropped) : all);
     }).then(
@@ -72,6 +89,11 @@ export function createOutbox(o: {
     /** The stored events, oldest first, less any acknowledged while the read was under way. */
     async read(): Promise<WireEvent[]> {
       acked.clear();
+      const spill = list(await storage.get(spillKey));
+      if (spill.length) {
+        await update((old) => merge(old, spill));
+        await storage.del(spillKey);
+      }
       stored = list(await storage.get(key));
       return stored.filter((e) => !acked.has(e.id));
     },

@@ -161,14 +161,14 @@ export function createSync(o: SyncOptions): Sync {
     enqueue(event) {
       if (consent === 'denied' || destroyed) return '';
       const e = event as WireEvent;
-      e.id = idPrefix + (seq++).toString(36);
+      e.id ||= idPrefix + (seq++).toString(36);
       const count = outbox.add(e);
       if (!timer || (!soon && count >= batchSize)) arm(count);
       return e.id;
     },
     async flush(options) {
       try {
-        const written = outbox.persist();
+        const written = outbox.persist(options?.leaving);
         if (options?.keepalive) {
           // Page hide: the first request must start now, from memory; the rest follow if the page lives on.
           if (canSend()) await sendAll(outbox.all().filter((e) => !inflight.has(e.id)), true);

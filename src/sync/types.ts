@@ -100,10 +100,18 @@ export interface SyncOptions {
 
 /** The sync half of the client, as returned by `createSync`. */
 export interface Sync {
-  /** Queues an event (no I/O on the call); returns its id, or `''` while consent is denied. Takes ownership of `event`. */
-  enqueue(event: Omit<WireEvent, 'id'>): string;
+  /**
+   * Queues an event (no I/O on the call); returns its id, or `''` while consent is denied. Takes ownership of `event`.
+   * An event without an `id` gets a unique one; one with an id keeps it, so events that several tabs may send
+   * (an achievement) can carry one id and reach the backend once.
+   */
+  enqueue(event: Omit<WireEvent, 'id'> & { id?: string }): string;
   /** Sends what is queued now; resolves when each request it made was answered or failed. Never rejects. */
-  flush(options?: { keepalive?: boolean }): Promise<void>;
+  /**
+   * `keepalive`: the page is hidden, send from memory with fetch keepalive. `leaving`: it is being unloaded
+   * (pagehide), so the outbox is written in one plain write, with no read first.
+   */
+  flush(options?: { keepalive?: boolean; leaving?: boolean }): Promise<void>;
   /** Writes the in-memory part of the outbox now (page hide). */
   persist(): Promise<void>;
   setConsent(consent: Consent): void;

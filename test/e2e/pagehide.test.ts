@@ -69,15 +69,10 @@ it('closing the tab while offline: the outbox delivers everything on the next vi
   await context.close();
 });
 
-// BUG (core: the writes on pagehide never commit). On pagehide the client writes its state with
-// storage.set, but the page is gone before IndexedDB commits that transaction (Chromium commits only after
-// the page has handled the put's success event, unless the transaction calls commit()), so whatever was
-// tracked in the last ~100 ms (the write-coalescing window) before the user left is lost from this
-// browser's progress. Seen with an IDB put wrapper: the put is issued at pagehide, its transaction never
-// completes. The outbox's read-modify-write (update) needs two turns, so it never even reaches its put:
-// with the keepalive request failing too (offline, server down), those events are lost as well
-// (2 runs in 6 with `page.close()` while offline; not deterministic enough for a test). Remove `.fails` once fixed.
-it.fails('keeps the progress of events tracked just before the user leaves the page', async () => {
+// Events tracked in the last ~100 ms before the user leaves (the write-coalescing window) are written on pagehide.
+// Chromium drops an IndexedDB transaction left to auto-commit while the page unloads, so the client commits its
+// writes at once, and writes the outbox with one plain put (no read first).
+it('keeps the progress of events tracked just before the user leaves the page', async () => {
   const { context, page } = await visit();
   await page.waitForTimeout(300); // no write in progress
   await Promise.all([
@@ -88,7 +83,7 @@ it.fails('keeps the progress of events tracked just before the user leaves the p
     }),
   ]);
   await page.evaluate(() => window.wm!.ready);
-  expect(await page.evaluate(() => window.wm!.milestone('resolve-500')?.current)).toBe(200); // is 0
+  expect(await page.evaluate(() => window.wm!.milestone('resolve-500')?.current)).toBe(200);
   await context.close();
 });
 

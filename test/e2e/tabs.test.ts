@@ -66,8 +66,7 @@ it('three tabs tracking at once: each event reaches the backend once, one tab ce
   const rows = await h.demo.db.query(`select count(*)::int as n, count(distinct id)::int as ids from waymark_events`);
   expect(rows[0].ids).toBe(rows[0].n);
   expect(h.accepted()).toBe(rows[0].n);
-  // The backend knows both achievements (from the events, by its own verification; see the bugs below for
-  // the `achieved` events themselves).
+  // The backend knows both achievements (from the events, by its own verification, and from the `achieved` events).
   await h.demo.app.idle();
   const [{ anonymous_id: anonymousId }] = await h.demo.db.query(`select distinct anonymous_id from waymark_events`);
   const state = await (await fetch(`${h.url}v1/state?projectKey=pk_acme_demo&anonymousId=${anonymousId}`)).json();
@@ -99,18 +98,12 @@ const race = async (milestone: string, script: string, total: number) => {
   return (await h.count(milestone, 'achieved')) - before;
 };
 
-// BUG (core, src/createSession.ts: `achieved` is sent only when the tab's own track() crossed the threshold,
-// never while applying another tab's events): when two tabs cross a threshold before either has handled the
-// other's events, each sends its own `achieved` event with its own id, so the backend stores one achievement
-// twice (and the forwarding recipe in docs/protocol.md sends "Milestone Achieved" twice). The celebration is
-// still claimed once. Remove `.fails` once fixed.
-it.fails('sends one achieved event when two tabs achieve the same milestone at once', async () => {
-  expect(await race('first-project', "wm.track('project_created')", 2)).toBe(1); // is 2
+// Every tab that sees an achievement sends it under one id per user and milestone, so the backend stores it once
+// whether both tabs crossed the threshold on their own events or only together.
+it('sends one achieved event when two tabs achieve the same milestone at once', async () => {
+  expect(await race('first-project', "wm.track('project_created')", 2)).toBe(1);
 });
 
-// BUG (same cause, the other way round): when each tab's own events stay under the threshold and only the
-// other tab's events, applied over BroadcastChannel, cross it, no tab sends `achieved` at all. The three-tab
-// test above hits this with "Add 5 tasks" (4 tasks in each tab). Remove `.fails` once fixed.
-it.fails('sends the achieved event when another tab\'s events complete the milestone', async () => {
-  expect(await race('five-tasks', "for (let i = 0; i < 3; i++) wm.track('task_added')", 6)).toBe(1); // is 0
+it('sends the achieved event when another tab\'s events complete the milestone', async () => {
+  expect(await race('five-tasks', "for (let i = 0; i < 3; i++) wm.track('task_added')", 6)).toBe(1);
 });

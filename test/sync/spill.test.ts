@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createOutbox } from '../../src/sync/createOutbox';
+import type { WireEvent } from '../../src/sync/types';
+import { memoryStorage } from './sync.helpers';
+
+const ev = (id: string): WireEvent => ({ id, type: 'track', name: 'e', anonymousId: 'a', timestamp: '2026-11-23T10:00:00.000Z' });
+
+describe('the outbox when the page is being unloaded', () => {
+  it('writes in one plain write, with no read first, and the next read merges it in once', async () => {
+    const storage = memoryStorage();
+    let updates = 0;
+    const update = storage.update!;
+    storage.update = (k, fn) => (updates++, update(k, fn));
+    const outbox = createOutbox({ storage, key: 'wm:pk:outbox', maxQueue: 100, report: () => {}, onWrite: () => {} });
+    outbox.add(ev('1'));
+    await outbox.persist();
+    outbox.add(ev('2'));
+    outbox.add(ev('3'));
+    const before = updates;
+    await outbox.persist(true);
+    expect(updates).toBe(before);
+    expect(storage.map.get('wm:pk:outbox:spill')).toEqual([ev('2'), ev('3')]);
+
+    // The next visit (a new outbox on the same storage) reads everything, once.
+    const next = createOutbox({ storage, key: 'wm:pk:outbox', maxQueue: 100, report: () => {}, onWrite: () => {} });
+    expect((await next.read()).map((e) => e.id)).toEqual(['1', '2', '3']);
+    expect(storage.map.has('wm:pk:outbox:spill')).toBe(false);
+    expect((await next.read()).map((e) => e.id)).toEqual(['1', '2', '3']);
+  });
+
+  it('a page that lives on after pagehide (back-forward cache) adds what it spilled the normal way, without doubles', async () => {
+    const storage = memoryStorage();
+    const outbox = createOutbox({ storage, key: 'k', maxQueue: 100, report: () => {}, onWrite: () => {} });
+    outbox.add(ev('1'));
+    await outbox.persist(true);
+    outbox.add(ev('2'));
+    await outbox.persist(true); // a second pagehide keeps what the first one spilled
+    expect(storage.map.get('k:spill')).toEqual([ev('1'), ev('2')]);
+    outbox.add(ev('3'));
+    await outbox.persist();
+    expect((await outbox.read()).map((e) => e.id)).toEqual(['1', '2', '3']);
+  });
+});
