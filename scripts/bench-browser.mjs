@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { benchDefinitions } from './benchDefinitions.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(os.tmpdir(), 'waymark-bench-'));
@@ -45,19 +46,7 @@ const fresh = async () => {
   return p;
 };
 
-// The same mix of rules as scripts/bench.mjs; each definition listens to its own event.
-const definitions = Array.from({ length: 200 }, (_, i) => {
-  const event = `event_${i}`;
-  const rules = [
-    { event, count: 10 },
-    { event, sum: 'amount', gte: 1e12 },
-    { event, distinct: 'feature', gte: 5 },
-    { event, streak: 5 },
-    { event, count: 1e9, where: { plan: 'pro', amount: { gte: 10 } } },
-    { event, count: 1e9, last: '7d' },
-  ];
-  return { id: `m${i}`, title: `Milestone ${i}`, rule: rules[i % rules.length] };
-});
+const definitions = benchDefinitions(200);
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))];

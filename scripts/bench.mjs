@@ -2,6 +2,7 @@
 // A benchmark, not a test: it prints figures and asserts nothing.
 import { performance } from 'node:perf_hooks';
 import { createWaymark } from '../dist/index.js';
+import { benchDefinitions } from './benchDefinitions.mjs';
 
 const countingStorage = () => {
   const map = new Map();
@@ -15,20 +16,7 @@ const countingStorage = () => {
   return storage;
 };
 
-// A mix of every rule type; each definition listens to its own event, so a tracked event matches few of them.
-const definitions = (n) =>
-  Array.from({ length: n }, (_, i) => {
-    const event = `event_${i}`;
-    const rules = [
-      { event, count: 10 },
-      { event, sum: 'amount', gte: 1e12 },
-      { event, distinct: 'feature', gte: 5 },
-      { event, streak: 5 },
-      { event, count: 1e9, where: { plan: 'pro', amount: { gte: 10 } } },
-      { event, count: 1e9, last: '7d' },
-    ];
-    return { id: `m${i}`, title: `Milestone ${i}`, rule: rules[i % rules.length] };
-  });
+const definitions = benchDefinitions;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
