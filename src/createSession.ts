@@ -118,8 +118,11 @@ export async function createSession(s: SessionOptions) {
         for (const [id, at] of Object.entries(state.achieved || {})) if (isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
         const started = Date.parse(state.startedAt!);
         merging = true;
-        engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
-        merging = false;
+        try {
+          engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
+        } finally {
+          merging = false;
+        }
       }),
     );
 
