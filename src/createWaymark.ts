@@ -91,6 +91,8 @@ export function createWaymark(input: WaymarkOptions): Waymark {
       hold,
       run,
     });
+    // Destroyed while it loaded: release what the session just set up (listeners, channels, the sync).
+    if (destroyed) return session.destroy();
     // What was restored is readable from now on: subscribers that read `[]` before must read again.
     changed();
   });

@@ -140,3 +140,21 @@ describe('no public method ever throws', () => {
     expect(console.warn).toHaveBeenCalledWith('[waymark] track() called after destroy(); ignored');
   });
 });
+
+describe('destroy() before ready', () => {
+  it('releases the session that finishes loading afterwards: no page listener stays attached', async () => {
+    const attached = new Set<unknown>();
+    vi.stubGlobal('addEventListener', (_: string, fn: unknown) => attached.add(fn));
+    vi.stubGlobal('removeEventListener', (_: string, fn: unknown) => attached.delete(fn));
+    const { wm } = client();
+    wm.destroy();
+    await wm.ready;
+    expect(attached.size).toBe(0);
+    const live = client();
+    await live.wm.ready;
+    expect(attached.size).toBe(1); // the control: a live client listens for pagehide
+    live.wm.destroy();
+    expect(attached.size).toBe(0);
+    vi.unstubAllGlobals();
+  });
+});
