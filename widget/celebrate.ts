@@ -11,6 +11,8 @@ export const MERGE_MS = 1000;
 export const COOLDOWN_MS = 4000;
 /** How long a toast stays up. */
 export const TOAST_MS = 7000;
+/** Achievements this recent when the widget starts are still celebrated (they happened before it mounted). */
+export const RECENT_MS = 120_000;
 
 /**
  * Listens for `achieved`, claims each celebration (once per user and milestone, across tabs
@@ -53,7 +55,7 @@ export const createCelebrations = (
     hide = setTimeout(() => (s.toast.value = []), TOAST_MS);
   };
 
-  const off = wm.on('achieved', (m) => {
+  const celebrate = (m: MilestoneState) => {
     if (!m || m.celebrate === 'none') return;
     Promise.resolve()
       .then(() => wm.claimCelebration(m.id))
@@ -63,7 +65,16 @@ export const createCelebrations = (
         gather ??= setTimeout(show, GATHER_MS);
       })
       .catch(onError);
-  });
+  };
+  const off = wm.on('achieved', celebrate);
+  // A widget mounted (or loaded lazily) just after an achievement still celebrates it; the claim keeps it to once,
+  // and older achievements, from earlier visits, stay quiet.
+  Promise.resolve(wm.ready)
+    .then(() => {
+      const since = Date.now() - RECENT_MS;
+      if (alive) for (const m of wm.milestones()) if (m.status === 'achieved' && (m.achievedAt ?? 0) >= since) celebrate(m);
+    })
+    .catch(onError);
 
   return () => {
     alive = false;

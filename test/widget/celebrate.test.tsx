@@ -71,6 +71,7 @@ describe('celebrations (unit)', () => {
 
   it('celebrates each milestone once, as claimCelebration decides', async () => {
     const { wm, s, confetti } = setup();
+    await settle(); // the start-up look at recent achievements finds none
     wm.achieve('m0');
     await settle();
     await settle(TOAST_MS);
@@ -170,3 +171,25 @@ describe('celebrations in the mounted widget', () => {
 });
 
 const mountAnother = (wm: ReturnType<typeof sampleClient>) => act(() => void mountWidget(wm, { confetti: false }));
+
+describe('achievements made before the widget started', () => {
+  it('are celebrated when recent, once, and not when they are from an earlier visit', async () => {
+    const now = Date.now();
+    const wm = fakeClient([
+      milestone('recent', { title: 'Recent', status: 'achieved', ratio: 1, achievedAt: now - 5_000 }),
+      milestone('old', { title: 'Old', status: 'achieved', ratio: 1, achievedAt: now - 86_400_000 }),
+      milestone('open', { title: 'Open' }),
+    ]);
+    const s = createState(wm);
+    const confetti = vi.fn();
+    createCelebrations(wm, s, createFormat('en-US'), confetti);
+    await settle();
+    expect(s.toast.value.map((m) => m.id)).toEqual(['recent']);
+    expect(confetti).toHaveBeenCalledTimes(1);
+    // A second widget (another mount, or a reload) does not celebrate it again: the claim is taken.
+    const s2 = createState(wm);
+    createCelebrations(wm, s2, createFormat('en-US'), confetti);
+    await settle();
+    expect(s2.toast.value).toEqual([]);
+  });
+});
