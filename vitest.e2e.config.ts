@@ -10,5 +10,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Three Chromium tabs, a database and the server share 2 cores: a test may be run once more when it fails
+    // (seen once in five full runs on the three-tab test, never reproduced alone). It still fails if it fails
+    // twice, and the report names every retry, so flakiness stays visible rather than hidden.
+    retry: 1,
   },
 });
