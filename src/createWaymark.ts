@@ -109,10 +109,13 @@ export function createWaymark(input: WaymarkOptions): Waymark {
       }
       return fallback!;
     };
-  const later = <A extends any[], R>(method: string, fn: (...args: A) => Promise<R>, fallback: R) => {
-    const safe = guard(method, (...args: A) => fn(...args).catch(() => fallback), Promise.resolve(fallback));
-    return (...args: A) => safe(...args);
-  };
+  const later = <A extends any[], R>(method: string, fn: (...args: A) => Promise<R>, fallback: R) =>
+    guard(
+      method,
+      (...args: A) =>
+        fn(...args).catch((error) => (report({ code: 'internal_error', message: `${method}(): ${String(error)}` }), fallback)),
+      Promise.resolve(fallback),
+    );
   const bad = (path: string, expected: string, got: unknown) =>
     report({ code: 'invalid_argument', path, message: `expected ${expected}, got ${describe(got)}` });
   const isId = (method: string, value: unknown): value is string =>
