@@ -20,9 +20,9 @@ const checks = [
     budget: 20 * KB,
     needs: 'dist/widget.js',
   },
-  // The product target is 22 KB; the core with its sync is about 17 KB in all, so this holds the line at today's size
-  // until the core shrinks (README, "Figures").
-  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 35 * KB, needs: 'dist/waymark.global.js' },
+  // The product target is 22 KB. Preact, canvas-confetti and idb-keyval are 9.1 KB of it, our core, sync and widget
+  // about 22, so this holds the line at today's size until they shrink (README, "Figures").
+  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 32 * KB, needs: 'dist/waymark.global.js' },
 ];
 
 const rows = [];

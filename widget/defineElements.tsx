@@ -1,4 +1,3 @@
-import { signal } from '@preact/signals-core';
 import { createRef, type VNode } from 'preact';
 import type { Waymark } from '../src/types';
 import { adoptStyles } from './adoptStyles';
@@ -10,7 +9,7 @@ import { MilestoneItem } from './components/MilestoneItem';
 import { mountInto } from './mountInto';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
-import { createState } from './state';
+import { cell, createState } from './state';
 import { createFormat } from './strings';
 import type { WidgetOptions } from './types';
 
@@ -52,8 +51,9 @@ export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void =
         class extends HTMLElement {
           static observedAttributes = ['milestone', 'level'];
           private off?: () => void;
-          // The watched attribute as a signal, so a change re-renders like any other.
-          private key = signal<string | null>(null);
+          // The watched attribute as a cell of the state, so a change re-renders like any other.
+          private key = cell<string | null>(null, () => this.draw?.());
+          private draw?: () => void;
           connectedCallback() {
             try {
               const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -66,6 +66,10 @@ export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void =
               this.attributeChangedCallback();
               const unmount = renderLive(
                 root,
+                (draw) => {
+                  this.draw = draw;
+                  return s.watch(draw);
+                },
                 () => {
                   const body = view(c, this.key.value);
                   return body && <Frame c={c} cls="el">{body}</Frame>;
@@ -83,7 +87,7 @@ export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void =
           }
           disconnectedCallback() {
             this.off?.();
-            this.off = undefined;
+            this.off = this.draw = undefined;
           }
           attributeChangedCallback() {
             this.key.value = this.getAttribute('milestone') ?? this.getAttribute('level');

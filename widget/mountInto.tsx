@@ -29,7 +29,7 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
     if (!e.composedPath().includes(host)) s.open.value = false;
   };
   let wasOpen = false;
-  const unmount = renderLive(root, () => <App c={c} />, report, () => {
+  const unmount = renderLive(root, s.watch, () => <App c={c} />, report, () => {
     const open = s.open.value;
     if (open === wasOpen) return;
     wasOpen = open;

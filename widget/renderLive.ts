@@ -1,24 +1,40 @@
-import { effect } from '@preact/signals-core';
 import { render, type VNode } from 'preact';
 
 /**
- * Renders `view()` into `root` now and again whenever a signal it read changes; components
+ * Renders `view()` into `root` now and again whenever `watch` reports a change; components
  * simply read `.value`. Render errors go to `report`, never to the host. Returns the unmount.
  *
  * @example
- * const unmount = renderLive(shadowRoot, () => <App c={c} />, report);
+ * const unmount = renderLive(shadowRoot, state.watch, () => <App c={c} />, report);
  */
-export const renderLive = (root: ShadowRoot, view: () => VNode | null, report: (e: unknown) => void, after?: () => void) => {
-  const dispose = effect(() => {
-    try {
-      render(view(), root);
-      after?.();
-    } catch (e) {
-      report(e);
-    }
-  });
+export const renderLive = (
+  root: ShadowRoot,
+  watch: (listener: () => void) => () => void,
+  view: () => VNode | null,
+  report: (e: unknown) => void,
+  after?: () => void,
+) => {
+  // A change made while drawing (by `after`, say) draws again afterwards, never inside a render.
+  let drawing = false;
+  let again = false;
+  const draw = () => {
+    if (drawing) return void (again = true);
+    drawing = true;
+    do {
+      again = false;
+      try {
+        render(view(), root);
+        after?.();
+      } catch (e) {
+        report(e);
+      }
+    } while (again);
+    drawing = false;
+  };
+  const stop = watch(draw);
+  draw();
   return () => {
-    dispose();
+    stop();
     render(null, root);
   };
 };

@@ -1,38 +1,68 @@
-import { batch, signal, type Signal } from '@preact/signals-core';
 import type { LevelState, MilestoneState, Waymark } from '../src/types';
 
-/** The widget's view of the client: signals fed by `wm.subscribe`; components read `.value`. */
+/** A value that re-renders its mount when set to something else. */
+export interface Cell<T> {
+  value: T;
+}
+
+/** The widget's view of the client, fed by `wm.subscribe`; components read `.value`. */
 export interface State {
-  milestones: Signal<MilestoneState[]>;
-  levels: Signal<LevelState[]>;
-  open: Signal<boolean>;
+  milestones: Cell<MilestoneState[]>;
+  levels: Cell<LevelState[]>;
+  open: Cell<boolean>;
   /** Milestones of the celebration on screen, or empty. */
-  toast: Signal<MilestoneState[]>;
+  toast: Cell<MilestoneState[]>;
   /** Text of the aria-live announcement. */
-  live: Signal<string>;
+  live: Cell<string>;
+  /** Calls `listener` after every change; returns the unsubscribe. */
+  watch(listener: () => void): () => void;
   stop(): void;
 }
 
 /**
- * Creates the signals of one mount and keeps them in sync with the client.
+ * Creates a cell that calls `changed` whenever its value is replaced by a different one.
+ *
+ * @example
+ * const open = cell(false, render);
+ * open.value = true; // render()
+ */
+export const cell = <T>(value: T, changed: () => void): Cell<T> => ({
+  get value() {
+    return value;
+  },
+  set value(next) {
+    if (next !== value) (value = next), changed();
+  },
+});
+
+/**
+ * Creates the state of one mount and keeps it in sync with the client.
  *
  * @example
  * const state = createState(wm);
+ * state.watch(render);
  * state.milestones.value.length;
  * state.stop();
  */
 export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {}): State => {
-  const milestones = signal<MilestoneState[]>([]);
-  const levels = signal<LevelState[]>([]);
+  const listeners = new Set<() => void>();
+  // While the client is read, milestones and levels change together: one render, not two.
+  let quiet = false;
+  const changed = () => quiet || listeners.forEach((f) => f());
+  const milestones = cell<MilestoneState[]>([], changed);
+  const levels = cell<LevelState[]>([], changed);
   let on = true;
   const read = () => {
     if (!on) return;
     try {
-      batch(() => {
-        milestones.value = wm.milestones();
-        levels.value = wm.levels();
-      });
+      const before = [milestones.value, levels.value];
+      quiet = true;
+      milestones.value = wm.milestones();
+      levels.value = wm.levels();
+      quiet = false;
+      if (before[0] !== milestones.value || before[1] !== levels.value) changed();
     } catch (e) {
+      quiet = false;
       onError(e);
     }
   };
@@ -47,12 +77,14 @@ export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {
   return {
     milestones,
     levels,
-    open: signal(false),
-    toast: signal([]),
-    live: signal(''),
+    open: cell(false, changed),
+    toast: cell<MilestoneState[]>([], changed),
+    live: cell('', changed),
+    watch: (f) => (listeners.add(f), () => listeners.delete(f)),
     stop: () => {
       // `ready` may still resolve after unmount; `on` makes that a no-op.
       on = false;
+      listeners.clear();
       stop();
     },
   };

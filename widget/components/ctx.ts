@@ -4,7 +4,7 @@ import type { State } from '../state';
 import type { Format } from '../strings';
 import type { WidgetOptions } from '../types';
 
-/** What every component gets: the signals, the formatter, the client and the options. */
+/** What every component gets: the state, the formatter, the client and the options. */
 export interface Ctx {
   s: State;
   t: Format;
