@@ -1,4 +1,4 @@
-import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { createStore, get, keys, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createMemoryStorage } from './createMemoryStorage';
 import type { WaymarkStorage } from './types';
 
@@ -7,13 +7,16 @@ export interface IdbStorageOptions {
   onFallback: (reason: string) => void;
   /** Database name; default `'waymark'` (object store `'kv'`). */
   dbName?: string;
+  /** How long the first operation may wait for the database to open before state moves to memory; default 5000 ms. */
+  openTimeout?: number;
 }
 
 /**
  * A `WaymarkStorage` on IndexedDB (idb-keyval). Opens nothing until first used. When IndexedDB
  * is missing (SSR, Node), cannot be opened (private mode, SecurityError) or a write fails
  * (QuotaExceededError), it calls `onFallback` once and keeps everything in memory for the rest
- * of the session, the failed write included. No method ever rejects.
+ * of the session, the failed write included. So it does when the database has not opened after
+ * `openTimeout` (an open that never settles, as in some Safari versions). No method ever rejects.
  *
  * @example
  * const storage = createIdbStorage({ onFallback: (reason) => console.warn(reason) });
@@ -21,10 +24,13 @@ export interface IdbStorageOptions {
  * await storage.setIfAbsent('claim', Date.now()); // true in one tab only
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): WaymarkStorage {
+export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: IdbStorageOptions): WaymarkStorage {
   const memory = createMemoryStorage();
   let store: UseStore | undefined;
   let fallen = false;
+  // Settles when the first operation does, or rejects after `openTimeout`: every operation waits for it, so none
+  // hangs on a database that never opens.
+  let opened: Promise<unknown> | undefined;
 
   const fall = (error: unknown) => {
     if (fallen) return;
@@ -42,7 +48,12 @@ export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): Way
     if (!fallen)
       try {
         if (typeof indexedDB === 'undefined') throw 'no indexedDB in this environment';
-        return idb((store ||= createStore(dbName ?? 'waymark', 'kv'))).then(
+        const op = idb((store ||= createStore(dbName ?? 'waymark', 'kv')));
+        opened ||= new Promise((ok, no) => {
+          const timer = setTimeout(no, openTimeout, `the database did not open within ${openTimeout} ms`);
+          op.then(ok, ok).then(() => clearTimeout(timer));
+        });
+        return Promise.race([op, opened.then(() => op)]).then(
           (result) => (fallen && write && result !== false ? mem().then(() => result) : result),
           (error) => (fall(error), mem()),
         ).catch(() => fallback);
@@ -65,6 +76,7 @@ export function createIdbStorage({ onFallback, dbName }: IdbStorageOptions): Way
     get: (key) => run((s) => get(key, s), () => memory.get(key), undefined),
     set: (key, value) => run((s) => write(s, (os) => os.put(value, key)), () => memory.set(key, value), undefined, true),
     del: (key) => run((s) => write(s, (os) => os.delete(key)), () => memory.del(key), undefined, true),
+    keys: () => run((s) => keys<string>(s), () => memory.keys!(), []),
     // One readwrite transaction: a read-modify-write that another tab cannot interleave with.
     update: (key, updater) =>
       run(

@@ -20,5 +20,6 @@ export function createMemoryStorage(): WaymarkStorage {
     // Synchronous underneath, so the check and the write cannot interleave with another call.
     setIfAbsent: async (key, value) => !map.has(key) && !!map.set(key, structuredClone(value)),
     update: async (key, updater) => void map.set(key, structuredClone(updater(structuredClone(map.get(key))))),
+    keys: async () => [...map.keys()],
   };
 }

@@ -244,6 +244,11 @@ export interface WaymarkStorage {
    * each other's writes. Optional for custom storages: without it, a get and a set are used.
    */
   update?(key: string, updater: (old: unknown) => unknown): Promise<void>;
+  /**
+   * Every key stored. Optional: with it, tabs closed in the same instant each keep their unsent events
+   * (each writes them under its own key on pagehide); without it they share one key and the last write wins.
+   */
+  keys?(): Promise<string[]>;
 }
 
 /** Options of `createWaymark`. */

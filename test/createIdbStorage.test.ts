@@ -233,4 +233,35 @@ describe('update', () => {
     expect(await s.get('k')).toBe(2);
     vi.unstubAllGlobals();
   });
+
+  it('falls back to memory when the database never opens, instead of leaving every call pending', async () => {
+    vi.useFakeTimers();
+    try {
+      // An open request that never fires success, error or blocked (seen in some Safari versions).
+      vi.stubGlobal('indexedDB', { open: () => ({}) });
+      const { storage, reasons } = open();
+      const first = storage.get('wm:doc');
+      const second = storage.set('wm:doc', { n: 1 });
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(reasons).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await first).toBeUndefined();
+      await second;
+      expect(reasons).toEqual(['IndexedDB unavailable (the database did not open within 5000 ms); keeping state in memory for this session']);
+      expect(await storage.get('wm:doc')).toEqual({ n: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lists its keys, from IndexedDB and after a fallback from memory', async () => {
+    const { storage } = open();
+    await storage.set('a', 1);
+    await storage.set('b', 2);
+    expect((await storage.keys!()).sort()).toEqual(['a', 'b']);
+    vi.stubGlobal('indexedDB', undefined);
+    const fallen = open().storage;
+    await fallen.set('c', 3);
+    expect(await fallen.keys!()).toEqual(['c']);
+  });
 });

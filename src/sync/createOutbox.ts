@@ -42,7 +42,9 @@ export function createOutbox(o: {
       : // Without an atomic update, at least this client's writes never interleave.
         (chain = chain.catch(() => {}).then(async () => storage.set(key, fn(list(await storage.get(key))))));
 
+  // Each tab spills under its own key, so tabs closed together (a window with several) never overwrite each other.
   const spillKey = key + ':spill';
+  const ownSpill = storage.keys ? `${spillKey}:${Math.random().toString(36).slice(2)}` : spillKey;
   let spilled: WireEvent[] = [];
   const persist = (leaving?: boolean): Promise<void> => {
     clearTimeout(timer);
@@ -53,7 +55,7 @@ export function createOutbox(o: {
       spilled = spilled.concat(pending);
       stored = stored.concat(pending);
       pending = [];
-      return spilled.length ? storage.set(spillKey, spilled).catch(() => {}) : saving;
+      return spilled.length ? storage.set(ownSpill, spilled).catch(() => {}) : saving;
     }
     if (!pending.length && !spilled.length) return saving;
     // The page lived on after all: what it spilled joins the outbox the normal way too (ids make repeats harmless).
@@ -89,10 +91,10 @@ export function createOutbox(o: {
     /** The stored events, oldest first, less any acknowledged while the read was under way. */
     async read(): Promise<WireEvent[]> {
       acked.clear();
-      const spill = list(await storage.get(spillKey));
-      if (spill.length) {
-        await update((old) => merge(old, spill));
-        await storage.del(spillKey);
+      const spills = storage.keys ? (await storage.keys()).filter((k) => k.startsWith(spillKey)) : [spillKey];
+      for (const k of spills) {
+        const spill = list(await storage.get(k));
+        if (spill.length) await update((old) => merge(old, spill)), await storage.del(k);
       }
       stored = list(await storage.get(key));
       return stored.filter((e) => !acked.has(e.id));

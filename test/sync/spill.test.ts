@@ -40,4 +40,33 @@ describe('the outbox when the page is being unloaded', () => {
     await outbox.persist();
     expect((await outbox.read()).map((e) => e.id)).toEqual(['1', '2', '3']);
   });
+
+  it('tabs closed in the same instant each keep their events when the storage lists keys', async () => {
+    const storage = Object.assign(memoryStorage(), { keys: async () => [...storage.map.keys()] });
+    const options = { storage, key: 'wm:pk:outbox', maxQueue: 100, report: () => {}, onWrite: () => {} };
+    const a = createOutbox(options);
+    const b = createOutbox(options);
+    a.add(ev('a1'));
+    b.add(ev('b1'));
+    b.add(ev('b2'));
+    await Promise.all([a.persist(true), b.persist(true)]);
+    const spills = [...storage.map.keys()].filter((k) => k.startsWith('wm:pk:outbox:spill:'));
+    expect(spills).toHaveLength(2);
+
+    const next = createOutbox(options);
+    expect((await next.read()).map((e) => e.id).sort()).toEqual(['a1', 'b1', 'b2']);
+    expect([...storage.map.keys()]).toEqual(['wm:pk:outbox']);
+  });
+
+  it('without a key listing, the last of two tabs closed together wins the shared spill key (the documented limit)', async () => {
+    const storage = memoryStorage();
+    const options = { storage, key: 'k', maxQueue: 100, report: () => {}, onWrite: () => {} };
+    const a = createOutbox(options);
+    const b = createOutbox(options);
+    a.add(ev('a1'));
+    b.add(ev('b1'));
+    await a.persist(true);
+    await b.persist(true);
+    expect((await createOutbox(options).read()).map((e) => e.id)).toEqual(['b1']);
+  });
 });
