@@ -3,10 +3,10 @@ import { createIdbStorage } from './createIdbStorage';
 import { createMemoryStorage } from './createMemoryStorage';
 import { createSaver } from './createSaver';
 import { createUsers } from './createUsers';
-import { linkTabs } from './linkTabs';
 import { mergeDefinitions } from './mergeDefinitions';
 import { describe, type ResolvedOptions } from './readOptions';
 import { sanitizeProperties } from './sanitizeProperties';
+import { shareWithTabs } from './shareWithTabs';
 import type { Consent, Properties, WaymarkError, WaymarkStorage } from './types';
 import type { RemoteState, Sync, WireEvent } from './sync/types';
 import { validateDefinitions } from './validateDefinitions';
@@ -127,19 +127,18 @@ export async function createSession(s: SessionOptions) {
     );
 
   const clean = (value: unknown, path: string) => (value === undefined ? undefined : sanitizeProperties(value, report, path));
-  let outgoing: [string, Properties, number][] = [];
   // Only tabs sharing one IndexedDB share progress; a memory store (a server, a test) is this client's alone.
-  const tabs = o.storage == 'indexeddb' ? linkTabs(prefix + 'state', (m) =>
-    s.run(() => {
-      if (!m || typeof m != 'object') return;
-      if ('id' in m) return void s.hold(async () => (saver.cancel(), await users.load()));
-      if (m.k == users.docKey()) for (const [name, props, ts] of m.e) engine.track(name, props as Properties, ts);
-    }),
-  ) : undefined;
-  const toTabs = () => {
-    tabs!.post({ k: users.docKey(), e: outgoing });
-    outgoing = [];
-  };
+  const tabs =
+    o.storage == 'indexeddb'
+      ? shareWithTabs({
+          name: prefix + 'state',
+          engine,
+          docKey: users.docKey,
+          run: s.run,
+          reload: () => void s.hold(async () => (saver.cancel(), tabs!.join(), await users.load())),
+        })
+      : undefined;
+  tabs?.join();
 
   if (o.endpoint) {
     const [{ createSync }, { createFetchTransport }, { createBrowserPlatform }] = await Promise.all([
@@ -185,14 +184,13 @@ export async function createSession(s: SessionOptions) {
       const p = clean(props, 'properties') || {};
       send('track', name, p, ts);
       engine.track(name, p, ts);
-      // Other tabs apply this tab's events too, so every tab's progress agrees; one message per burst.
-      if (tabs) outgoing.push([name, p, ts]) == 1 && queueMicrotask(toTabs);
+      tabs?.send(name, p, ts);
     },
     identify(userId: string, rawTraits?: unknown) {
       const traits = clean(rawTraits, 'traits');
       send('identify', undefined, traits, now(), userId);
       if (users.identity().userId === userId) traits && engine.setTraits(traits);
-      else s.hold(() => users.switchTo(userId, traits).then(() => (tabs?.post({ id: 1 }), void pull())));
+      else s.hold(() => users.switchTo(userId, traits).then(() => (tabs?.changedUser(), void pull())));
     },
     group(accountId: string, traits?: unknown) {
       engine.doc().accountId = accountId;
@@ -221,7 +219,7 @@ export async function createSession(s: SessionOptions) {
         saver.cancel();
         await saver.flush();
         await users.reset();
-        tabs?.post({ id: 1 });
+        tabs?.changedUser();
       }),
     destroy() {
       unwatch();

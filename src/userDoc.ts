@@ -26,6 +26,8 @@ export interface UserDoc {
   quiet?: number;
   traits: Properties;
   accountId?: string;
+  /** Per tab: the number of the last batch of that tab's shared events this document includes. */
+  seen?: Record<string, number>;
 }
 
 /**
@@ -59,6 +61,7 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
   raw.stalled = isObject(raw.stalled) ? raw.stalled : {};
   raw.done = isObject(raw.done) ? raw.done : {};
   raw.traits = isObject(raw.traits) ? raw.traits : {};
+  raw.seen = isObject(raw.seen) ? raw.seen : {};
   return raw as UserDoc;
 }
 
@@ -75,6 +78,7 @@ export function mergeUserDocs(into: UserDoc, from: UserDoc): UserDoc {
   Object.assign(into.stalled, from.stalled);
   into.done = { ...from.done, ...into.done };
   if (from.last !== undefined) into.last = Math.max(into.last ?? 0, from.last);
+  for (const t in from.seen) (into.seen ||= {})[t] = Math.max(into.seen[t] ?? -1, from.seen[t]);
   for (const key in from.leaves) {
     const a = into.leaves[key];
     const b = from.leaves[key];

@@ -45,4 +45,46 @@ describe('several tabs', () => {
     a.wm.destroy();
     b.wm.destroy();
   });
+
+  it('a tab opened during another tab\'s burst starts from that tab\'s state, not the older stored one', async () => {
+    const a = client();
+    await a.wm.ready;
+    await a.wm.flush();
+    // Tracked and shared before the new tab exists, and not yet written (writes are coalesced for 100 ms).
+    a.wm.track('task_added');
+    a.wm.track('task_added');
+    a.wm.track('task_added');
+    const b = client();
+    await b.wm.ready;
+    b.wm.track('task_added');
+    a.wm.track('task_added');
+    await settle();
+    expect(a.wm.milestone('five-tasks')!.current).toBe(5);
+    expect(b.wm.milestone('five-tasks')!.current).toBe(5);
+    expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual(['achieved', 'achieved']);
+    // What either tab writes last is the full count.
+    await Promise.all([a.wm.flush(), b.wm.flush()]);
+    const c = client();
+    await c.wm.ready;
+    expect(c.wm.milestone('five-tasks')!.current).toBe(5);
+    a.wm.destroy();
+    b.wm.destroy();
+    c.wm.destroy();
+  });
+
+  it('events written by the other tab while this one loads are not counted twice', async () => {
+    const a = client();
+    await a.wm.ready;
+    const b = client();
+    // While b loads, a tracks and writes at once: b may read the write and also receive the events.
+    a.wm.track('task_added');
+    a.wm.track('task_added');
+    await a.wm.flush();
+    await b.wm.ready;
+    await settle();
+    expect(b.wm.milestone('five-tasks')!.current).toBe(2);
+    expect(a.wm.milestone('five-tasks')!.current).toBe(2);
+    a.wm.destroy();
+    b.wm.destroy();
+  });
 });
