@@ -10,9 +10,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
-    // Three Chromium tabs, a database and the server share 2 cores: a test may be run once more when it fails
-    // (seen once in five full runs on the three-tab test, never reproduced alone). It still fails if it fails
-    // twice, and the report names every retry, so flakiness stays visible rather than hidden.
-    retry: 1,
+    // No retries: the three-tab test's one flake was a real bug (two tabs could each send the same `achieved`
+    // event), found by loading both cores and fixed with a claim per user and milestone.
   },
 });

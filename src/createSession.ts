@@ -61,17 +61,17 @@ export async function createSession(s: SessionOptions) {
   // Applying what the backend says was achieved: not sent back to it.
   let merging = false;
   let sync: Sync | undefined;
-  const send = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = users.identity().userId, id?: string) =>
-    sync?.enqueue({
-      id,
-      type,
-      name,
-      properties,
-      userId,
-      anonymousId: users.identity().anonymousId,
-      accountId: engine.doc().accountId,
-      timestamp: new Date(at).toISOString(),
-    });
+  const wire = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = users.identity().userId): WireEvent => ({
+    id: '',
+    type,
+    name,
+    properties,
+    userId,
+    anonymousId: users.identity().anonymousId,
+    accountId: engine.doc().accountId,
+    timestamp: new Date(at).toISOString(),
+  });
+  const send = (...args: Parameters<typeof wire>) => sync?.enqueue(wire(...args));
 
   const saver = createSaver(
     () => storage.set(users.docKey(), engine.doc()),
@@ -82,9 +82,16 @@ export async function createSession(s: SessionOptions) {
     now,
     report,
     emit(event, m, info) {
-      // Every tab that sees an achievement sends it, under one id per user and milestone: whichever tab's events
-      // completed it, the backend stores it once. What the backend itself said was achieved is not sent back.
-      if (event == 'achieved' && !merging) send('achieved', m.id, undefined, m.achievedAt, undefined, 'a.' + hash(users.docKey() + '\n' + m.id));
+      // Every tab that sees an achievement claims sending it (whichever tab's events completed it); the one claim that
+      // succeeds enqueues it, under one id per user and milestone. What the backend said was achieved is not sent back.
+      if (event == 'achieved' && !merging && sync) {
+        const e = wire('achieved', m.id, undefined, m.achievedAt);
+        e.id = 'a.' + hash(users.docKey() + '\n' + m.id);
+        users.claimSend(m.id).then(
+          (mine) => mine && sync!.enqueue(e),
+          (error) => report({ code: 'storage_error', message: `could not claim sending ${m.id}: ${String(error)}` }),
+        );
+      }
       s.emit(event, m, info);
     },
     listens: (event) => (event == 'achieved' && !!sync) || s.listens(event),

@@ -13,7 +13,8 @@ const newId = () =>
 
 /**
  * The users of one project on this browser: the current identity (key `{prefix}id`), each user's document
- * (`{prefix}u:{userId}` or `{prefix}a:{anonymousId}`) and celebration claims (`{document key}:claim:{milestone}`).
+ * (`{prefix}u:{userId}` or `{prefix}a:{anonymousId}`), celebration claims (`{document key}:claim:{milestone}`) and
+ * claims to send an achievement (`{document key}:sent:{milestone}`).
  * Switching users hands the engine the other user's document; anonymous progress and claims carry over.
  *
  * @example
@@ -33,7 +34,7 @@ export function createUsers(o: {
   const { storage, prefix, now, engine } = o;
   let identity: Identity = { anonymousId: newId() };
   const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
-  const claimKey = (key: string, id: string) => `${key}:claim:${id}`;
+  const claimKey = (key: string, id: string, kind = 'claim') => `${key}:${kind}:${id}`;
   const save = () => storage.set(prefix + 'id', identity);
   const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
     const doc = readUserDoc(await storage.get(key));
@@ -46,6 +47,8 @@ export function createUsers(o: {
     identity: () => identity,
     docKey,
     claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
+    /** True for one tab only, per user and milestone: the one that sends the `achieved` event. */
+    claimSend: (id: string) => storage.setIfAbsent(claimKey(docKey(), id, 'sent'), now()),
     /** Takes the identity in storage (another tab may have changed it) and that user's document. */
     async load() {
       const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
@@ -67,7 +70,7 @@ export function createUsers(o: {
         await Promise.all(
           engine.ids().map(async (id) => {
             if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
-            await storage.del(claimKey(from, id));
+            await Promise.all([storage.del(claimKey(from, id)), storage.del(claimKey(from, id, 'sent'))]);
           }),
         );
         await storage.del(from);
@@ -80,7 +83,10 @@ export function createUsers(o: {
     /** Deletes the current user's document and claims, and starts a new anonymous user. */
     async reset() {
       const key = docKey();
-      await Promise.all([storage.del(key), ...engine.ids().map((id) => storage.del(claimKey(key, id)))]);
+      await Promise.all([
+        storage.del(key),
+        ...engine.ids().flatMap((id) => [storage.del(claimKey(key, id)), storage.del(claimKey(key, id, 'sent'))]),
+      ]);
       identity = { anonymousId: newId() };
       await save();
       engine.load(createUserDoc(now()));

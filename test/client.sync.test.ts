@@ -31,6 +31,26 @@ afterEach(() => server.resetHandlers());
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('createWaymark with an endpoint', () => {
+  it('two tabs achieving the same milestone send its achieved event once, even after the first copy was acknowledged', async () => {
+    const a = client({ endpoint: ENDPOINT });
+    await a.wm.ready;
+    // b queues into the shared outbox but never sends: a is the one sending tab (in a browser, by Web Locks).
+    const b = client({ endpoint: ENDPOINT, consent: 'pending' });
+    await b.wm.ready;
+    // Both tabs see the achievement from their own event; a sends and is answered before b's outbox write lands.
+    a.wm.track('project_created');
+    b.wm.track('project_created');
+    await a.wm.flush();
+    await new Promise((r) => setTimeout(r, 150));
+    await a.wm.flush();
+    expect(a.achieved).toEqual(['first-project']);
+    expect(b.achieved).toEqual(['first-project']);
+    expect(received.filter((e) => e.type == 'achieved').map((e) => e.name)).toEqual(['first-project']);
+    expect(received.filter((e) => e.type == 'track')).toHaveLength(2);
+    a.wm.destroy();
+    b.wm.destroy();
+  });
+
   it('sends each tracked event and each achievement once, with ids, identity and ISO timestamps', async () => {
     const { wm } = client({ endpoint: ENDPOINT });
     await wm.ready;
