@@ -1,7 +1,7 @@
 import type { Engine } from './createEngine';
 import { linkTabs } from './linkTabs';
 import type { Properties } from './types';
-import { readUserDoc } from './userDoc';
+import { keepMarks, readUserDoc } from './userDoc';
 
 /** Events one tab tracked for document `k`: batch number `n` of tab `t`. */
 type Batch = { k: string; e: [string, Properties, number][]; t: string; n: number };
@@ -74,10 +74,13 @@ export function shareWithTabs(o: {
       if (m.e) return log?.push(m), apply(m);
       const doc = m.to == me && log && readUserDoc(m.d);
       if (!doc || doc instanceof Error) return;
+      // Events this tab applied but has not shared yet are logged (and shared) first, to replay with the rest.
+      flush();
       const since = log!;
       log = undefined;
       clearTimeout(timer);
-      o.engine.load(doc);
+      // Achievements this tab already made stay made (and are not announced again when its events replay).
+      o.engine.load(keepMarks(doc, o.engine.doc()));
       since.forEach(apply);
     }),
   );

@@ -66,6 +66,21 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
 }
 
 /**
+ * Copies into `into` what is permanent in `from`: achievements (the earlier time wins), completed levels and
+ * `stalled` already fired.
+ *
+ * @example
+ * keepMarks(adoptedDoc, previousDoc);
+ */
+export function keepMarks(into: UserDoc, from: UserDoc): UserDoc {
+  for (const id in from.achieved) into.achieved[id] = Math.min(into.achieved[id] ?? Infinity, from.achieved[id]);
+  Object.assign(into.stalled, from.stalled);
+  into.done = { ...from.done, ...into.done };
+  if (from.last !== undefined) into.last = Math.max(into.last ?? 0, from.last);
+  return into;
+}
+
+/**
  * Folds `from` (an anonymous user's progress) into `into` (the identified user's): counts and sums add up,
  * distinct values and achievements unite, the earlier start wins.
  *
@@ -74,10 +89,7 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
  */
 export function mergeUserDocs(into: UserDoc, from: UserDoc): UserDoc {
   into.startedAt = Math.min(into.startedAt, from.startedAt);
-  for (const id in from.achieved) into.achieved[id] = Math.min(into.achieved[id] ?? Infinity, from.achieved[id]);
-  Object.assign(into.stalled, from.stalled);
-  into.done = { ...from.done, ...into.done };
-  if (from.last !== undefined) into.last = Math.max(into.last ?? 0, from.last);
+  keepMarks(into, from);
   for (const t in from.seen) (into.seen ||= {})[t] = Math.max(into.seen[t] ?? -1, from.seen[t]);
   for (const key in from.leaves) {
     const a = into.leaves[key];

@@ -87,4 +87,26 @@ describe('several tabs', () => {
     a.wm.destroy();
     b.wm.destroy();
   });
+
+  it('a tab that tracks before another tab\'s document arrives keeps its events and announces each achievement once', async () => {
+    const a = client();
+    await a.wm.ready;
+    await a.wm.flush();
+    a.wm.track('task_added');
+    a.wm.track('task_added');
+    const b = client();
+    // Called before b has loaded or heard from a: applied first, then carried onto a's document.
+    b.wm.track('project_created');
+    b.wm.track('task_added');
+    await b.wm.ready;
+    await settle();
+    expect(b.wm.milestone('five-tasks')!.current).toBe(3);
+    expect(a.wm.milestone('five-tasks')!.current).toBe(3);
+    expect(b.wm.milestone('first-project')!.status).toBe('achieved');
+    expect(a.wm.milestone('first-project')!.status).toBe('achieved');
+    expect(b.achieved).toEqual(['first-project']);
+    expect(a.achieved).toEqual(['first-project']);
+    a.wm.destroy();
+    b.wm.destroy();
+  });
 });
