@@ -71,6 +71,32 @@ it('closing the tab while offline: the outbox delivers everything on the next vi
   await context.close();
 });
 
+// A window with several tabs closed at once: each tab writes what it alone holds under its own key on pagehide,
+// so one tab's write cannot replace another's.
+it('two tabs closed in the same instant while offline: the next visit delivers the events of both', async () => {
+  const { context, page: a } = await visit();
+  const b = await h.open(context);
+  await a.waitForTimeout(300); // both tabs idle: nothing being written
+  const before = await h.count('tickets_resolved');
+  await context.setOffline(true);
+  // Tracked and closed at once, within the 100 ms before the outbox write: only the pagehide write keeps them.
+  const click = (n: number) => {
+    for (let i = 0; i < n; i++) (document.querySelector('#resolve') as HTMLElement).click();
+  };
+  await Promise.all([a.evaluate(click, 2), b.evaluate(click, 3)]);
+  await Promise.all([a.close(), b.close()]);
+  await new Promise((r) => setTimeout(r, 1000));
+  await context.setOffline(false);
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(await h.count('tickets_resolved')).toBe(before);
+
+  const next = await h.open(context);
+  await waitUntil(async () => (await h.count('tickets_resolved')) === before + 5, 'the 5 events of both tabs stored on the next visit');
+  expect(h.duplicates()).toBe(0);
+  expect(await h.cspViolations(next)).toEqual([]);
+  await context.close();
+});
+
 // Events tracked in the last ~100 ms before the user leaves (the write-coalescing window) are written on pagehide.
 // Chromium drops an IndexedDB transaction left to auto-commit while the page unloads, so the client commits its
 // writes at once, and writes the outbox with one plain put (no read first).
