@@ -6,8 +6,8 @@ const noop = () => {};
 /**
  * The browser's `SyncPlatform`: `navigator.onLine` and the `online` event, one sending tab per
  * name through Web Locks (released by the browser when the tab closes), else a BroadcastChannel
- * election, else this tab alone; and a BroadcastChannel to the other tabs. Every feature is
- * looked up when used, never at import.
+ * election, else this tab alone; a BroadcastChannel to the other tabs; and localStorage for what a
+ * page being unloaded writes. Every feature is looked up when used, never at import.
  *
  * @example
  * const sync = createSync({ ...options, platform: createBrowserPlatform() });
@@ -39,6 +39,34 @@ export function createBrowserPlatform(): SyncPlatform {
       if (typeof BroadcastChannel === 'function') return electWithChannel(name, listener);
       listener(true);
       return noop;
+    },
+    spill: {
+      put(key, value) {
+        try {
+          localStorage.setItem(key, JSON.stringify(value));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      entries(prefix) {
+        const out: [string, unknown][] = [];
+        try {
+          for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i);
+            if (key?.startsWith(prefix))
+              try {
+                out.push([key, JSON.parse(localStorage.getItem(key)!)]);
+              } catch {}
+          }
+        } catch {}
+        return out;
+      },
+      remove(key) {
+        try {
+          localStorage.removeItem(key);
+        } catch {}
+      },
     },
     channel(name, onMessage) {
       if (typeof BroadcastChannel !== 'function') return;

@@ -1,4 +1,4 @@
-import type { SyncStorage, WireEvent } from './types';
+import type { SpillStore, SyncStorage, WireEvent } from './types';
 import type { WaymarkError } from '../types';
 
 const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
@@ -22,6 +22,8 @@ const merge = (old: WireEvent[], more: WireEvent[]) => {
 /* @__NO_SIDE_EFFECTS__ */
 export function createOutbox(o: {
   storage: SyncStorage;
+  /** Where a page being unloaded writes; `storage` when absent. */
+  spill?: SpillStore;
   key: string;
   maxQueue: number;
   report: (error: WaymarkError) => void;
@@ -46,16 +48,20 @@ export function createOutbox(o: {
   const spillKey = key + ':spill';
   const ownSpill = storage.keys ? `${spillKey}:${Math.random().toString(36).slice(2)}` : spillKey;
   let spilled: WireEvent[] = [];
+  // Taken by an outbox write that has not committed yet.
+  let writing: WireEvent[] = [];
   const persist = (leaving?: boolean): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
     if (leaving) {
-      // A page being unloaded gets no further turn: a read-modify-write would never reach its write. One plain
-      // write of what only this tab holds, merged into the outbox by the next read (here or in another tab).
-      spilled = spilled.concat(pending);
+      // A page being unloaded gets no further turn: a read-modify-write would never reach its write, and one under
+      // way may be dropped. One plain write of what only this tab holds, the uncommitted included, merged into
+      // the outbox by the next read (here or in another tab).
+      spilled = spilled.concat(writing.filter((e) => !spilled.includes(e)), pending);
       stored = stored.concat(pending);
       pending = [];
-      return spilled.length ? storage.set(ownSpill, spilled).catch(() => {}) : saving;
+      if (!spilled.length) return saving;
+      return o.spill?.put(ownSpill, spilled) ? Promise.resolve() : storage.set(ownSpill, spilled).catch(() => {});
     }
     if (!pending.length && !spilled.length) return saving;
     // The page lived on after all: what it spilled joins the outbox the normal way too (ids make repeats harmless).
@@ -64,17 +70,21 @@ export function createOutbox(o: {
     spilled = [];
     // Counted as stored at once (a page hide may send it before the write lands); the write replaces it.
     stored = stored.concat(taken);
+    writing = writing.concat(taken);
     let dropped = 0;
+    const written = () => (writing = writing.filter((e) => !taken.includes(e)));
     return (saving = update((old) => {
       const all = merge(old, taken);
       dropped = all.length - maxQueue;
       return (stored = dropped > 0 ? all.slice(dropped) : all);
     }).then(
       () => {
+        written();
         if (dropped > 0) o.report({ code: 'queue_overflow', message: `outbox full (${maxQueue} events): dropped the ${dropped} oldest` });
         o.onWrite(stored.length);
       },
       (error) => {
+        written();
         pending = taken.concat(pending);
         o.report({ code: 'storage_error', message: `could not write the outbox: ${String(error)}` });
       },
@@ -96,6 +106,7 @@ export function createOutbox(o: {
         const spill = list(await storage.get(k));
         if (spill.length) await update((old) => merge(old, spill)), await storage.del(k);
       }
+      for (const [k, spill] of o.spill?.entries(spillKey) ?? []) await update((old) => merge(old, list(spill))), o.spill!.remove(k);
       stored = list(await storage.get(key));
       return stored.filter((e) => !acked.has(e.id));
     },

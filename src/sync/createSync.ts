@@ -48,6 +48,7 @@ export function createSync(o: SyncOptions): Sync {
 
   const outbox = createOutbox({
     storage,
+    spill: p.spill,
     key: `wm:${projectKey}:outbox`,
     maxQueue: o.maxQueue || 10_000,
     report,

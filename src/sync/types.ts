@@ -71,6 +71,20 @@ export interface SyncPlatform {
   lead?(name: string, listener: (leader: boolean) => void): () => void;
   /** A channel to the other tabs of this origin. */
   channel?(name: string, onMessage: (message: unknown) => void): SyncChannel | undefined;
+  /** Synchronous storage for the events a page being unloaded still holds (the browser: localStorage). */
+  spill?: SpillStore;
+}
+
+/**
+ * Written on page hide, when only a synchronous write is sure to land: IndexedDB writes of several tabs closing at
+ * once queue behind each other and the later ones can be dropped.
+ */
+export interface SpillStore {
+  /** False when it could not write (quota, private mode). */
+  put(key: string, value: unknown): boolean;
+  /** The entries whose keys start with `prefix`. */
+  entries(prefix: string): [string, unknown][];
+  remove(key: string): void;
 }
 
 export interface SyncOptions {

@@ -59,6 +59,45 @@ describe('createBrowserPlatform', () => {
   });
 });
 
+describe('createBrowserPlatform().spill', () => {
+  /** A localStorage stand-in with the Storage methods the spill uses; `full` makes writes throw like a full quota. */
+  const fakeLocalStorage = () => {
+    const map = new Map<string, string>();
+    const store = {
+      full: false,
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem(k: string, v: string) {
+        if (store.full) throw new DOMException('quota', 'QuotaExceededError');
+        map.set(k, v);
+      },
+      removeItem: (k: string) => void map.delete(k),
+    };
+    return store;
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('writes synchronously to localStorage, lists by prefix, removes, and says false when it cannot write', () => {
+    const ls = fakeLocalStorage();
+    vi.stubGlobal('localStorage', ls);
+    const { spill } = createBrowserPlatform();
+    expect(spill!.put('wm:pk:outbox:spill:a', [{ id: '1' }])).toBe(true);
+    expect(spill!.put('other', 1)).toBe(true);
+    ls.setItem('wm:pk:outbox:spill:bad', '{not json');
+    expect(spill!.entries('wm:pk:outbox:spill')).toEqual([['wm:pk:outbox:spill:a', [{ id: '1' }]]]);
+    spill!.remove('wm:pk:outbox:spill:a');
+    expect(spill!.entries('wm:pk:outbox:spill:a')).toEqual([]);
+    ls.full = true;
+    expect(spill!.put('wm:pk:outbox:spill:b', [])).toBe(false);
+    vi.stubGlobal('localStorage', undefined);
+    expect(spill!.put('k', 1)).toBe(false);
+    expect(spill!.entries('k')).toEqual([]);
+  });
+});
+
 describe('electWithChannel (browsers without Web Locks)', () => {
   it('elects exactly one leader, and another one when it goes', async () => {
     const leading = new Map<number, boolean>();

@@ -69,4 +69,38 @@ describe('the outbox when the page is being unloaded', () => {
     await b.persist(true);
     expect((await createOutbox(options).read()).map((e) => e.id)).toEqual(['b1']);
   });
+
+  it('writes to the synchronous spill store when there is one, and the next read merges and removes it', async () => {
+    const storage = memoryStorage();
+    const entries = new Map<string, unknown>();
+    const spill = {
+      put: (k: string, v: unknown) => (entries.set(k, structuredClone(v)), true),
+      entries: (prefix: string) => [...entries].filter(([k]) => k.startsWith(prefix)),
+      remove: (k: string) => void entries.delete(k),
+    };
+    const options = { storage, spill, key: 'k', maxQueue: 100, report: () => {}, onWrite: () => {} };
+    const outbox = createOutbox(options);
+    outbox.add(ev('1'));
+    await outbox.persist(true);
+    expect([...entries.values()]).toEqual([[ev('1')]]);
+    expect(storage.map.size).toBe(0);
+    expect((await createOutbox(options).read()).map((e) => e.id)).toEqual(['1']);
+    expect(entries.size).toBe(0);
+    // A spill store that cannot write (quota, private mode) leaves it to the storage.
+    const refusing = createOutbox({ ...options, spill: { ...spill, put: () => false } });
+    refusing.add(ev('2'));
+    await refusing.persist(true);
+    expect(storage.map.get('k:spill')).toEqual([ev('2')]);
+  });
+
+  it('also spills what an outbox write still under way holds, since the page may drop that write', async () => {
+    const storage = memoryStorage();
+    storage.update = () => new Promise(() => {}); // never commits
+    const outbox = createOutbox({ storage, key: 'k', maxQueue: 100, report: () => {}, onWrite: () => {} });
+    outbox.add(ev('1'));
+    void outbox.persist(); // the write starts and hangs
+    outbox.add(ev('2'));
+    await outbox.persist(true);
+    expect(storage.map.get('k:spill')).toEqual([ev('1'), ev('2')]);
+  });
 });
