@@ -10,6 +10,8 @@ type Batch = { k: string; e: [string, Properties, number][]; t: string; n: numbe
  * document `d` for tab `to`; or `id`, the user changed.
  */
 export type TabMessage = Batch | { h: string } | { k: string; d: unknown; to: string } | { id: 1 };
+/** Any of them, as received: from another tab, maybe another version. */
+type Received = Partial<Batch & { h: string; d: unknown; to: string; id: 1 }>;
 
 /** How long a tab that has just loaded listens for a live tab's document. */
 const JOIN_MS = 1000;
@@ -64,24 +66,31 @@ export function shareWithTabs(o: {
     link!.post(b);
   };
 
-  const link = linkTabs(o.name, (m: any) =>
+  const receive = (m: Received) => {
+    if (!m || typeof m != 'object') return;
+    if (m.id) return o.reload();
+    // What this tab applied but has not shared yet goes first, so the document's numbers cover it.
+    if (m.h) return flush(), link!.post({ k: o.docKey(), d: o.engine.doc(), to: m.h });
+    if (m.k != o.docKey()) return;
+    if (Array.isArray(m.e) && typeof m.t == 'string' && typeof m.n == 'number')
+      return log?.push(m as Batch), apply(m as Batch);
+    const doc = m.to == me && log && readUserDoc(m.d);
+    if (!doc || doc instanceof Error) return;
+    // Events this tab applied but has not shared yet are logged (and shared) first, to replay with the rest.
+    flush();
+    const since = log!;
+    log = undefined;
+    clearTimeout(timer);
+    // Achievements this tab already made stay made (and are not announced again when its events replay).
+    o.engine.load(keepMarks(doc, o.engine.doc()));
+    since.forEach(apply);
+  };
+  // A message this version cannot apply (another tab mid-deploy) is ignored, never thrown into the page.
+  const link = linkTabs(o.name, (m) =>
     o.run(() => {
-      if (!m || typeof m != 'object') return;
-      if (m.id) return o.reload();
-      // What this tab applied but has not shared yet goes first, so the document's numbers cover it.
-      if (m.h) return flush(), link!.post({ k: o.docKey(), d: o.engine.doc(), to: m.h });
-      if (m.k != o.docKey()) return;
-      if (m.e) return log?.push(m), apply(m);
-      const doc = m.to == me && log && readUserDoc(m.d);
-      if (!doc || doc instanceof Error) return;
-      // Events this tab applied but has not shared yet are logged (and shared) first, to replay with the rest.
-      flush();
-      const since = log!;
-      log = undefined;
-      clearTimeout(timer);
-      // Achievements this tab already made stay made (and are not announced again when its events replay).
-      o.engine.load(keepMarks(doc, o.engine.doc()));
-      since.forEach(apply);
+      try {
+        receive(m as Received);
+      } catch {}
     }),
   );
   if (!link) return;

@@ -76,4 +76,17 @@ describe('shareWithTabs', () => {
     expect(Object.keys(last.doc.seen!)).toHaveLength(20);
     [...tabs, last].forEach((t) => t.share!.close());
   });
+
+  it('ignores messages it cannot apply (another version of waymark in another tab) without throwing', async () => {
+    const name = 'share-' + channels++;
+    const a = tab(name);
+    const other = new BroadcastChannel(name);
+    for (const m of [null, 1, 'x', { k: 'k', e: 'not a list', t: 'x', n: 0 }, { k: 'k', e: [null], t: 'x', n: 0 }, { k: 'k', d: 5, to: 'nobody' }])
+      other.postMessage(m);
+    other.postMessage({ k: 'k', e: [['e', {}, 0]], t: 'x', n: 1 });
+    await settle();
+    expect(a.count()).toBe(1);
+    other.close();
+    a.share!.close();
+  });
 });
