@@ -47,6 +47,7 @@ export function createOutbox(o: {
   // Each tab spills under its own key, so tabs closed together (a window with several) never overwrite each other.
   const spillKey = key + ':spill';
   const ownSpill = storage.keys ? `${spillKey}:${Math.random().toString(36).slice(2)}` : spillKey;
+  const spills = async () => (storage.keys ? (await storage.keys()).filter((k) => k.startsWith(spillKey)) : [spillKey]);
   let spilled: WireEvent[] = [];
   // Taken by an outbox write that has not committed yet.
   let writing: WireEvent[] = [];
@@ -101,8 +102,7 @@ export function createOutbox(o: {
     /** The stored events, oldest first, less any acknowledged while the read was under way. */
     async read(): Promise<WireEvent[]> {
       acked.clear();
-      const spills = storage.keys ? (await storage.keys()).filter((k) => k.startsWith(spillKey)) : [spillKey];
-      for (const k of spills) {
+      for (const k of await spills()) {
         const spill = list(await storage.get(k));
         if (spill.length) await update((old) => merge(old, spill)), await storage.del(k);
       }
@@ -117,12 +117,13 @@ export function createOutbox(o: {
     },
     /** Everything known here, written or not: what a page hide sends from memory. */
     all: (): WireEvent[] => stored.concat(pending),
-    clear(): Promise<void> {
+    /** Forgets every event, spilled ones included (consent withdrawn). */
+    async clear(): Promise<void> {
       clearTimeout(timer);
       timer = undefined;
-      pending = [];
-      stored = [];
-      return update(() => []);
+      (pending = []), (spilled = []), (writing = []), (stored = []);
+      for (const [k] of o.spill?.entries(spillKey) ?? []) o.spill!.remove(k);
+      await Promise.all([update(() => []), ...(await spills()).map((k) => storage.del(k))]);
     },
   };
 }

@@ -103,4 +103,25 @@ describe('the outbox when the page is being unloaded', () => {
     await outbox.persist(true);
     expect(storage.map.get('k:spill')).toEqual([ev('1'), ev('2')]);
   });
+
+  it('clear() (consent withdrawn) also forgets what pages spilled, in the storage and in the spill store', async () => {
+    const storage = Object.assign(memoryStorage(), { keys: async () => [...storage.map.keys()] });
+    const entries = new Map<string, unknown>([['k:spill:other-tab', [ev('1')]]]);
+    const spill = {
+      put: () => false,
+      entries: (prefix: string) => [...entries].filter(([k]) => k.startsWith(prefix)),
+      remove: (k: string) => void entries.delete(k),
+    };
+    const outbox = createOutbox({ storage, spill, key: 'k', maxQueue: 100, report: () => {}, onWrite: () => {} });
+    outbox.add(ev('2'));
+    await outbox.persist(true); // spill store refuses: written to the storage under this tab's key
+    outbox.add(ev('3'));
+    await outbox.clear();
+    expect(entries.size).toBe(0);
+    expect([...storage.map].filter(([, v]) => Array.isArray(v) && v.length)).toEqual([]);
+    expect(await outbox.read()).toEqual([]);
+    outbox.add(ev('4'));
+    await outbox.persist();
+    expect((await outbox.read()).map((e) => e.id)).toEqual(['4']);
+  });
 });
