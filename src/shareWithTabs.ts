@@ -50,7 +50,9 @@ export function shareWithTabs(o: {
     const seen = (o.engine.doc().seen ||= {});
     delete seen[t];
     seen[t] = at;
-    for (const old in seen) if (Object.keys(seen).length > MAX_TABS) delete seen[old];
+    // The oldest go first: keys keep their insertion order.
+    const tabs = Object.keys(seen);
+    for (const old of tabs.slice(0, Math.max(0, tabs.length - MAX_TABS))) delete seen[old];
   };
   const apply = (b: Batch) => {
     if (b.n <= (o.engine.doc().seen?.[b.t] ?? -1)) return;
