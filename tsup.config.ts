@@ -1,4 +1,29 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+import type { Plugin } from 'esbuild';
+
+// In the script-tag build, what the ESM build loads with import() comes from files beside waymark.global.js instead.
+const siblings: Plugin = {
+  name: 'waymark-siblings',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(loadSync|loadConfetti)$/ }, (a) => ({ path: resolve(`widget/script/${a.path.slice(2)}.ts`) }));
+  },
+};
+
+// The script-tag files: IIFEs, everything bundled, terser after esbuild (1.5 KB less on the main file).
+const script = (entry: string, name: string, globalName?: string): Options => ({
+  entry: { [name]: entry },
+  format: ['iife'],
+  platform: 'browser',
+  target: 'es2020',
+  globalName,
+  minify: 'terser',
+  terserOptions: { ecma: 2020 },
+  esbuildOptions: (o) => void (o.minify = true),
+  esbuildPlugins: [siblings],
+  noExternal: [/.*/],
+  outExtension: () => ({ js: '.js' }),
+});
 
 export default defineConfig([
   {
@@ -19,8 +44,11 @@ export default defineConfig([
   },
   // waymark/widget: ESM only (preact 11 ships ESM only); the package's dependencies stay external.
   { entry: { widget: 'widget/index.ts' }, format: ['esm'], dts: true, target: 'es2020', treeshake: true },
-  // Script tag: core + widget + dependencies in one IIFE (dist/waymark.global.js) that sets window.waymark.
-  { entry: { waymark: 'widget/global.ts' }, format: ['iife'], platform: 'browser', target: 'es2020', minify: 'terser', terserOptions: { ecma: 2020 }, esbuildOptions: (o) => void (o.minify = true), noExternal: [/.*/] },
+  // Script tag: core + widget + preact + idb-keyval in one IIFE (dist/waymark.global.js) that sets window.waymark,
+  // and the two parts it loads on demand from beside itself.
+  script('widget/script/global.ts', 'waymark.global'),
+  script('widget/script/sync.ts', 'waymark.sync', '__waymark_sync'),
+  script('widget/script/confetti.ts', 'waymark.confetti', '__waymark_confetti'),
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.
-  { entry: { 'waymark.stub': 'widget/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },
+  { entry: { 'waymark.stub': 'widget/script/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },
 ]);

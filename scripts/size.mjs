@@ -20,9 +20,15 @@ const checks = [
     budget: 20 * KB,
     needs: 'dist/widget.js',
   },
-  // The product target is 22 KB. Preact, canvas-confetti and idb-keyval are 9.1 KB of it, our core, sync and widget
-  // about 22, so this holds the line at today's size until they shrink (README, "Figures").
-  { name: 'dist/waymark.global.js', file: 'dist/waymark.global.js', budget: 32.5 * KB, needs: 'dist/waymark.global.js' },
+  // The script tag: core + widget + preact + idb-keyval in one file; the sync (only with an endpoint) and canvas-confetti
+  // (on the first celebration) load from the files beside it. The product target is 22 KB up front.
+  {
+    name: 'dist/waymark.global.js',
+    file: 'dist/waymark.global.js',
+    onDemand: ['dist/waymark.sync.js', 'dist/waymark.confetti.js'],
+    budget: 25.5 * KB,
+    needs: 'dist/waymark.global.js',
+  },
 ];
 
 const rows = [];
@@ -33,7 +39,10 @@ for (const check of checks) {
   }
   let bytes;
   let lazy = 0;
-  if (check.file) bytes = readFileSync(check.file);
+  if (check.file) {
+    bytes = readFileSync(check.file);
+    lazy = (check.onDemand ?? []).reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  }
   else {
     const out = await build({
       stdin: { contents: check.code, resolveDir: process.cwd(), loader: 'js' },

@@ -3,6 +3,7 @@ import { createIdbStorage } from './createIdbStorage';
 import { createMemoryStorage } from './createMemoryStorage';
 import { createSaver } from './createSaver';
 import { createUsers } from './createUsers';
+import { loadSync } from './loadSync';
 import { mergeDefinitions } from './mergeDefinitions';
 import { describe, type ResolvedOptions } from './readOptions';
 import { sanitizeProperties } from './sanitizeProperties';
@@ -147,14 +148,17 @@ export async function createSession(s: SessionOptions) {
       : undefined;
   tabs?.join();
 
-  if (o.endpoint) {
-    const [{ createSync }, { createFetchTransport }, { createBrowserPlatform }] = await Promise.all([
-      import('./sync/createSync'),
-      import('./browser/createFetchTransport'),
-      import('./browser/createBrowserPlatform'),
-    ]);
+  // A sync that cannot be loaded (the script-tag build's waymark.sync.js missing beside it) costs the sending, not the
+  // progress: the client runs locally and says why.
+  const parts = o.endpoint
+    ? await loadSync().catch((error) =>
+        report({ code: 'sync_unavailable', message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}` }),
+      )
+    : undefined;
+  if (parts) {
+    const { createSync, createFetchTransport, createBrowserPlatform } = parts;
     sync = createSync({
-      endpoint: o.endpoint,
+      endpoint: o.endpoint!,
       projectKey: o.projectKey,
       storage,
       transport: o.transport || createFetchTransport(),

@@ -1,3 +1,5 @@
+import { loadConfetti } from './loadConfetti';
+
 /** Confetti on a canvas of our own inside the shadow root. */
 export interface Confetti {
   fire(): void;
@@ -7,7 +9,7 @@ export interface Confetti {
 const COLORS = ['#5b5bd6', '#f5a524', '#f05d8b', '#26b5ce', '#31c48d', '#8b5cf6'];
 
 /**
- * Creates the confetti cannon of one mount. canvas-confetti loads with `import()` on the
+ * Creates the confetti cannon of one mount. canvas-confetti loads (`loadConfetti`) on the
  * first shot, and runs without a blob worker so a strict CSP (`worker-src`) is never hit.
  *
  * @example
@@ -21,7 +23,7 @@ export const createConfetti = (root: ShadowRoot, position = 'bottom-right', acce
   return {
     fire: async () => {
       try {
-        const { create } = await import('canvas-confetti');
+        const { create } = await loadConfetti();
         if (stopped) return;
         const canvas = document.createElement('canvas');
         canvas.className = 'cf';

@@ -88,7 +88,11 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
   });
 
   it('celebrates a milestone reached by track(): toast, live announcement and confetti pixels', async () => {
-    const page = await open('/examples/plain-html/', { colorScheme: 'light' });
+    const loaded: string[] = [];
+    const page = await open('/examples/plain-html/', { colorScheme: 'light' }, async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)));
+    // canvas-confetti is not part of the start: waymark.confetti.js loads beside the main file on the first celebration.
+    expect(loaded).toContain('/dist/waymark.global.js');
+    expect(loaded.filter((path) => path.startsWith('/dist/waymark.') && path !== '/dist/waymark.global.js' && path !== '/dist/waymark.stub.js')).toEqual([]);
     await track(page, 'project_created');
     await track(page, 'teammate_invited');
     await waitInWidget(page, '(r) => r.querySelector(".ts")');
@@ -100,6 +104,22 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     await waitInWidget(page, `(r) => (${confettiPixels.toString()})(r) > 300`);
     // Once the burst is over the canvas is gone again.
     await waitInWidget(page, '(r) => !r.querySelector("canvas")', 15_000);
+  });
+
+  it('passes its nonce to the file it loads: confetti under a nonce-only script-src', async () => {
+    const page = await open('/test/browser/pages/nonce.html', {}, async (p) => {
+      await p.route('**/nonce.html', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'nonce-t3st'; style-src 'self'" } });
+      });
+    });
+    await track(page, 'teammate_invited');
+    await waitInWidget(page, `(r) => (${confettiPixels.toString()})(r) > 300`);
+    expect(await page.evaluate(() => [...document.scripts].map((s) => `${new URL(s.src).pathname} ${s.nonce}`))).toEqual([
+      '/dist/waymark.stub.js t3st',
+      '/dist/waymark.global.js t3st',
+      '/dist/waymark.confetti.js t3st',
+    ]);
   });
 
   it('draws no confetti under prefers-reduced-motion, and still shows the toast', async () => {
@@ -144,6 +164,31 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     expect(await focused()).toBe('lc');
     await page.keyboard.press('Enter');
     expect(await focused()).toBe('dialog');
+  });
+
+  it('with an endpoint, loads waymark.sync.js beside it and sends the batch', async () => {
+    const batches: { events: { type: string; name: string }[] }[] = [];
+    const page = await open('/test/browser/pages/sync.html', {}, async (p) => {
+      await p.route('**/api/v1/batch', async (route) => {
+        batches.push(route.request().postDataJSON());
+        await route.fulfill({ json: { accepted: 2, duplicates: 0 } });
+      });
+      await p.route('**/api/v1/state**', (route) => route.fulfill({ json: {} }));
+    });
+    await page.evaluate(() => (window as any).waymark.flush());
+    await expect.poll(() => batches.flatMap((b) => b.events.map((e) => `${e.type}:${e.name}`))).toEqual(['track:opened', 'achieved:open']);
+    expect(await page.evaluate(() => [(window as any).__errors, typeof (window as any).__waymark_sync?.createSync]))
+      .toEqual([[], 'function']);
+  });
+
+  it('without waymark.sync.js beside it, progress still works and a sync_unavailable error says why', async () => {
+    const page = await open('/test/browser/pages/sync.html', {}, async (p) => {
+      await p.route('**/dist/waymark.sync.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    });
+    expect(await page.evaluate(() => (window as any).waymark.milestone('open').status)).toBe('achieved');
+    const errors: string[] = await page.evaluate(() => (window as any).__errors);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^sync_unavailable: could not load the sync, nothing is sent from this page: could not load http:.*\/dist\/waymark\.sync\.js$/);
   });
 
   it('is configured by waymark.init() queued in the stub; launcher: false mounts no launcher', async () => {

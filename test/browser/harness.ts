@@ -17,8 +17,11 @@ export const startHarness = async () => {
   });
   const violations: string[] = [];
   const errors: string[] = [];
-  /** Opens `path` in a fresh context (fresh IndexedDB), recording CSP violations and page errors. */
-  const open = async (path: string, options: BrowserContextOptions = {}): Promise<Page> => {
+  /**
+   * Opens `path` in a fresh context (fresh IndexedDB), recording CSP violations and page errors. `setup` runs before
+   * the page loads (routes, request listeners).
+   */
+  const open = async (path: string, options: BrowserContextOptions = {}, setup?: (page: Page) => Promise<void>): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...options });
     // Injected by the driver, so it is not itself subject to the page's CSP.
     await context.addInitScript(() => {
@@ -33,6 +36,7 @@ export const startHarness = async () => {
       if (m.type() === 'error' && !/favicon|404/.test(m.text() + m.location().url)) errors.push(m.text());
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
+    await setup?.(page);
     await page.goto(server.url + path.replace(/^\//, ''));
     await page.evaluate(() => (window as unknown as { waymark: { ready: Promise<void> } }).waymark.ready);
     return page;

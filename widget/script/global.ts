@@ -1,10 +1,12 @@
-// The script-tag build (dist/waymark.global.js): core + widget in one file. Running it replaces
+// The script-tag build (dist/waymark.global.js): core + widget in one file; the sync (with an endpoint) and
+// canvas-confetti (on the first celebration) load from waymark.sync.js and waymark.confetti.js beside it. Running it replaces
 // the stub's `window.waymark` (`{ q: [...] }`) with the real API and replays the queued calls.
-import { createWaymark } from '../src/index';
-import type { LevelDefinition, MilestoneDefinition, Waymark, WaymarkOptions } from '../src/types';
-import { defineElements } from './defineElements';
-import { mountWidget } from './mountWidget';
-import type { WidgetHandle, WidgetOptions } from './types';
+import { createWaymark } from '../../src/index';
+import type { LevelDefinition, MilestoneDefinition, Waymark, WaymarkOptions } from '../../src/types';
+import { defineElements } from '../defineElements';
+import { mountWidget } from '../mountWidget';
+import type { WidgetHandle, WidgetOptions } from '../types';
+import { ownScript } from './ownScript';
 
 /** Options of `waymark.init()`: the client's, plus where definitions live and the widget's. */
 export interface InitOptions extends Partial<WaymarkOptions> {
@@ -21,9 +23,7 @@ const warn = (message: string) => console.warn('[waymark] ' + message);
 
 if (!w.waymark || Array.isArray(w.waymark.q)) {
   const queued = (w.waymark?.q ?? []).slice();
-  const script = (document.currentScript ??
-    document.querySelector('script[data-project-key]') ??
-    document.querySelector('script[src*="waymark"]')) as HTMLScriptElement | null;
+  const script = ownScript;
   const data = script?.dataset ?? {};
   let wm: Waymark | undefined;
   let widget: WidgetHandle | undefined;

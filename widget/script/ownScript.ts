@@ -1,0 +1,10 @@
+/**
+ * The `<script>` element of the script-tag build, found while it runs (`document.currentScript` is only set then):
+ * its `data-` attributes configure the client, its `src` locates the files loaded beside it, its nonce is reused.
+ *
+ * @example
+ * const key = ownScript?.dataset.projectKey;
+ */
+export const ownScript = (document.currentScript ??
+  document.querySelector('script[data-project-key]') ??
+  document.querySelector('script[src*="waymark"]')) as HTMLScriptElement | null;
