@@ -6,7 +6,7 @@ import type { Plugin } from 'esbuild';
 const siblings: Plugin = {
   name: 'waymark-siblings',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(loadSync|loadConfetti)$/ }, (a) => ({ path: resolve(`widget/script/${a.path.slice(2)}.ts`) }));
+    build.onResolve({ filter: /^\.\/(loadSession|loadSync|loadConfetti)$/ }, (a) => ({ path: resolve(`widget/script/${a.path.slice(2)}.ts`) }));
   },
 };
 

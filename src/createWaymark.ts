@@ -1,5 +1,6 @@
 import { createEmitter } from './createEmitter';
 import type { Session } from './createSession';
+import { loadSession } from './loadSession';
 import { describe, readOptions } from './readOptions';
 import type { Consent, TrackOptions, Waymark, WaymarkError, WaymarkEvents, WaymarkOptions } from './types';
 
@@ -81,7 +82,7 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     if (!notifying) (notifying = true), queueMicrotask(() => ((notifying = false), destroyed || emitter.emit('change')));
   };
   hold(async () => {
-    const { createSession } = await import('./createSession');
+    const { createSession } = await loadSession();
     session = await createSession({
       o,
       report,
