@@ -1,4 +1,5 @@
-// One rule per line keeps this readable and still gzips well. Sizes are in px, never rem:
+// One rule per line keeps this readable and still gzips well. A toast while the panel is open goes beside it, or to
+// the top where there is no room beside it, never over it. Sizes are in px, never rem:
 // a host page's root font-size must not scale the widget. `all:initial` on `.wm` stops
 // inherited host CSS at the shadow boundary; custom properties (--waymark-*) still inherit.
 const dark =
@@ -74,6 +75,8 @@ export const css = `:host{display:block}
 .off{color:var(--mu);font-weight:400}
 .off .i{filter:grayscale(1);opacity:.5;background:var(--tr);box-shadow:none}
 .ts{z-index:calc(var(--z) + 1);display:flex;gap:14px;padding:16px 12px 16px 16px;animation:wm-pop .45s cubic-bezier(.2,1.3,.4,1)}
+@media (min-width:820px){.br>.pn+.ts{right:416px}.bl>.pn+.ts{left:416px}}
+@media (max-width:819px){.pn+.ts{top:16px;bottom:auto}}
 .ts .i{border-radius:14px;font-size:26px}
 .ts>div{flex:1}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}

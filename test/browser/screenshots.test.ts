@@ -51,6 +51,42 @@ describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme
   });
 });
 
+describe('screenshots, a celebration while the panel is open', () => {
+  const rects = (page: Page) =>
+    inWidget(page, (root) => ['.pn', '.ts'].map((s) => root.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect));
+  const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const celebrateOverPanel = async (page: Page) => {
+    await page.evaluate(() => (window as any).waymark.open());
+    await waitInWidget(page, '(r) => r.querySelector(".pn")');
+    await page.evaluate(() => (window as any).waymark.track('teammate_invited'));
+    await waitInWidget(page, '(r) => r.querySelector(".ts")');
+    await page.waitForTimeout(700);
+  };
+
+  it('sits beside the panel, not over it', async () => {
+    const page = await h.open('/examples/plain-html/');
+    await celebrateOverPanel(page);
+    const [panel, toast] = await rects(page);
+    expect(overlap(panel, toast)).toBe(false);
+    expect(toast.right).toBeLessThanOrEqual(panel.left);
+    expect(Math.round(toast.bottom)).toBe(Math.round(panel.bottom));
+    await page.screenshot({ path: `${SHOTS}/celebration-beside-panel.png` });
+    await page.context().close();
+  });
+
+  it('goes to the top on a narrow screen', async () => {
+    const page = await h.open('/examples/plain-html/', { viewport: { width: 420, height: 760 } });
+    await celebrateOverPanel(page);
+    const [panel, toast] = await rects(page);
+    expect(toast.top).toBe(16);
+    expect(toast.left).toBeGreaterThanOrEqual(0);
+    expect(toast.right).toBeLessThanOrEqual(420);
+    expect(toast.bottom).toBeLessThan(panel.bottom);
+    await page.screenshot({ path: `${SHOTS}/celebration-narrow.png` });
+    await page.context().close();
+  });
+});
+
 describe('screenshots, hostile host page', () => {
   it('the panel over hostile CSS', async () => {
     const page = await h.open('/test/browser/pages/hostile.html');
