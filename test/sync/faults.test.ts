@@ -1,17 +1,8 @@
 import { HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { client, fakeNetwork, mockBackend, sorted, useFakeTime } from './sync.helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { client, fakeNetwork, sorted, useMockBackend } from './sync.helpers';
 
-const backend = mockBackend();
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => backend.server.close());
-beforeEach(() => {
-  useFakeTime();
-  backend.stored.length = backend.requests.length = 0;
-  backend.limit(Infinity);
-  backend.clear();
-});
-afterEach(() => void vi.useRealTimers());
+const backend = useMockBackend();
 
 describe('batching', () => {
   it('sends a full batch at once and a partial one after the flush interval', async () => {

@@ -1,19 +1,8 @@
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ENDPOINT, client, event, fakeTabs, idbStorage, memoryStorage, mockBackend, settle, sorted, useFakeTime } from './sync.helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { ENDPOINT, client, event, fakeTabs, idbStorage, memoryStorage, settle, sorted, useMockBackend } from './sync.helpers';
 
-const backend = mockBackend();
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => backend.server.close());
-beforeEach(() => {
-  useFakeTime();
-  backend.stored.length = backend.requests.length = 0;
-  backend.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  backend.server.resetHandlers();
-});
+const backend = useMockBackend();
 
 const OUTBOX = 'wm:pk_test:outbox';
 

@@ -3,7 +3,7 @@ import { createStore, del, get, set, update } from 'idb-keyval';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { gunzipSync } from 'node:zlib';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createFetchTransport } from '../../src/browser/createFetchTransport';
 import { createSync } from '../../src/sync/createSync';
 import type { SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
@@ -82,6 +82,27 @@ export function mockBackend() {
     limit: (bytes: number) => void (maxBytes = bytes),
     clear: () => void (script.length = 0),
   };
+}
+
+/**
+ * A `mockBackend()` listening for the whole file, reset before each test (nothing stored, no scripted faults, no size
+ * limit) with fake time, and real time and the default handlers again after it.
+ */
+export function useMockBackend() {
+  const backend = mockBackend();
+  beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => backend.server.close());
+  beforeEach(() => {
+    useFakeTime();
+    backend.stored.length = backend.requests.length = 0;
+    backend.limit(Infinity);
+    backend.clear();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    backend.server.resetHandlers();
+  });
+  return backend;
 }
 
 /** Online state and `online` listeners under the test's control. */
