@@ -1,16 +1,8 @@
-import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import type { Plugin } from 'esbuild';
+// @ts-expect-error plain JS module without types (shared with scripts/size-breakdown.mjs)
+import { scriptSiblings } from './scripts/scriptSiblings.mjs';
 
-// In the script-tag build, what the ESM build loads with import() comes from files beside waymark.global.js instead.
-const siblings: Plugin = {
-  name: 'waymark-siblings',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/(loadSession|loadSync|loadConfetti)$/ }, (a) => ({ path: resolve(`widget/script/${a.path.slice(2)}.ts`) }));
-  },
-};
-
-// The script-tag files: IIFEs, everything bundled, terser after esbuild (1.5 KB less on the main file).
+// The script-tag files: IIFEs, everything bundled, terser after esbuild (about 1 KB less on the main file).
 const script = (entry: string, name: string, globalName?: string): Options => ({
   entry: { [name]: entry },
   format: ['iife'],
@@ -20,7 +12,7 @@ const script = (entry: string, name: string, globalName?: string): Options => ({
   minify: 'terser',
   terserOptions: { ecma: 2020 },
   esbuildOptions: (o) => void (o.minify = true),
-  esbuildPlugins: [siblings],
+  esbuildPlugins: [scriptSiblings],
   noExternal: [/.*/],
   outExtension: () => ({ js: '.js' }),
 });

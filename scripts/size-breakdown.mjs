@@ -2,11 +2,10 @@
 // total pro rata. An estimate for choosing what to shrink; scripts/size.mjs holds the budgets.
 // Usage: node scripts/size-breakdown.mjs [entry, default widget/script/global.ts]
 import { build } from 'esbuild';
-import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-// As tsup.config.ts builds it: the sync and confetti come from the files beside it.
-const siblings = { name: 'siblings', setup: (b) => b.onResolve({ filter: /^\.\/(loadSession|loadSync|loadConfetti)$/ }, (a) => ({ path: resolve(`widget/script/${a.path.slice(2)}.ts`) })) };
-const out = await build({ entryPoints: [process.argv[2] || 'widget/script/global.ts'], bundle: true, plugins: [siblings], minify: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', metafile: true, logLevel: 'silent' });
+import { scriptSiblings } from './scriptSiblings.mjs';
+// As tsup.config.ts builds it: the session in the same file, the sync and confetti from the files beside it.
+const out = await build({ entryPoints: [process.argv[2] || 'widget/script/global.ts'], bundle: true, plugins: [scriptSiblings], minify: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', metafile: true, logLevel: 'silent' });
 const o = Object.values(out.metafile.outputs)[0];
 const total = out.outputFiles[0].contents.length;
 const gz = gzipSync(out.outputFiles[0].contents, { level: 9 }).length;

@@ -42,8 +42,7 @@ for (const check of checks) {
   if (check.file) {
     bytes = readFileSync(check.file);
     lazy = (check.onDemand ?? []).reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-  }
-  else {
+  } else {
     const out = await build({
       stdin: { contents: check.code, resolveDir: process.cwd(), loader: 'js' },
       bundle: true,

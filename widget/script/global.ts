@@ -23,8 +23,7 @@ const warn = (message: string) => console.warn('[waymark] ' + message);
 
 if (!w.waymark || Array.isArray(w.waymark.q)) {
   const queued = (w.waymark?.q ?? []).slice();
-  const script = ownScript;
-  const data = script?.dataset ?? {};
+  const data = ownScript?.dataset ?? {};
   let wm: Waymark | undefined;
   let widget: WidgetHandle | undefined;
   let started = false;
@@ -64,7 +63,7 @@ if (!w.waymark || Array.isArray(w.waymark.q)) {
       position: data.position as WidgetOptions['position'],
       locale: data.locale,
       theme: { accent: data.accent, colorScheme: data.colorScheme as 'auto' },
-      nonce: script?.nonce || undefined,
+      nonce: ownScript?.nonce || undefined,
       ...widgetOptions,
     };
     defineElements(wm, ui);
