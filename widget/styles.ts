@@ -1,12 +1,13 @@
-// One rule per line keeps this readable and still gzips well. A toast while the panel is open goes beside it, or to
-// the top where there is no room beside it, never over it. Sizes are in px, never rem:
-// a host page's root font-size must not scale the widget. `all:initial` on `.wm` stops
+// One rule per line keeps this readable and still gzips well. Two parts: what the launcher needs (the script-tag
+// build ships only that up front, see widget/script/launcherInto.ts), and the rest, which comes with the panel.
+// A toast while the panel is open goes beside it, or to the top where there is no room beside it, never over it.
+// Sizes are in px, never rem: a host page's root font-size must not scale the widget. `all:initial` on `.wm` stops
 // inherited host CSS at the shadow boundary; custom properties (--waymark-*) still inherit.
 const dark =
   '--bg:var(--waymark-bg,#1b1c22);--fg:var(--waymark-fg,#ecedf3);--mu:var(--waymark-muted,#a6aab8);--bd:#30323d;--tr:#2e3040;--ok:#4cc38a;--wa:#f0b45a;--sh:0 20px 50px #0008,0 2px 8px #0006;--af:color-mix(in srgb,var(--a) 70%,#fff);color-scheme:dark';
 
-/** The widget's stylesheet, adopted by every shadow root. */
-export const css = `:host{display:block}
+/** The launcher's styles: the theme, the host-CSS reset and the ring button. */
+export const launcherCss = `:host{display:block}
 :host([data-waymark-widget]){all:initial!important;display:contents!important}
 .wm{all:initial;--a:var(--waymark-accent,#5b5bd6);--af:var(--a);--on:var(--waymark-on-accent,#fff);--bg:var(--waymark-bg,#fff);--fg:var(--waymark-fg,#1f2330);--mu:var(--waymark-muted,#5d6272);--bd:#e6e7ee;--tr:#e9eaf0;--ok:#1a7f4b;--wa:#9a5b00;--r:var(--waymark-radius,16px);--z:var(--waymark-z,2147483000);--sh:0 20px 50px #14163233,0 2px 8px #14163214;display:block;font:400 14px/1.45 var(--waymark-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--fg);text-align:left;color-scheme:light}
 .wm.dark{${dark}}
@@ -16,8 +17,7 @@ export const css = `:host{display:block}
 .wm :focus-visible{outline:2px solid var(--af);outline-offset:2px}
 .wm svg{display:block;width:100%;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .in{display:inline-block;position:relative}
-.el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
-.lc,.pn,.ts{position:fixed;bottom:20px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh)}
+.lc{position:fixed;bottom:20px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh)}
 .bl>*{right:auto;left:20px}
 .lc{width:60px;height:60px;border-radius:50%;display:grid;place-items:center;color:var(--af);transition:transform .15s}
 .lc:hover{transform:translateY(-2px)}
@@ -27,7 +27,16 @@ export const css = `:host{display:block}
 .rg circle+circle{stroke:var(--af);transition:stroke-dashoffset .6s}
 .fl{width:37%}
 .in .lc{position:static;width:44px;height:44px;box-shadow:none;border:1px solid var(--bd)}
-.pn,.ts{bottom:92px;width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+@media (prefers-reduced-motion:reduce){.wm *{animation:none!important;transition:none!important}}`;
+
+/** The widget's whole stylesheet (the launcher's and the panel's, toast's and inline elements'), adopted by every shadow root. */
+export const css =
+  launcherCss +
+  `
+.el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
+.pn,.ts{position:fixed;bottom:92px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
+.bl>*{right:auto;left:20px}
 .pn{max-height:min(640px,calc(100vh - 116px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
 .in .pn{position:absolute;bottom:auto;top:calc(100% + 10px)}
 .pn:focus{outline:0}
@@ -79,8 +88,6 @@ export const css = `:host{display:block}
 @media (max-width:819px){.pn+.ts{top:16px;bottom:auto}}
 .ts .i{border-radius:14px;font-size:26px}
 .ts>div{flex:1}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .cf{position:fixed;top:0;left:0;width:100vw;height:100vh;pointer-events:none;z-index:2147483000}
 @keyframes wm-in{from{opacity:0;transform:translateY(8px) scale(.98)}}
-@keyframes wm-pop{from{opacity:0;transform:translateY(16px) scale(.92)}}
-@media (prefers-reduced-motion:reduce){.wm *{animation:none!important;transition:none!important}}`;
+@keyframes wm-pop{from{opacity:0;transform:translateY(16px) scale(.92)}}`;

@@ -1,17 +1,6 @@
 import type { Ctx } from './ctx';
+import { overall } from '../overall';
 import { Flag } from './icons';
-
-/**
- * Share of visible milestones achieved.
- *
- * @example
- * const { achieved, total } = overall(c);
- */
-export const overall = (c: Ctx) => {
-  const ms = c.s.milestones.value;
-  const achieved = ms.filter((m) => m.status === 'achieved').length;
-  return { achieved, total: ms.length, ratio: ms.length ? achieved / ms.length : 0 };
-};
 
 /**
  * The floating (or inline) button with a ring of overall progress; toggles the panel.
@@ -20,7 +9,7 @@ export const overall = (c: Ctx) => {
  * <Launcher c={c} />
  */
 export const Launcher = ({ c }: { c: Ctx }) => {
-  const o = overall(c);
+  const o = overall(c.s.milestones.value);
   return (
     <button
       ref={c.launcher}

@@ -1,8 +1,8 @@
+import { overall } from '../overall';
 import type { Ctx } from './ctx';
 import { Badges } from './Badges';
 import { Checklists } from './Checklist';
 import { Close } from './icons';
-import { overall } from './Launcher';
 import { NextStep } from './NextStep';
 import { ProgressBar } from './ProgressBar';
 
@@ -43,7 +43,7 @@ const onKeyDown = (c: Ctx) => (e: KeyboardEvent) => {
  * {c.s.open.value && <Panel c={c} />}
  */
 export const Panel = ({ c }: { c: Ctx }) => {
-  const o = overall(c);
+  const o = overall(c.s.milestones.value);
   const summary = c.t('summary', { achieved: o.achieved, total: o.total });
   return (
     <div class="pn" role="dialog" aria-modal="true" aria-labelledby="wm-title" tabIndex={-1} onKeyDown={onKeyDown(c)}>

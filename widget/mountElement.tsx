@@ -1,0 +1,73 @@
+import { createRef, type VNode } from 'preact';
+import type { Waymark } from '../src/types';
+import { adoptStyles } from './adoptStyles';
+import { Frame } from './components/App';
+import { Badges } from './components/Badges';
+import { Checklist } from './components/Checklist';
+import type { Ctx } from './components/ctx';
+import { MilestoneItem } from './components/MilestoneItem';
+import { renderLive } from './renderLive';
+import { reporter } from './reporter';
+import { cell, createState } from './state';
+import { css } from './styles';
+import { createFormat } from './strings';
+import type { WidgetOptions } from './types';
+
+/** One inline element's rendering: follows its `milestone`/`level` attribute, and unmounts. */
+export interface ElementMount {
+  key(value: string | null): void;
+  off(): void;
+}
+
+type View = (c: Ctx, id: string | null) => VNode | null;
+
+const views: Record<string, View> = {
+  'waymark-progress': (c, id) => {
+    const m = c.s.milestones.value.find((x) => x.id === id);
+    return m ? <ul>{<MilestoneItem c={c} m={m} />}</ul> : null;
+  },
+  'waymark-checklist': (c, id) => {
+    const level = c.s.levels.value.find((x) => x.id === id);
+    return level ? <Checklist c={c} level={level} /> : null;
+  },
+  'waymark-badges': (c) => <Badges c={c} />,
+};
+
+/**
+ * Renders `<waymark-progress>`, `<waymark-checklist>` or `<waymark-badges>` (by `name`) into the element's shadow
+ * root and keeps it current. Used by `defineElements`.
+ *
+ * @example
+ * const m = mountElement(el.attachShadow({ mode: 'open' }), el, 'waymark-progress', wm, {});
+ * m.key('ten-tasks');
+ * m.off();
+ */
+export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: Waymark, options: WidgetOptions): ElementMount => {
+  const report = reporter(options.onError);
+  const s = createState(wm, report);
+  const c: Ctx = { s, t: createFormat(options.locale, options.strings), wm, o: { ...options, onError: report }, host, root, launcher: createRef() };
+  let draw: (() => void) | undefined;
+  // The watched attribute as a cell of the state, so a change re-renders like any other.
+  const key = cell<string | null>(null, () => draw?.());
+  const unmount = renderLive(
+    root,
+    (d) => {
+      draw = d;
+      return s.watch(d);
+    },
+    () => {
+      const body = views[name]?.(c, key.value);
+      return body ? <Frame c={c} cls="el">{body}</Frame> : null;
+    },
+    report,
+  );
+  adoptStyles(root, css, options.nonce);
+  return {
+    key: (value) => (key.value = value),
+    off: () => {
+      draw = undefined;
+      s.stop();
+      unmount();
+    },
+  };
+};
