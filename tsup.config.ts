@@ -36,9 +36,10 @@ export default defineConfig([
   },
   // waymark/widget: ESM only (preact 11 ships ESM only); the package's dependencies stay external.
   { entry: { widget: 'widget/index.ts' }, format: ['esm'], dts: true, target: 'es2020', treeshake: true },
-  // Script tag: core + widget + preact + idb-keyval in one IIFE (dist/waymark.global.js) that sets window.waymark,
-  // and the two parts it loads on demand from beside itself.
+  // Script tag: the core, idb-keyval and the launcher in one IIFE (dist/waymark.global.js) that sets window.waymark,
+  // and the three parts it loads on demand from beside itself: the Preact widget, the sync and canvas-confetti.
   script('widget/script/global.ts', 'waymark.global'),
+  script('widget/script/ui.ts', 'waymark.ui', '__waymark_ui'),
   script('widget/script/sync.ts', 'waymark.sync', '__waymark_sync'),
   script('widget/script/confetti.ts', 'waymark.confetti', '__waymark_confetti'),
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.

@@ -1,5 +1,5 @@
 import type { MilestoneState, Waymark } from '../src/types';
-import { celebrationText } from './components/Toast';
+import { celebrationText } from './celebrationText';
 import type { State } from './state';
 import type { Format } from './strings';
 

@@ -9,7 +9,7 @@ import { MilestoneItem } from './components/MilestoneItem';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { cell, createState } from './state';
-import { css } from './styles';
+import { launcherCss, panelCss } from './styles';
 import { createFormat } from './strings';
 import type { WidgetOptions } from './types';
 
@@ -61,7 +61,7 @@ export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: 
     },
     report,
   );
-  adoptStyles(root, css, options.nonce);
+  adoptStyles(root, launcherCss + panelCss, options.nonce);
   return {
     key: (value) => (key.value = value),
     off: () => {

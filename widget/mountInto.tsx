@@ -8,7 +8,7 @@ import { createConfetti } from './confetti';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { createState } from './state';
-import { css } from './styles';
+import { launcherCss, panelCss } from './styles';
 import { createFormat } from './strings';
 import type { WidgetHandle, WidgetOptions } from './types';
 
@@ -39,7 +39,7 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
       document.addEventListener('pointerdown', outside);
     } else document.removeEventListener('pointerdown', outside);
   });
-  adoptStyles(root, css, o.nonce);
+  adoptStyles(root, launcherCss + panelCss, o.nonce);
   const fx = createConfetti(root, o.position, o.theme?.accent, report);
   const stop = createCelebrations(wm, s, c.t, () => o.confetti !== false && !reducedMotion() && fx.fire(), report);
   let dead = false;

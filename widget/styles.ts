@@ -30,10 +30,8 @@ export const launcherCss = `:host{display:block}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (prefers-reduced-motion:reduce){.wm *{animation:none!important;transition:none!important}}`;
 
-/** The widget's whole stylesheet (the launcher's and the panel's, toast's and inline elements'), adopted by every shadow root. */
-export const css =
-  launcherCss +
-  `
+/** The rest: panel, toast and inline elements. The whole widget adopts `launcherCss + panelCss`. */
+export const panelCss = `
 .el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
 .pn,.ts{position:fixed;bottom:92px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
 .bl>*{right:auto;left:20px}

@@ -91,8 +91,11 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     const loaded: string[] = [];
     const page = await open('/examples/plain-html/', { colorScheme: 'light' }, async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)));
     // canvas-confetti is not part of the start: waymark.confetti.js loads beside the main file on the first celebration.
+    // The page has inline elements, so the Preact widget (waymark.ui.js) loads at start to draw them.
     expect(loaded).toContain('/dist/waymark.global.js');
-    expect(loaded.filter((path) => path.startsWith('/dist/waymark.') && path !== '/dist/waymark.global.js' && path !== '/dist/waymark.stub.js')).toEqual([]);
+    expect(loaded.filter((path) => path.startsWith('/dist/waymark.') && path !== '/dist/waymark.global.js' && path !== '/dist/waymark.stub.js')).toEqual([
+      '/dist/waymark.ui.js',
+    ]);
     await track(page, 'project_created');
     await track(page, 'teammate_invited');
     await waitInWidget(page, '(r) => r.querySelector(".ts")');
@@ -118,8 +121,37 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     expect(await page.evaluate(() => [...document.scripts].map((s) => `${new URL(s.src).pathname} ${s.nonce}`))).toEqual([
       '/dist/waymark.stub.js t3st',
       '/dist/waymark.global.js t3st',
+      '/dist/waymark.ui.js t3st',
       '/dist/waymark.confetti.js t3st',
     ]);
+  });
+
+  it('loads only the launcher up front; the widget (waymark.ui.js) comes on the first click and opens the panel', async () => {
+    const loaded: string[] = [];
+    const page = await open('/test/browser/pages/nonce.html', {}, async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)));
+    await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
+    expect(await inWidget(page, (root) => root.querySelector('button.lc')!.getAttribute('aria-label'))).toBe('Your progress: 0 of 5 milestones achieved');
+    expect(loaded.filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
+    // The launcher is styled before the widget arrives: its size and place come from the launcher's own sheet.
+    expect(await inWidget(page, (root) => { const r = root.querySelector('.lc')!.getBoundingClientRect(); return [r.width, r.height, Math.round(innerWidth - r.right)]; })).toEqual([60, 60, 20]);
+    await page.evaluate(() => ((document.querySelector('[data-waymark-widget]') as HTMLElement).shadowRoot!.querySelector('button.lc') as HTMLElement).click());
+    await waitInWidget(page, '(r) => r.activeElement?.getAttribute("role") === "dialog"');
+    expect(loaded.filter((path) => path === '/dist/waymark.ui.js')).toHaveLength(1);
+    expect(await inWidget(page, (root) => root.querySelectorAll('button.lc').length)).toBe(1);
+  });
+
+  it('without waymark.ui.js beside it, the launcher stays, progress is tracked, and a warning says why', async () => {
+    const warnings: string[] = [];
+    const page = await open('/test/browser/pages/nonce.html', {}, async (p) => {
+      p.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+      await p.route('**/dist/waymark.ui.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    });
+    await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
+    await page.evaluate(() => ((document.querySelector('[data-waymark-widget]') as HTMLElement).shadowRoot!.querySelector('button.lc') as HTMLElement).click());
+    await expect.poll(() => warnings).toEqual([expect.stringMatching(/^\[waymark\] the widget could not load \(could not load http:.*\/dist\/waymark\.ui\.js\); progress is still tracked$/)]);
+    await track(page, 'project_created');
+    expect(await page.evaluate(() => (window as any).waymark.milestone('first-project').status)).toBe('achieved');
+    expect(await inWidget(page, (root) => root.querySelector('button.lc')!.getAttribute('aria-label'))).toBe('Your progress: 1 of 5 milestones achieved');
   });
 
   it('draws no confetti under prefers-reduced-motion, and still shows the toast', async () => {
@@ -150,7 +182,8 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('lc');
     await page.keyboard.press('Enter');
-    expect(await focused()).toBe('dialog');
+    // The first Enter may wait for waymark.ui.js (its download starts when the launcher gets focus).
+    await expect.poll(focused).toBe('dialog');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('x');
     const inside: boolean[] = [];
