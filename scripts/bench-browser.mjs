@@ -1,5 +1,5 @@
 // Figures from real headless Chromium: track() cost, time to `ready` over a long stored history, the
-// widget's first render, and the long tasks a celebration causes. A benchmark: it prints, asserts nothing.
+// widget's first render, the long tasks a celebration causes, and the script tag's first opening. A benchmark: it prints, asserts nothing.
 //   npm run bench:browser   (builds dist/ first; needs /usr/bin/chromium or CHROMIUM_PATH)
 // The page is the ESM build bundled as an app would bundle it (esbuild, lazy chunks split out), served
 // from 127.0.0.1 with COOP/COEP so performance.now() has 5 µs resolution rather than 100 µs.
@@ -21,12 +21,19 @@ await build({
   bundle: true, splitting: true, format: 'esm', minify: true, target: 'es2020', outdir: out, entryNames: 'app', logLevel: 'warning',
 });
 const page = '<!doctype html><meta charset="utf-8"><title>waymark bench</title><script type="module" src="/app.js"></script><body>';
+// The script tag, as a host page loads it: the client and launcher, then waymark.ui.js from beside it on first use.
+const scriptPage = (defs) =>
+  '<!doctype html><meta charset="utf-8"><title>waymark bench, script tag</title><body>' +
+  `<script>window.waymark = { q: [['init', ${JSON.stringify({ projectKey: 'bench-script', storage: 'memory', stalledAfter: false, milestones: defs })}]] }</script>` +
+  '<script src="/waymark.global.js"></script>';
 const server = http.createServer((req, res) => {
   const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cache-control': 'no-store' };
   if (req.url === '/') return res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(page);
+  if (req.url === '/script') return res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(scriptPage(benchDefinitions(200).slice(0, 20)));
   let body;
   try {
-    body = readFileSync(join(out, req.url.replace(/[^\w.-]/g, '')));
+    const name = req.url.replace(/[^\w.-]/g, '');
+    body = readFileSync(name.startsWith('waymark.') ? join(repo, 'dist', name) : join(out, name));
   } catch {
     return res.writeHead(404).end();
   }
@@ -208,6 +215,43 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
   console.log(`  idle:        ${describe('idle')}`);
   console.log(`  celebration: ${describe('party')}`);
   console.log(`  control, one 80 ms busy loop per run: ${describe('control')}`);
+}
+
+// 5. The script tag's first opening: waymark.ui.js is fetched (over loopback here: add a round trip on a real
+//    network) and run, then the panel renders. Cold (clicked straight away) and after hovering for 300 ms.
+{
+  const rows = [];
+  for (let i = 0; i < 10; i++) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const p = await context.newPage();
+    await p.goto(url + 'script');
+    rows.push(
+      await p.evaluate(async (hover) => {
+        await window.waymark.ready;
+        const root = document.querySelector('[data-waymark-widget]').shadowRoot;
+        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await frame();
+        const button = root.querySelector('button.lc');
+        if (hover) {
+          button.dispatchEvent(new Event('pointerenter'));
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        const t0 = performance.now();
+        button.click();
+        while (!root.querySelector('[role=dialog]')) await new Promise((r) => setTimeout(r, 0));
+        root.querySelector('[role=dialog]').getBoundingClientRect();
+        const panel = performance.now() - t0;
+        await frame();
+        return { hover, panel, painted: performance.now() - t0 };
+      }, i % 2 === 1),
+    );
+    await context.close();
+  }
+  const col = (hover, k) => ms(median(rows.filter((r) => r.hover === hover).map((r) => r[k])));
+  console.log(`
+script tag, first click on the launcher -> panel laid out / next frame, median of 5 fresh pages each:`);
+  console.log(`  cold (waymark.ui.js fetched on the click): ${col(false, 'panel')} / ${col(false, 'painted')}`);
+  console.log(`  after 300 ms of hover (fetched already):   ${col(true, 'panel')} / ${col(true, 'painted')}`);
 }
 
 await browser.close();
