@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inWidget, startHarness, waitInWidget } from './harness';
+import { writeFileSync } from 'node:fs';
+import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
 
 type H = Awaited<ReturnType<typeof startHarness>>;
 let h: H;
@@ -138,6 +139,26 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     await waitInWidget(page, '(r) => r.activeElement?.getAttribute("role") === "dialog"');
     expect(loaded.filter((path) => path === '/dist/waymark.ui.js')).toHaveLength(1);
     expect(await inWidget(page, (root) => root.querySelectorAll('button.lc').length)).toBe(1);
+  });
+
+  it('draws the launcher pixel for pixel the same before and after the widget takes over', async () => {
+    const page = await open('/test/browser/pages/nonce.html');
+    await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
+    // Progress of 0: an achievement would hand over at once.
+    const clip = { x: 1100 - 20 - 60 - 10, y: 800 - 20 - 60 - 10, width: 80, height: 80 };
+    const before = await page.screenshot({ clip });
+    expect(await page.evaluate(() => typeof (window as any).__waymark_ui)).toBe('undefined');
+    await page.evaluate(() => (window as any).waymark.open());
+    await waitInWidget(page, '(r) => r.querySelector(".pn")');
+    await page.evaluate(() => (window as any).waymark.close());
+    await waitInWidget(page, '(r) => !r.querySelector(".pn") && !r.querySelector(".ts")', 15_000);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.waitForTimeout(800);
+    expect(await inWidget(page, (root) => root.querySelectorAll('button.lc').length)).toBe(1);
+    const after = await page.screenshot({ clip });
+    writeFileSync(`${SHOTS}/launcher-before.png`, before);
+    writeFileSync(`${SHOTS}/launcher-after.png`, after);
+    expect(after.equals(before)).toBe(true);
   });
 
   it('without waymark.ui.js beside it, the launcher stays, progress is tracked, and a warning says why', async () => {
