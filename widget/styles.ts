@@ -45,7 +45,7 @@ export const panelCss = `
 .hb{height:6px;margin-top:10px}
 .x{flex:none;width:32px;height:32px;padding:8px;border-radius:8px;color:var(--mu)}
 .x:hover{background:var(--tr);color:var(--fg)}
-.bd{overflow:auto;padding:0 20px 20px}
+.bd{overflow:auto;padding:0 20px 20px;mask-image:linear-gradient(#000 calc(100% - 20px),#0000)}
 .nx{margin-top:16px;padding:14px 16px;border-radius:12px;background:color-mix(in srgb,var(--a) 9%,var(--bg))}
 .ey,.wm h3{font-size:11.5px;font-weight:650;letter-spacing:.06em;text-transform:uppercase;color:var(--mu);margin-bottom:4px}
 .nt{font-weight:600;margin:2px 0 10px}
