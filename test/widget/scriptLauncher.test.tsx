@@ -184,6 +184,35 @@ describe('the script tag launcher', () => {
     expect(wm.counts()).toEqual(before);
   });
 
+  it('without constructable stylesheets: a <style> for the launcher, replaced by the whole sheet on hand-over', async () => {
+    vi.stubGlobal(
+      'CSSStyleSheet',
+      class {
+        constructor() {
+          throw new TypeError('Illegal constructor');
+        }
+      },
+    );
+    try {
+      // Fresh modules: the sheets made by earlier tests are cached.
+      vi.resetModules();
+      const { launcherCss, panelCss } = await import('../../widget/styles');
+      const freshUi = await import('../../widget/script/ui');
+      loadUi.mockResolvedValue(freshUi);
+      const fresh = await import('../../widget/script/mountInto');
+      const h = host();
+      const handle = fresh.mountInto(h.root, h.el, sampleClient(), { nonce: 'n0nce' });
+      const styles = () => [...h.root.querySelectorAll('style')].map((e) => [e.textContent, e.nonce]);
+      expect(styles()).toEqual([[launcherCss, 'n0nce']]);
+      handle.open();
+      await flush();
+      expect(h.root.querySelector('[role="dialog"]')).not.toBeNull();
+      expect(styles()).toEqual([[launcherCss + panelCss, 'n0nce']]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('destroy() after the hand-over tears the widget down too', async () => {
     const wm = fakeClient([milestone('a')]);
     const before = wm.counts();

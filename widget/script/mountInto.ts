@@ -66,7 +66,8 @@ export const mountInto: typeof full = (root, host, wm, o) => {
         if (dead || widget) return;
         const focused = root.activeElement === button;
         stop();
-        frame.remove();
+        // The root is the widget's own: the launcher and its sheet (or fallback <style>) make way for the whole widget.
+        root.replaceChildren();
         root.adoptedStyleSheets = [];
         widget = ui.mountInto(root, host, wm, o);
         if (open) widget.open();
@@ -76,7 +77,7 @@ export const mountInto: typeof full = (root, host, wm, o) => {
         handing = undefined;
         report(e);
       }));
-  const celebrate = () => {
+  const catchUp = () => {
     const since = Date.now() - RECENT_MS;
     if (wm.milestones().some((m) => m.status === 'achieved' && m.celebrate !== 'none' && (m.achievedAt ?? 0) >= since)) handOver();
   };
@@ -92,7 +93,9 @@ export const mountInto: typeof full = (root, host, wm, o) => {
     offs.splice(0).forEach((off) => off());
     button.removeEventListener('click', onClick);
   };
-  Promise.resolve(wm.ready).then(() => dead || widget || (draw(), celebrate()), report);
+  Promise.resolve(wm.ready)
+    .then(() => dead || widget || (draw(), catchUp()))
+    .catch(report);
   draw();
   root.append(frame);
   adoptStyles(root, launcherCss, o.nonce);
