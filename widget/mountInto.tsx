@@ -5,6 +5,7 @@ import { createCelebrations } from './celebrate';
 import { App } from './components/App';
 import type { Ctx } from './components/ctx';
 import { createConfetti } from './confetti';
+import { handleGuard } from './handleGuard';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { createState } from './state';
@@ -43,13 +44,7 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
   const fx = createConfetti(root, o.position, o.theme?.accent, report);
   const stop = createCelebrations(wm, s, c.t, () => o.confetti !== false && !reducedMotion() && fx.fire(), report);
   let dead = false;
-  const guard = (f: () => void) => () => {
-    try {
-      if (!dead) f();
-    } catch (e) {
-      report(e);
-    }
-  };
+  const guard = handleGuard(() => dead, report);
   return {
     open: guard(() => (s.open.value = true)),
     close: guard(() => (s.open.value = false)),

@@ -1,4 +1,5 @@
 import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
 import { mountWidget } from '../../widget/index';
 import type { WidgetOptions } from '../../widget/index';
 import type { Waymark } from '../../src/types';
@@ -28,3 +29,14 @@ export const mount = (wm: Waymark, options: WidgetOptions = {}) => {
 
 /** Runs a state change and flushes Preact's render queue. */
 export const update = (fn: () => void) => act(fn);
+
+/** Makes `new CSSStyleSheet()` throw, as in engines without constructable stylesheets; undo with `vi.unstubAllGlobals()`. */
+export const withoutConstructableSheets = () =>
+  vi.stubGlobal(
+    'CSSStyleSheet',
+    class {
+      constructor() {
+        throw new TypeError('Illegal constructor');
+      }
+    },
+  );

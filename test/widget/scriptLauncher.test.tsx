@@ -9,6 +9,7 @@ import { mountInto as fullMountInto } from '../../widget/mountInto';
 import type { WidgetOptions } from '../../widget/types';
 import * as ui from '../../widget/script/ui';
 import { fakeClient, milestone } from './fakeClient';
+import { withoutConstructableSheets } from './helpers';
 import { sampleClient } from './sample';
 
 const loadUi = vi.fn<() => Promise<typeof ui>>();
@@ -185,14 +186,7 @@ describe('the script tag launcher', () => {
   });
 
   it('without constructable stylesheets: a <style> for the launcher, replaced by the whole sheet on hand-over', async () => {
-    vi.stubGlobal(
-      'CSSStyleSheet',
-      class {
-        constructor() {
-          throw new TypeError('Illegal constructor');
-        }
-      },
-    );
+    withoutConstructableSheets();
     try {
       // Fresh modules: the sheets made by earlier tests are cached.
       vi.resetModules();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount } from './helpers';
+import { mount, withoutConstructableSheets } from './helpers';
 import { sampleClient } from './sample';
 
 afterEach(() => {
@@ -41,14 +41,7 @@ describe('theming and styles', () => {
   });
 
   it('falls back to <style nonce> where constructable stylesheets are missing', async () => {
-    vi.stubGlobal(
-      'CSSStyleSheet',
-      class {
-        constructor() {
-          throw new TypeError('Illegal constructor');
-        }
-      },
-    );
+    withoutConstructableSheets();
     vi.resetModules();
     const { mountWidget } = await import('../../widget/index');
     const handle = mountWidget(sampleClient(), { nonce: 'n0nce' });

@@ -1,6 +1,7 @@
 import { adoptStyles } from '../adoptStyles';
 import { RECENT_MS } from '../celebrate';
 import { iconPaths } from '../components/iconPaths';
+import { handleGuard } from '../handleGuard';
 import type { mountInto as full } from '../mountInto';
 import { overall } from '../overall';
 import { reporter } from '../reporter';
@@ -100,13 +101,7 @@ export const mountInto: typeof full = (root, host, wm, o) => {
   root.append(frame);
   adoptStyles(root, launcherCss, o.nonce);
 
-  const guard = (f: () => void) => () => {
-    try {
-      if (!dead) f();
-    } catch (e) {
-      report(e);
-    }
-  };
+  const guard = handleGuard(() => dead, report);
   return {
     open: guard(() => (widget ? widget.open() : ((open = true), handOver()))),
     close: guard(() => (widget ? widget.close() : (open = false))),
