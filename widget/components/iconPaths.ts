@@ -1,6 +1,11 @@
 // Plain strings, apart from the JSX in icons.tsx: the script-tag build's launcher draws the flag without Preact.
 
-/** Path data of the stroke icons, on a 24px grid. */
+/**
+ * Path data of the stroke icons, on a 24px grid.
+ *
+ * @example
+ * path.setAttribute('d', iconPaths.flag);
+ */
 export const iconPaths = {
   flag: 'M5 21V4h11.5l-2 4 2 4H5',
   check: 'M5 12.5l4.5 4.5L19 7.5',
