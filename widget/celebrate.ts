@@ -15,6 +15,15 @@ export const TOAST_MS = 7000;
 export const RECENT_MS = 120_000;
 
 /**
+ * True for an achievement a widget starting now still celebrates: recent enough, and not `celebrate: 'none'`.
+ *
+ * @example
+ * wm.milestones().filter((m) => celebratesLate(m));
+ */
+export const celebratesLate = (m: MilestoneState, now = Date.now()) =>
+  m.status === 'achieved' && m.celebrate !== 'none' && (m.achievedAt ?? 0) >= now - RECENT_MS;
+
+/**
  * Listens for `achieved`, claims each celebration (once per user and milestone, across tabs
  * and reloads) and shows it: toast and live announcement, plus confetti unless the milestone
  * says `toast`. Bursts merge and a cooldown keeps confetti from becoming a storm.
@@ -70,10 +79,7 @@ export const createCelebrations = (
   // A widget mounted (or loaded lazily) just after an achievement still celebrates it; the claim keeps it to once,
   // and older achievements, from earlier visits, stay quiet.
   Promise.resolve(wm.ready)
-    .then(() => {
-      const since = Date.now() - RECENT_MS;
-      if (alive) for (const m of wm.milestones()) if (m.status === 'achieved' && (m.achievedAt ?? 0) >= since) celebrate(m);
-    })
+    .then(() => alive && wm.milestones().filter((m) => celebratesLate(m)).forEach(celebrate))
     .catch(onError);
 
   return () => {

@@ -1,5 +1,5 @@
 import { adoptStyles } from '../adoptStyles';
-import { RECENT_MS } from '../celebrate';
+import { celebratesLate } from '../celebrate';
 import { iconPaths } from '../components/iconPaths';
 import { handleGuard } from '../handleGuard';
 import type { mountInto as full } from '../mountInto';
@@ -78,10 +78,6 @@ export const mountInto: typeof full = (root, host, wm, o) => {
         handing = undefined;
         report(e);
       }));
-  const catchUp = () => {
-    const since = Date.now() - RECENT_MS;
-    if (wm.milestones().some((m) => m.status === 'achieved' && m.celebrate !== 'none' && (m.achievedAt ?? 0) >= since)) handOver();
-  };
   const onClick = () => {
     open = true;
     handOver();
@@ -95,7 +91,11 @@ export const mountInto: typeof full = (root, host, wm, o) => {
     button.removeEventListener('click', onClick);
   };
   Promise.resolve(wm.ready)
-    .then(() => dead || widget || (draw(), catchUp()))
+    .then(() => {
+      if (dead || widget) return;
+      draw();
+      if (wm.milestones().some((m) => celebratesLate(m))) handOver();
+    })
     .catch(report);
   draw();
   root.append(frame);
