@@ -46,23 +46,21 @@ export const cell = <T>(value: T, changed: () => void): Cell<T> => ({
  */
 export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {}): State => {
   const listeners = new Set<() => void>();
-  // While the client is read, milestones and levels change together: one render, not two.
-  let quiet = false;
-  const changed = () => quiet || listeners.forEach((f) => f());
-  const milestones = cell<MilestoneState[]>([], changed);
-  const levels = cell<LevelState[]>([], changed);
+  const changed = () => listeners.forEach((f) => f());
+  // Set only by `read`, which reports milestones and levels together: one render, not two.
+  const milestones = cell<MilestoneState[]>([], () => {});
+  const levels = cell<LevelState[]>([], () => {});
   let on = true;
   const read = () => {
     if (!on) return;
     try {
-      const before = [milestones.value, levels.value];
-      quiet = true;
-      milestones.value = wm.milestones();
-      levels.value = wm.levels();
-      quiet = false;
-      if (before[0] !== milestones.value || before[1] !== levels.value) changed();
+      const ms = wm.milestones();
+      const lv = wm.levels();
+      if (ms === milestones.value && lv === levels.value) return;
+      milestones.value = ms;
+      levels.value = lv;
+      changed();
     } catch (e) {
-      quiet = false;
       onError(e);
     }
   };
