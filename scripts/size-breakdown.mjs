@@ -4,7 +4,8 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { scriptSiblings } from './scriptSiblings.mjs';
-// As tsup.config.ts builds it: the session in the same file, the sync and confetti from the files beside it.
+// As tsup.config.ts builds it (esbuild's minifier only, without terser): the session in the same file; the widget, sync
+// and confetti from the files beside it.
 const out = await build({ entryPoints: [process.argv[2] || 'widget/script/global.ts'], bundle: true, plugins: [scriptSiblings], minify: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', metafile: true, logLevel: 'silent' });
 const o = Object.values(out.metafile.outputs)[0];
 const total = out.outputFiles[0].contents.length;

@@ -1,6 +1,7 @@
-// The script-tag build (dist/waymark.global.js): core + widget in one file; the sync (with an endpoint) and
-// canvas-confetti (on the first celebration) load from waymark.sync.js and waymark.confetti.js beside it. Running it replaces
-// the stub's `window.waymark` (`{ q: [...] }`) with the real API and replays the queued calls.
+// The script-tag build (dist/waymark.global.js): the core and a launcher drawn without Preact; the rest of the widget,
+// the sync and canvas-confetti load when needed from waymark.ui.js, waymark.sync.js and waymark.confetti.js beside it
+// (scripts/scriptSiblings.mjs). Running it replaces the stub's `window.waymark` (`{ q: [...] }`) with the real API and
+// replays the queued calls.
 import { createWaymark } from '../../src/index';
 import type { LevelDefinition, MilestoneDefinition, Waymark, WaymarkOptions } from '../../src/types';
 import { defineElements } from '../defineElements';
