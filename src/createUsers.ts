@@ -35,6 +35,8 @@ export function createUsers(o: {
   let identity: Identity = { anonymousId: newId() };
   const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
   const claimKey = (key: string, id: string, kind = 'claim') => `${key}:${kind}:${id}`;
+  // Both claims of one milestone: the celebration's and the sending's.
+  const delClaims = (key: string, id: string) => [storage.del(claimKey(key, id)), storage.del(claimKey(key, id, 'sent'))];
   const save = () => storage.set(prefix + 'id', identity);
   const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
     const doc = readUserDoc(await storage.get(key));
@@ -70,7 +72,7 @@ export function createUsers(o: {
         await Promise.all(
           engine.ids().map(async (id) => {
             if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
-            await Promise.all([storage.del(claimKey(from, id)), storage.del(claimKey(from, id, 'sent'))]);
+            await Promise.all(delClaims(from, id));
           }),
         );
         await storage.del(from);
@@ -85,7 +87,7 @@ export function createUsers(o: {
       const key = docKey();
       await Promise.all([
         storage.del(key),
-        ...engine.ids().flatMap((id) => [storage.del(claimKey(key, id)), storage.del(claimKey(key, id, 'sent'))]),
+        ...engine.ids().flatMap((id) => delClaims(key, id)),
       ]);
       identity = { anonymousId: newId() };
       await save();
