@@ -135,7 +135,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     expect(loaded.filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
     // The launcher is styled before the widget arrives: its size and place come from the launcher's own sheet.
     expect(await inWidget(page, (root) => { const r = root.querySelector('.lc')!.getBoundingClientRect(); return [r.width, r.height, Math.round(innerWidth - r.right)]; })).toEqual([60, 60, 20]);
-    await page.evaluate(() => ((document.querySelector('[data-waymark-widget]') as HTMLElement).shadowRoot!.querySelector('button.lc') as HTMLElement).click());
+    await inWidget(page, (root) => (root.querySelector('button.lc') as HTMLElement).click());
     await waitInWidget(page, '(r) => r.activeElement?.getAttribute("role") === "dialog"');
     expect(loaded.filter((path) => path === '/dist/waymark.ui.js')).toHaveLength(1);
     expect(await inWidget(page, (root) => root.querySelectorAll('button.lc').length)).toBe(1);
@@ -168,7 +168,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
       await p.route('**/dist/waymark.ui.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
     });
     await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
-    await page.evaluate(() => ((document.querySelector('[data-waymark-widget]') as HTMLElement).shadowRoot!.querySelector('button.lc') as HTMLElement).click());
+    await inWidget(page, (root) => (root.querySelector('button.lc') as HTMLElement).click());
     await expect.poll(() => warnings).toEqual([expect.stringMatching(/^\[waymark\] the widget could not load \(could not load http:.*\/dist\/waymark\.ui\.js\); progress is still tracked$/)]);
     await track(page, 'project_created');
     expect(await page.evaluate(() => (window as any).waymark.milestone('first-project').status)).toBe('achieved');
