@@ -27,6 +27,8 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
   },
+  // waymark/engine, for servers: built on its own so that it shares no chunk with the browser entry.
+  { entry: { engine: 'src/engine.ts' }, format: ['esm', 'cjs'], dts: true, target: 'node20', platform: 'node', treeshake: true },
   {
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],

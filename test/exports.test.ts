@@ -25,3 +25,20 @@ describe('exports of waymark', () => {
     }
   });
 });
+
+describe('exports of waymark/engine', () => {
+  const engineSurface = ['SCHEMA_VERSION', 'createEngine', 'createUserDoc', 'mergeUserDocs', 'parseDuration', 'readUserDoc', 'validateDefinitions'];
+
+  it('the source, the built ESM and the CJS entries export exactly the engine surface', async () => {
+    const src = await import('../src/engine');
+    expect(Object.keys(src).sort()).toEqual(engineSurface);
+    expect(Object.keys(await import('../dist/engine.js' as string)).sort()).toEqual(engineSurface);
+    const { createRequire } = await import('node:module');
+    expect(Object.keys(createRequire(import.meta.url)('../dist/engine.cjs')).sort()).toEqual(engineSurface);
+  });
+
+  it('resolves by package name, as waymark-server imports it', async () => {
+    const byName = await import('waymark/engine' as string);
+    expect(typeof byName.createEngine).toBe('function');
+  });
+});
