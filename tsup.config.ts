@@ -1,21 +1,22 @@
 import { defineConfig, type Options } from 'tsup';
 // @ts-expect-error plain JS module without types (shared with scripts/size-breakdown.mjs)
-import { scriptSiblings } from './scripts/scriptSiblings.mjs';
+import { inlineImports } from './scripts/inlineImports.mjs';
 
-// The script-tag files: IIFEs, everything bundled, terser after esbuild (about 1 KB less on the main file).
-const script = (entry: string, name: string, globalName?: string): Options => ({
-  entry: { [name]: entry },
+// The script tag, dist/waymark.global.js: one IIFE that sets window.waymark and holds everything (the core, the sync,
+// the Preact widget, canvas-confetti), so nothing needs to be served beside it. The ESM build's import() calls become
+// static imports in it (scripts/inlineImports.mjs); terser runs after esbuild's minifier (about 1 KB less).
+const script: Options = {
+  entry: { 'waymark.global': 'widget/script/global.ts' },
   format: ['iife'],
   platform: 'browser',
   target: 'es2020',
-  globalName,
   minify: 'terser',
   terserOptions: { ecma: 2020 },
-  esbuildOptions: (o) => void (o.minify = true),
-  esbuildPlugins: [scriptSiblings],
+  esbuildOptions: (options) => void (options.minify = true),
+  esbuildPlugins: [inlineImports],
   noExternal: [/.*/],
   outExtension: () => ({ js: '.js' }),
-});
+};
 
 export default defineConfig([
   {
@@ -38,12 +39,7 @@ export default defineConfig([
   },
   // waymark/widget: ESM only (preact 11 ships ESM only); the package's dependencies stay external.
   { entry: { widget: 'widget/index.ts' }, format: ['esm'], dts: true, target: 'es2020', treeshake: true },
-  // Script tag: the core, idb-keyval and the launcher in one IIFE (dist/waymark.global.js) that sets window.waymark,
-  // and the three parts it loads on demand from beside itself: the Preact widget, the sync and canvas-confetti.
-  script('widget/script/global.ts', 'waymark.global'),
-  script('widget/script/ui.ts', 'waymark.ui', '__waymark_ui'),
-  script('widget/script/sync.ts', 'waymark.sync', '__waymark_sync'),
-  script('widget/script/confetti.ts', 'waymark.confetti', '__waymark_confetti'),
+  script,
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.
   { entry: { 'waymark.stub': 'widget/script/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },
 ]);

@@ -3,15 +3,32 @@
 // Usage: node scripts/size-breakdown.mjs [entry, default widget/script/global.ts]
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { scriptSiblings } from './scriptSiblings.mjs';
-// As tsup.config.ts builds it (esbuild's minifier only, without terser): the session in the same file; the widget, sync
-// and confetti from the files beside it.
-const out = await build({ entryPoints: [process.argv[2] || 'widget/script/global.ts'], bundle: true, plugins: [scriptSiblings], minify: true, format: 'iife', write: false, platform: 'browser', target: 'es2020', metafile: true, logLevel: 'silent' });
-const o = Object.values(out.metafile.outputs)[0];
+import { inlineImports } from './inlineImports.mjs';
+
+// As tsup.config.ts builds it (esbuild's minifier only, without terser): one file, import() made static.
+const out = await build({
+  entryPoints: [process.argv[2] || 'widget/script/global.ts'],
+  bundle: true,
+  plugins: [inlineImports],
+  minify: true,
+  format: 'iife',
+  write: false,
+  platform: 'browser',
+  target: 'es2020',
+  metafile: true,
+  logLevel: 'silent',
+});
+const output = Object.values(out.metafile.outputs)[0];
 const total = out.outputFiles[0].contents.length;
-const gz = gzipSync(out.outputFiles[0].contents, { level: 9 }).length;
-console.log('min', total, 'gz', gz, 'ratio', (gz/total).toFixed(3));
-const rows = Object.entries(o.inputs).map(([k, v]) => [k, v.bytesInOutput]).sort((a, b) => b[1] - a[1]);
-const groups = {};
-for (const [k, b] of rows) { const g = k.includes('node_modules') ? k.split('node_modules/')[1].split('/').slice(0, k.includes('@') ? 2 : 1).join('/') : k; groups[g] = (groups[g] || 0) + b; }
-for (const [k, b] of Object.entries(groups).sort((a, b) => b[1] - a[1])) console.log(String(b).padStart(6), (b * gz / total / 1000).toFixed(2).padStart(6), k);
+const gzipped = gzipSync(out.outputFiles[0].contents, { level: 9 }).length;
+console.log('min', total, 'gz', gzipped, 'ratio', (gzipped / total).toFixed(3));
+// Files of a package count as the package.
+const groupOf = (path) => {
+  if (!path.includes('node_modules/')) return path;
+  const parts = path.split('node_modules/').at(-1).split('/');
+  return parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+};
+const groups = new Map();
+for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + bytesInOutput);
+for (const [name, bytes] of [...groups].sort((a, b) => b[1] - a[1]))
+  console.log(String(bytes).padStart(6), ((bytes * gzipped) / total / 1000).toFixed(2).padStart(6), name);

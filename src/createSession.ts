@@ -148,8 +148,8 @@ export async function createSession(s: SessionOptions) {
       : undefined;
   tabs?.join();
 
-  // A sync that cannot be loaded (the script-tag build's waymark.sync.js missing beside it) costs the sending, not the
-  // progress: the client runs locally and says why.
+  // A sync that cannot be loaded (its chunk missing from a stale deploy) costs the sending, not the progress: the
+  // client runs locally and says why.
   const parts = o.endpoint
     ? await loadSync().catch((error) =>
         report({ code: 'sync_unavailable', message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}` }),

@@ -1,7 +1,7 @@
 /**
  * Loads the sync and its browser parts (fetch transport, tab election, page-hide spill). They are only needed with an
- * `endpoint`, so they stay out of the start-up bytes: one chunk in the ESM build (`sync/syncParts.ts`), a file beside the
- * script-tag build (`waymark.sync.js`, see `widget/script/loadSync.ts`).
+ * `endpoint`, so they stay out of the start-up bytes: one chunk in the ESM build (`sync/syncParts.ts`); the script-tag
+ * build holds it in the same file.
  *
  * @example
  * const { createSync, createFetchTransport, createBrowserPlatform } = await loadSync();

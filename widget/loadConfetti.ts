@@ -1,6 +1,6 @@
 /**
- * Loads canvas-confetti on the first celebration: a chunk of its own in the ESM build, a file beside the script-tag
- * build (`waymark.confetti.js`, see `widget/script/loadConfetti.ts`).
+ * Loads canvas-confetti on the first celebration: a chunk of its own in the ESM build; the script-tag build holds it in
+ * the same file.
  *
  * @example
  * const { create } = await loadConfetti();

@@ -1,5 +1,5 @@
-// One rule per line keeps this readable and still gzips well. Two parts: what the launcher needs (the script-tag
-// build ships only that up front, see widget/script/launcherInto.ts), and the rest, which comes with the panel.
+// One rule per line keeps this readable and still gzips well. Two parts: what the launcher needs, and the rest, which
+// comes with the panel (inline elements take both).
 // A toast while the panel is open goes beside it, or to the top where there is no room beside it, never over it.
 // Sizes are in px, never rem: a host page's root font-size must not scale the widget. `all:initial` on `.wm` stops
 // inherited host CSS at the shadow boundary; custom properties (--waymark-*) still inherit.

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
+import { inWidget, startHarness, waitInWidget } from './harness';
 
 type H = Awaited<ReturnType<typeof startHarness>>;
 let h: H;
@@ -91,12 +90,9 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
   it('celebrates a milestone reached by track(): toast, live announcement and confetti pixels', async () => {
     const loaded: string[] = [];
     const page = await open('/examples/plain-html/', { colorScheme: 'light' }, async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)));
-    // canvas-confetti is not part of the start: waymark.confetti.js loads beside the main file on the first celebration.
-    // The page has inline elements, so the Preact widget (waymark.ui.js) loads at start to draw them.
-    expect(loaded).toContain('/dist/waymark.global.js');
-    expect(loaded.filter((path) => path.startsWith('/dist/waymark.') && path !== '/dist/waymark.global.js' && path !== '/dist/waymark.stub.js')).toEqual([
-      '/dist/waymark.ui.js',
-    ]);
+    // One file: the stub and waymark.global.js are all the page loads from dist/, before and after the celebration.
+    const fromDist = () => loaded.filter((path) => path.startsWith('/dist/'));
+    expect(fromDist()).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
     await track(page, 'project_created');
     await track(page, 'teammate_invited');
     await waitInWidget(page, '(r) => r.querySelector(".ts")');
@@ -108,9 +104,10 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     await waitInWidget(page, `(r) => (${confettiPixels.toString()})(r) > 300`);
     // Once the burst is over the canvas is gone again.
     await waitInWidget(page, '(r) => !r.querySelector("canvas")', 15_000);
+    expect(fromDist()).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
   });
 
-  it('passes its nonce to the file it loads: confetti under a nonce-only script-src', async () => {
+  it('runs under a nonce-only script-src: confetti drawn, no other script added', async () => {
     const page = await open('/test/browser/pages/nonce.html', {}, async (p) => {
       await p.route('**/nonce.html', async (route) => {
         const response = await route.fetch();
@@ -122,57 +119,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     expect(await page.evaluate(() => [...document.scripts].map((s) => `${new URL(s.src).pathname} ${s.nonce}`))).toEqual([
       '/dist/waymark.stub.js t3st',
       '/dist/waymark.global.js t3st',
-      '/dist/waymark.ui.js t3st',
-      '/dist/waymark.confetti.js t3st',
     ]);
-  });
-
-  it('loads only the launcher up front; the widget (waymark.ui.js) comes on the first click and opens the panel', async () => {
-    const loaded: string[] = [];
-    const page = await open('/test/browser/pages/nonce.html', {}, async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)));
-    await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
-    expect(await inWidget(page, (root) => root.querySelector('button.lc')!.getAttribute('aria-label'))).toBe('Your progress: 0 of 5 milestones achieved');
-    expect(loaded.filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
-    // The launcher is styled before the widget arrives: its size and place come from the launcher's own sheet.
-    expect(await inWidget(page, (root) => { const r = root.querySelector('.lc')!.getBoundingClientRect(); return [r.width, r.height, Math.round(innerWidth - r.right)]; })).toEqual([60, 60, 20]);
-    await inWidget(page, (root) => (root.querySelector('button.lc') as HTMLElement).click());
-    await waitInWidget(page, '(r) => r.activeElement?.getAttribute("role") === "dialog"');
-    expect(loaded.filter((path) => path === '/dist/waymark.ui.js')).toHaveLength(1);
-    expect(await inWidget(page, (root) => root.querySelectorAll('button.lc').length)).toBe(1);
-  });
-
-  it('draws the launcher pixel for pixel the same before and after the widget takes over', async () => {
-    const page = await open('/test/browser/pages/nonce.html');
-    await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
-    // Progress of 0: an achievement would hand over at once.
-    const clip = { x: 1100 - 20 - 60 - 10, y: 800 - 20 - 60 - 10, width: 80, height: 80 };
-    const before = await page.screenshot({ clip });
-    expect(await page.evaluate(() => typeof (window as any).__waymark_ui)).toBe('undefined');
-    await page.evaluate(() => (window as any).waymark.open());
-    await waitInWidget(page, '(r) => r.querySelector(".pn")');
-    await page.evaluate(() => (window as any).waymark.close());
-    await waitInWidget(page, '(r) => !r.querySelector(".pn") && !r.querySelector(".ts")', 15_000);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.waitForTimeout(800);
-    expect(await inWidget(page, (root) => root.querySelectorAll('button.lc').length)).toBe(1);
-    const after = await page.screenshot({ clip });
-    writeFileSync(`${SHOTS}/launcher-before.png`, before);
-    writeFileSync(`${SHOTS}/launcher-after.png`, after);
-    expect(after.equals(before)).toBe(true);
-  });
-
-  it('without waymark.ui.js beside it, the launcher stays, progress is tracked, and a warning says why', async () => {
-    const warnings: string[] = [];
-    const page = await open('/test/browser/pages/nonce.html', {}, async (p) => {
-      p.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
-      await p.route('**/dist/waymark.ui.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    });
-    await waitInWidget(page, '(r) => r.querySelector("button.lc[aria-label]")');
-    await inWidget(page, (root) => (root.querySelector('button.lc') as HTMLElement).click());
-    await expect.poll(() => warnings).toEqual([expect.stringMatching(/^\[waymark\] the widget could not load \(could not load http:.*\/dist\/waymark\.ui\.js\); progress is still tracked$/)]);
-    await track(page, 'project_created');
-    expect(await page.evaluate(() => (window as any).waymark.milestone('first-project').status)).toBe('achieved');
-    expect(await inWidget(page, (root) => root.querySelector('button.lc')!.getAttribute('aria-label'))).toBe('Your progress: 1 of 5 milestones achieved');
   });
 
   it('draws no confetti under prefers-reduced-motion, and still shows the toast', async () => {
@@ -203,7 +150,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('lc');
     await page.keyboard.press('Enter');
-    // The first Enter may wait for waymark.ui.js (its download starts when the launcher gets focus).
+    // The dialog takes focus after it has rendered.
     await expect.poll(focused).toBe('dialog');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('x');
@@ -220,7 +167,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     expect(await focused()).toBe('dialog');
   });
 
-  it('with an endpoint, loads waymark.sync.js beside it and sends the batch', async () => {
+  it('with an endpoint, sends the batch from the same file', async () => {
     const batches: { events: { type: string; name: string }[] }[] = [];
     const page = await open('/test/browser/pages/sync.html', {}, async (p) => {
       await p.route('**/api/v1/batch', async (route) => {
@@ -231,18 +178,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     });
     await page.evaluate(() => (window as any).waymark.flush());
     await expect.poll(() => batches.flatMap((b) => b.events.map((e) => `${e.type}:${e.name}`))).toEqual(['track:opened', 'achieved:open']);
-    expect(await page.evaluate(() => [(window as any).__errors, typeof (window as any).__waymark_sync?.createSync]))
-      .toEqual([[], 'function']);
-  });
-
-  it('without waymark.sync.js beside it, progress still works and a sync_unavailable error says why', async () => {
-    const page = await open('/test/browser/pages/sync.html', {}, async (p) => {
-      await p.route('**/dist/waymark.sync.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    });
-    expect(await page.evaluate(() => (window as any).waymark.milestone('open').status)).toBe('achieved');
-    const errors: string[] = await page.evaluate(() => (window as any).__errors);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^sync_unavailable: could not load the sync, nothing is sent from this page: could not load http:.*\/dist\/waymark\.sync\.js$/);
+    expect(await page.evaluate(() => (window as any).__errors)).toEqual([]);
   });
 
   it('is configured by waymark.init() queued in the stub; launcher: false mounts no launcher', async () => {

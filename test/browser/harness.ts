@@ -1,16 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 // @ts-expect-error plain JS module without types
 import { serve } from '../../examples/plain-html/serve.mjs';
 
 export const SHOTS = 'artifacts/screenshots';
 
-/** Chromium, the static server with a strict CSP header, and page helpers. */
-export const startHarness = async () => {
+/**
+ * Chromium, the static server with a strict CSP header, and page helpers. The server serves the repository, or only
+ * the folder `root` when given.
+ */
+export const startHarness = async ({ root }: { root?: string } = {}) => {
   for (const f of ['dist/waymark.global.js', 'dist/waymark.stub.js'])
     if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run test:browser\` (it builds first)`);
   mkdirSync(SHOTS, { recursive: true });
-  const server: { url: string; close(): Promise<void> } = await serve({ port: 0 });
+  const server: { url: string; close(): Promise<void> } = await serve({ port: 0, root });
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -18,18 +21,20 @@ export const startHarness = async () => {
   const violations: string[] = [];
   const errors: string[] = [];
   /**
-   * Opens `path` in a fresh context (fresh IndexedDB), recording CSP violations and page errors. `setup` runs before
-   * the page loads (routes, request listeners).
+   * Opens `path` in a fresh context (fresh IndexedDB), recording CSP violations and page errors; in a new tab of
+   * `inContext` when given (one this function opened, so that it records CSP violations too). `setup` runs before the
+   * page loads (routes, request listeners).
    */
-  const open = async (path: string, options: BrowserContextOptions = {}, setup?: (page: Page) => Promise<void>): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...options });
+  const open = async (path: string, options: BrowserContextOptions = {}, setup?: (page: Page) => Promise<void>, inContext?: BrowserContext): Promise<Page> => {
+    const context = inContext ?? (await browser.newContext({ viewport: { width: 1100, height: 800 }, ...options }));
     // Injected by the driver, so it is not itself subject to the page's CSP.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { __csp: string[] }).__csp ??= [];
-        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    if (!inContext)
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { __csp: string[] }).__csp ??= [];
+          (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
       });
-    });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {

@@ -1,4 +1,4 @@
-// Plain strings, apart from the JSX in icons.tsx: the script-tag build's launcher draws the flag without Preact.
+// Plain strings, apart from the JSX in icons.tsx.
 
 /**
  * Path data of the stroke icons, on a 24px grid.

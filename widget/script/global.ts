@@ -1,36 +1,31 @@
-// The script-tag build (dist/waymark.global.js): the core and a launcher drawn without Preact; the rest of the widget,
-// the sync and canvas-confetti load when needed from waymark.ui.js, waymark.sync.js and waymark.confetti.js beside it
-// (scripts/scriptSiblings.mjs). Running it replaces the stub's `window.waymark` (`{ q: [...] }`) with the real API and
-// replays the queued calls.
+// The script-tag build (dist/waymark.global.js): the core, the sync, the Preact widget and canvas-confetti in one
+// self-contained file; nothing is loaded from beside it. Running it replaces the stub's `window.waymark`
+// (`{ q: [...] }`) with the real API and replays the queued calls.
 import { createWaymark } from '../../src/index';
 import type { LevelDefinition, MilestoneDefinition, Waymark, WaymarkOptions } from '../../src/types';
 import { defineElements } from '../defineElements';
 import { mountWidget } from '../mountWidget';
-import type { WidgetHandle, WidgetOptions } from '../types';
+import type { WidgetHandle } from '../types';
 import { ownScript } from './ownScript';
+import { type InitOptions, readScriptOptions, type ScriptOptions } from './readScriptOptions';
 
-/** Options of `waymark.init()`: the client's, plus where definitions live and the widget's. */
-export interface InitOptions extends Partial<WaymarkOptions> {
-  /** URL of a JSON file: an array of milestone definitions, or `{ milestones, levels }`. */
-  milestonesUrl?: string;
-  /** `false`: no floating launcher (custom elements still work). */
-  launcher?: boolean;
-  widget?: WidgetOptions;
-}
+export type { InitOptions } from './readScriptOptions';
 
 type Fn = (...args: any[]) => any;
-const w = window as unknown as { waymark?: { q?: unknown[][] } & Record<string, unknown> };
+type Definitions = { milestones?: MilestoneDefinition[]; levels?: LevelDefinition[] };
+
+const page = window as unknown as { waymark?: { q?: unknown[][] } & Record<string, unknown> };
 const warn = (message: string) => console.warn('[waymark] ' + message);
 
-if (!w.waymark || Array.isArray(w.waymark.q)) {
-  const queued = (w.waymark?.q ?? []).slice();
+if (!page.waymark || Array.isArray(page.waymark.q)) {
+  const queued = (page.waymark?.q ?? []).slice();
   const data = ownScript?.dataset ?? {};
   let wm: Waymark | undefined;
   let widget: WidgetHandle | undefined;
   let started = false;
   const waiting: (() => void)[] = [];
   let ready!: () => void;
-  const readyPromise = new Promise<void>((r) => (ready = r));
+  const readyPromise = new Promise<void>((resolve) => (ready = resolve));
   const later = (op: () => void) => (wm ? op() : waiting.push(op));
   const safe =
     <F extends Fn>(f: F, fallback?: unknown) =>
@@ -50,52 +45,41 @@ if (!w.waymark || Array.isArray(w.waymark.q)) {
     safe((...args: unknown[]) => {
       let off: (() => void) | undefined;
       let live = true;
-      later(() => live && (off = (wm![name] as Fn)(...args)));
+      later(() => {
+        if (live) off = (wm![name] as Fn)(...args);
+      });
       return () => {
         live = false;
         off?.();
       };
     }, () => {});
 
-  const start = (options: InitOptions, defs: { milestones?: MilestoneDefinition[]; levels?: LevelDefinition[] }) => {
-    const { launcher, widget: widgetOptions, milestonesUrl: _, ...core } = options;
-    wm = createWaymark({ ...core, ...defs } as WaymarkOptions);
-    const ui: WidgetOptions = {
-      position: data.position as WidgetOptions['position'],
-      locale: data.locale,
-      theme: { accent: data.accent, colorScheme: data.colorScheme as 'auto' },
-      nonce: ownScript?.nonce || undefined,
-      ...widgetOptions,
-    };
-    defineElements(wm, ui);
+  const start = (options: ScriptOptions, definitions: Definitions) => {
+    wm = createWaymark({ ...options.client, ...definitions } as WaymarkOptions);
+    defineElements(wm, options.widget);
     const mount = () => {
-      if (launcher !== false && data.launcher !== 'false' && wm) widget = mountWidget(wm, ui);
+      if (options.launcher && wm) widget = mountWidget(wm, options.widget);
     };
-    document.body ? mount() : document.addEventListener('DOMContentLoaded', mount, { once: true });
-    waiting.splice(0).forEach((op) => safe(op)());
+    if (document.body) mount();
+    else document.addEventListener('DOMContentLoaded', mount, { once: true });
+    for (const op of waiting.splice(0)) safe(op)();
     wm.ready.then(ready);
   };
 
-  const init = safe((options: InitOptions = {} as InitOptions) => {
+  const init = safe((initOptions: InitOptions = {}) => {
     if (started) return warn('init() was called twice; the first configuration stays');
     started = true;
-    const o: InitOptions = {
-      projectKey: data.projectKey!,
-      ...(data.endpoint && { endpoint: data.endpoint }),
-      ...(data.userId && { userId: data.userId }),
-      ...(data.consent && { consent: data.consent as 'granted' }),
-      ...options,
-    };
-    const url = o.milestonesUrl ?? (o.milestones ? undefined : data.milestones);
-    if (!url) return start(o, {});
+    const options = readScriptOptions(data, ownScript?.nonce, initOptions);
+    const url = options.milestonesUrl;
+    if (!url) return start(options, {});
     // Definitions come from a URL: the client starts once they arrive (or failed to).
     fetch(url, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status))))
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
       .then(
-        (json) => start(o, Array.isArray(json) ? { milestones: json } : { milestones: json?.milestones, levels: json?.levels }),
+        (json) => start(options, Array.isArray(json) ? { milestones: json } : { milestones: json?.milestones, levels: json?.levels }),
         (e) => {
           warn(`could not load milestones from ${url}: ${String(e?.message ?? e)}`);
-          start(o, {});
+          start(options, {});
         },
       );
   });
@@ -126,9 +110,9 @@ if (!w.waymark || Array.isArray(w.waymark.q)) {
     /** Resolves once the client exists and its stored state is restored. */
     ready: readyPromise,
   };
-  w.waymark = api as unknown as typeof w.waymark;
+  page.waymark = api as unknown as typeof page.waymark;
 
-  if (!queued.some((c) => c[0] === 'init') && data.projectKey) init();
+  if (!queued.some((queuedCall) => queuedCall[0] === 'init') && data.projectKey) init();
   for (const [name, ...args] of queued) {
     const f = (api as Record<string, unknown>)[name as string];
     if (typeof f === 'function') f(...args);

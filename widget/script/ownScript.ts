@@ -1,6 +1,7 @@
 /**
  * The `<script>` element of the script-tag build, found while it runs (`document.currentScript` is only set then):
- * its `data-` attributes configure the client, its `src` locates the files loaded beside it, its nonce is reused.
+ * its `data-` attributes configure the client and the widget, and its nonce is reused for the widget's fallback
+ * `<style>`.
  *
  * @example
  * const key = ownScript?.dataset.projectKey;
