@@ -37,8 +37,13 @@ export default defineConfig([
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-  // waymark/widget: ESM only (preact 11 ships ESM only); the package's dependencies stay external.
+  // waymark/widget for `import`: the package's dependencies stay external, confetti a chunk of its own.
   { entry: { widget: 'widget/index.ts' }, format: ['esm'], dts: true, target: 'es2020', treeshake: true },
+  // waymark/widget for `require`: preact 11 is ESM only, and `require()` of ESM fails on Node 20 before 20.19 (and
+  // with --no-experimental-require-module), and in CommonJS test runners such as Jest. So this build carries its own
+  // copy of preact and canvas-confetti. Nothing of Preact crosses the widget's API, so a second copy in an app is
+  // only bytes, never a second, diverging state.
+  { entry: { widget: 'widget/index.ts' }, format: ['cjs'], dts: true, target: 'es2020', treeshake: true, noExternal: ['preact', 'canvas-confetti'] },
   script,
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.
   { entry: { 'waymark.stub': 'widget/script/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },

@@ -38,4 +38,22 @@ describe('built waymark/widget', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
     expect(out).toEqual({ touched: [], exports: ['defaultStrings', 'defineElements', 'mountWidget'] });
   });
+
+  it("require('waymark/widget') works without require() of ESM (Node 20 before 20.19, CommonJS test runners) and touches no browser global", async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync('dist/widget.cjs')) throw new Error('dist/widget.cjs is missing: build first');
+    // From the repository root, `waymark/widget` resolves through package.json's exports (a package's self-reference),
+    // as it does from an app's node_modules. With require() of ESM turned off, an external `require('preact')` fails.
+    const script = `
+      const touched = [];
+      for (const name of ['window', 'document', 'indexedDB', 'navigator', 'customElements', 'matchMedia', 'HTMLElement', 'CSSStyleSheet']) {
+        Object.defineProperty(globalThis, name, { configurable: true, get() { touched.push(name); return undefined; } });
+      }
+      const widget = require('waymark/widget');
+      console.log(JSON.stringify({ touched, exports: Object.keys(widget).sort(), file: require.resolve('waymark/widget').split('/').pop() }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--no-experimental-require-module', '--input-type=commonjs', '-e', script], { encoding: 'utf8' }));
+    expect(out).toEqual({ touched: [], exports: ['defaultStrings', 'defineElements', 'mountWidget'], file: 'widget.cjs' });
+  });
 });
