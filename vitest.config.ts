@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
+    include: ['test/**/*.test.{ts,tsx}', 'server/test/**/*.test.ts'],
     exclude: ['test/browser/**', 'test/e2e/**', 'node_modules/**'],
     environment: 'node',
   },

@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { Project, ResolvedConfig } from './config/readConfig';
+import type { Database } from './db/types';
+import type { DefinitionStore } from './definitions/createDefinitionStore';
+import type { createTokenVerifier } from './identity/createTokenVerifier';
+import type { Queue } from './queue/createQueue';
+import type { Worker } from './queue/createWorker';
+import type { Benchmarks } from './state/createBenchmarks';
+import type { Engines } from './verify/createEngines';
+
+/** Everything a route or a job needs, built once by `createServer`. */
+export interface ServerContext {
+  config: ResolvedConfig;
+  db: Database;
+  log: Logger;
+  queue: Queue;
+  worker: Worker;
+  definitions: DefinitionStore;
+  engines: Engines;
+  benchmarks: Benchmarks;
+  /** Product time (injectable). */
+  now: () => number;
+  project(key: unknown): Project | undefined;
+  /** The project whose secret key this is, compared in constant time. */
+  projectBySecret(secret: string): Project | undefined;
+  verifyToken(project: Project, token: unknown): ReturnType<ReturnType<typeof createTokenVerifier>>;
+}

@@ -1,0 +1,156 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { readConfig, type Project, type ResolvedConfig } from './config/readConfig';
+import type { ServerConfig } from './config/types';
+import type { ServerContext } from './context';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/openDatabase';
+import type { Database } from './db/types';
+import { createDefinitionStore } from './definitions/createDefinitionStore';
+import { buildApp } from './http/buildApp';
+import { createTokenVerifier } from './identity/createTokenVerifier';
+import { createLogger } from './log/createLogger';
+import { createQueue } from './queue/createQueue';
+import { createWorker } from './queue/createWorker';
+import { createBenchmarks } from './state/createBenchmarks';
+import { createEngines } from './verify/createEngines';
+import { reevaluateProject } from './verify/reevaluateProject';
+import { verifySubject } from './verify/verifySubject';
+
+/** A running (or ready to run) waymark-server. */
+export interface WaymarkServer {
+  /** `http://host:port` once listening. */
+  readonly url: string | undefined;
+  /** The Fastify instance: add routes or plugins before `listen()` (the demo serves its app from it). */
+  readonly app: FastifyInstance;
+  readonly db: Database;
+  readonly log: Logger;
+  readonly config: ResolvedConfig;
+  /** Starts taking requests; resolves the URL. */
+  listen(): Promise<string>;
+  /** Graceful: stops accepting, finishes requests and the job in progress (cut after `shutdownTimeout`), closes the database. */
+  close(): Promise<void>;
+  /** Resolves once the job queue has nothing due (for tests, benchmarks and scripts). */
+  idle(): Promise<void>;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Creates the waymark backend: checks the configuration (a `ConfigError` lists every problem), opens the database
+ * (PGlite in `dataDir`, or PostgreSQL at `databaseUrl`), migrates it, publishes the configured definitions when they
+ * changed, and starts the job worker. `listen()` then serves the public endpoints, the admin API and `/health`.
+ *
+ * @example
+ * import { createServer } from 'waymark-server';
+ * const server = await createServer({
+ *   port: 8787,
+ *   projects: [{ key: 'pk_demo', secretKey: process.env.WAYMARK_SECRET_KEY, identitySecrets: [process.env.WAYMARK_IDENTITY_SECRET],
+ *     identity: 'required', origins: ['https://app.example.com'], definitions: './milestones.json' }],
+ * });
+ * await server.listen();
+ * console.log(server.url);
+ */
+export async function createServer(input: ServerConfig): Promise<WaymarkServer> {
+  const config = readConfig(input);
+  const log = createLogger({ level: config.logLevel, stream: config.logStream });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+    statementTimeout: config.statementTimeout,
+    onIdleError: (error) => log.warn({ err: error }, 'idle database connection failed'),
+  });
+  try {
+    const applied = await migrate(db, config.databaseSchema);
+    if (applied.length) log.info({ migrations: applied }, 'database schema migrated');
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+
+  const byKey = new Map(config.projects.map((p) => [p.key, p]));
+  const secrets = config.projects.map((p) => ({ project: p, digest: digest(p.secretKey) }));
+  const verifiers = new Map(config.projects.map((p) => [p.key, createTokenVerifier(p.identitySecrets)]));
+  const queue = createQueue(db);
+  const definitions = createDefinitionStore(db);
+  const engines = createEngines();
+  const now = config.now;
+
+  const ctx: ServerContext = {
+    config,
+    db,
+    log,
+    queue,
+    worker: undefined as never,
+    definitions,
+    engines,
+    benchmarks: createBenchmarks(db),
+    now,
+    project: (key) => (typeof key === 'string' ? byKey.get(key) : undefined),
+    projectBySecret(secret: string): Project | undefined {
+      const given = digest(secret);
+      let found: Project | undefined;
+      // Every key is compared, in constant time, so the answer's timing says nothing about which one was close.
+      for (const s of secrets) if (timingSafeEqual(s.digest, given)) found = s.project;
+      return found;
+    },
+    verifyToken: (project, token) => verifiers.get(project.key)!(token),
+  };
+  ctx.worker = createWorker({
+    queue,
+    log,
+    handlers: {
+      async verify(job) {
+        const started = performance.now();
+        const evaluate = (job.payload as { evaluate?: boolean } | null)?.evaluate === true;
+        const { more, applied } = await verifySubject(ctx, job.projectKey, job.key, { evaluate });
+        log.debug({ job: job.id, project: job.projectKey, kind: job.key.slice(0, 1), applied, ms: Math.round(performance.now() - started) }, 'verified');
+        return more;
+      },
+      reevaluate: (job) => reevaluateProject(ctx, job),
+    },
+  });
+
+  for (const project of config.projects) {
+    if (project.identity === 'none')
+      log.warn({ project: project.key }, 'no identitySecrets: user ids are taken as sent; anyone who knows one can read and write that user');
+    if (!project.definitions) continue;
+    const result = await definitions.publish(project.key, project.definitions, 'config', now());
+    if ('version' in result && !result.unchanged) log.info({ project: project.key, version: result.version }, 'definitions from the configuration published');
+  }
+
+  const app = await buildApp(ctx);
+  if (config.worker) ctx.worker.start();
+  let url: string | undefined;
+  let closing: Promise<void> | undefined;
+
+  return {
+    get url() {
+      return url;
+    },
+    app,
+    db,
+    log,
+    config,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+      log.info({ url, database: db.kind }, 'listening');
+      return url;
+    },
+    close() {
+      closing ??= (async () => {
+        const deadline = setTimeout(() => app.server.closeAllConnections?.(), config.shutdownTimeout).unref();
+        await Promise.all([app.close().catch((e) => log.warn({ err: e }, 'closing the HTTP server')), ctx.worker.stop(config.shutdownTimeout)]);
+        clearTimeout(deadline);
+        await db.close().catch((e) => log.warn({ err: e }, 'closing the database'));
+      })();
+      return closing;
+    },
+    idle: () => ctx.worker.idle(),
+  };
+}

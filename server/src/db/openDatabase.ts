@@ -1,0 +1,87 @@
+import type { Database, Query } from './types';
+import { openPglite } from './openPglite';
+
+export interface DatabaseOptions {
+  /** A postgres:// URL; without it, PGlite in `dataDir`. */
+  url?: string;
+  dataDir: string;
+  schema: string;
+  /** PostgreSQL only: per statement, and for a lock wait (a third of it), ms. */
+  statementTimeout: number;
+  /** Told about errors of idle pool connections (never thrown). */
+  onIdleError?: (error: Error) => void;
+}
+
+// Deadlock and serialization failure: the transaction did nothing and can simply run again.
+const RETRYABLE = new Set(['40P01', '40001']);
+
+const retrying = async <T>(run: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((r) => setTimeout(r, 5 * attempt * Math.random()));
+    }
+  }
+};
+
+async function openPostgres(o: DatabaseOptions): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({
+    connectionString: o.url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: o.statementTimeout,
+    lock_timeout: Math.ceil(o.statementTimeout / 3),
+    idle_in_transaction_session_timeout: o.statementTimeout * 2,
+    options: `-c search_path=${o.schema}`,
+    application_name: 'waymark-server',
+  });
+  pool.on('error', (error) => o.onIdleError?.(error));
+  const query: Query = async (sql, params) => (await pool.query(sql, params as unknown[])).rows;
+  return {
+    kind: 'postgres',
+    query,
+    transaction: (fn) =>
+      retrying(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          const result = await fn(async (sql, params) => (await client.query(sql, params as unknown[])).rows);
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(o: DatabaseOptions): Promise<Database> {
+  const lite = await openPglite(o.dataDir);
+  await lite.exec(`create schema if not exists ${o.schema}; set search_path to ${o.schema}`);
+  return {
+    kind: 'pglite',
+    query: async (sql, params) => (await lite.query<any>(sql, params as unknown[])).rows,
+    transaction: (fn) => lite.transaction((tx) => fn(async (sql, params) => (await tx.query<any>(sql, params as unknown[])).rows)),
+    close: () => lite.close(),
+  };
+}
+
+/**
+ * Opens the database: PostgreSQL through `url` (node-postgres, with statement, lock and connection timeouts), else an
+ * embedded, durable PGlite in `dataDir`. Same SQL on both.
+ *
+ * @example
+ * const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: './.waymark-data', schema: 'public', statementTimeout: 10_000 });
+ * const [{ n }] = await db.query('select 1 as n');
+ */
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options) : openEmbedded(options);
+}

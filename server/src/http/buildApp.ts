@@ -1,0 +1,105 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context';
+import { adminRoutes } from '../routes/adminRoutes';
+import { batchRoute } from '../routes/batchRoute';
+import { healthRoute } from '../routes/healthRoute';
+import { stateRoute } from '../routes/stateRoute';
+import { HttpError } from './HttpError';
+import { parseBody } from './parseBody';
+
+// PostgreSQL's errors for a database that is down, overloaded or timing out: the client should retry, so 503.
+const UNAVAILABLE = /^(08|53|57|58)|^55P03$|^40P01$|^40001$/;
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/** The project key a public request is for (in the body for batches, in the query for state). */
+const projectKeyOf = (request: { body?: unknown; query?: unknown }) => {
+  const key = (request.body as { projectKey?: unknown })?.projectKey ?? (request.query as { projectKey?: unknown })?.projectKey;
+  return typeof key === 'string' ? key.slice(0, 200) : '';
+};
+
+/**
+ * The HTTP side, on Fastify: JSON (and gzipped JSON) bodies under a limit, CORS for configured origins only, rate
+ * limits per IP and per project key, the public endpoints and the admin API, and one error handler that answers bad
+ * input with a 4xx naming the problem, a database in trouble with a 503 (the client retries), and logs a bug's 500
+ * without the request's contents.
+ *
+ * @example
+ * const app = await buildApp(ctx);
+ * await app.listen({ port: 8787 });
+ */
+export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy as boolean,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 5000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  }) as unknown as FastifyInstance;
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseBody(body as Buffer, request.headers['content-encoding'] as string | undefined, config.bodyLimit));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
+    if (error instanceof HttpError) {
+      if (error.headers) reply.headers(error.headers);
+      if (error.statusCode === 413) reply.header('connection', 'close');
+      return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) return reply.code(status).send({ error: error.message });
+    if (UNAVAILABLE.test(error.code ?? '') || NETWORK.has(error.code ?? '') || /timeout|terminat|Connection/i.test(error.message)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'the database is unavailable; retry shortly' });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal error' });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `${request.method} ${request.url.split('?')[0]}: not found` }));
+
+  const origins = [...new Set(config.projects.flatMap((p) => p.origins))];
+  if (origins.length)
+    await app.register(cors, {
+      origin: origins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'content-encoding', 'authorization'],
+      maxAge: 86_400,
+    });
+
+  let perProject = async () => {};
+  if (config.rateLimit) {
+    const { perIp, window } = config.rateLimit;
+    await app.register(rateLimit, {
+      global: true,
+      max: perIp,
+      timeWindow: window,
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, `rate limit: more than ${context.max} requests per ${Math.round(window / 1000)} s from this address; retry after ${context.after}`),
+    });
+    perProject = app.rateLimit({
+      max: config.rateLimit.perProject,
+      timeWindow: window,
+      keyGenerator: (request) => 'project:' + projectKeyOf(request),
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, `rate limit: more than ${context.max} requests per ${Math.round(window / 1000)} s for this project; retry after ${context.after}`),
+    }) as unknown as typeof perProject;
+  }
+
+  batchRoute(app, ctx, perProject);
+  stateRoute(app, ctx, perProject);
+  healthRoute(app, ctx);
+  await app.register(async (scope) => adminRoutes(scope, ctx));
+  return app;
+}

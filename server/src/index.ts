@@ -1,0 +1,9 @@
+// waymark-server: the backend of waymark. Verified milestones, identity, a durable job queue and the admin API.
+export { createServer } from './createServer';
+export { signUserToken } from './identity/signUserToken';
+export { ConfigError } from './config/ConfigError';
+
+export type { WaymarkServer } from './createServer';
+export type { UserTokenClaims } from './identity/signUserToken';
+export type { ConfigIssue } from './config/ConfigError';
+export type { Definitions, IdentityMode, ProjectConfig, RateLimitConfig, ServerConfig } from './config/types';

@@ -1,0 +1,101 @@
+import type { Logger } from 'pino';
+import type { Job, Queue } from './createQueue';
+
+/** Runs one job; resolves `true` to be run again at once (more work than one run takes). Throwing retries it later. */
+export type JobHandler = (job: Job) => Promise<boolean | void>;
+
+/**
+ * A worker that takes jobs from the queue and runs them one at a time, yielding to the event loop between jobs so
+ * requests (and `/health`) are served while a backlog drains. It runs when woken (a batch was stored in this process)
+ * and polls every `pollMs` for jobs enqueued by other processes, retries that came due, and leases that ran out.
+ *
+ * @example
+ * const worker = createWorker({ queue, log, handlers: { verify: (job) => verifySubject(job) } });
+ * worker.start();
+ * worker.wake();
+ * await worker.stop(10_000);
+ */
+export function createWorker(o: { queue: Queue; log: Logger; handlers: Record<string, JobHandler>; pollMs?: number; claim?: number }) {
+  const pollMs = o.pollMs ?? 1000;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let woken = false;
+  let idleWaiters: (() => void)[] = [];
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  const runOne = async (job: Job) => {
+    const handler = o.handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      const again = await handler(job);
+      await o.queue.complete(job, again === true);
+    } catch (error) {
+      o.log.warn({ err: error, job: { id: job.id, kind: job.kind, project: job.projectKey, attempts: job.attempts } }, 'job failed; will retry');
+      await o.queue.fail(job, error).catch((e) => o.log.error({ err: e }, 'could not record a job failure'));
+    }
+  };
+
+  const run = async () => {
+    while (running) {
+      woken = false;
+      let jobs: Job[] = [];
+      try {
+        jobs = await o.queue.claim(o.claim ?? 5);
+      } catch (error) {
+        o.log.error({ err: error }, 'could not claim jobs');
+      }
+      if (!jobs.length) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiters) w();
+        await sleep(pollMs);
+        continue;
+      }
+      for (const job of jobs) {
+        if (!running) {
+          await o.queue.release(job).catch(() => {});
+          continue;
+        }
+        await runOne(job);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** New work in this process: look now rather than at the next poll. */
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    /** Resolves the next time the worker finds no due job (for tests and benchmarks). */
+    idle: () => new Promise<void>((resolve) => (idleWaiters.push(resolve), (woken = true), wakeUp?.())),
+    /** Stops after the job in progress (waiting at most `deadlineMs`). Jobs claimed but not started go back after their lease. */
+    async stop(deadlineMs: number) {
+      running = false;
+      wakeUp?.();
+      for (const w of idleWaiters) w();
+      idleWaiters = [];
+      if (loop) await Promise.race([loop, new Promise((r) => setTimeout(r, deadlineMs).unref())]);
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;
