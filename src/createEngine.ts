@@ -262,5 +262,7 @@ export function createEngine(o: EngineOptions) {
     },
     /** Ids of every milestone defined, shown or not. */
     ids: () => defs.list.map((m) => m.def.id),
+    /** Ids of every level defined. */
+    levelIds: () => defs.levels.map((l) => l.def.id),
   };
 }

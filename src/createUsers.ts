@@ -13,8 +13,8 @@ const newId = () =>
 
 /**
  * The users of one project on this browser: the current identity (key `{prefix}id`), each user's document
- * (`{prefix}u:{userId}` or `{prefix}a:{anonymousId}`), celebration claims (`{document key}:claim:{milestone}`) and
- * claims to send an achievement (`{document key}:sent:{milestone}`).
+ * (`{prefix}u:{userId}` or `{prefix}a:{anonymousId}`), celebration claims (`{document key}:claim:{milestone}`, and
+ * `…:claim:level:{level}` for levels) and claims to send an achievement (`{document key}:sent:{milestone}`).
  * Switching users hands the engine the other user's document; anonymous progress and claims carry over.
  *
  * @example
@@ -27,7 +27,7 @@ export function createUsers(o: {
   prefix: string;
   now: () => number;
   report: (error: WaymarkError) => void;
-  engine: Pick<Engine, 'doc' | 'load' | 'ids'>;
+  engine: Pick<Engine, 'doc' | 'load' | 'ids' | 'levelIds'>;
   /** Writes the current document now. */
   flush: () => Promise<void>;
 }) {
@@ -37,6 +37,8 @@ export function createUsers(o: {
   const claimKey = (key: string, id: string, kind = 'claim') => `${key}:${kind}:${id}`;
   // Both claims of one milestone: the celebration's and the sending's.
   const delClaims = (key: string, id: string) => [storage.del(claimKey(key, id)), storage.del(claimKey(key, id, 'sent'))];
+  // What can be claimed: each milestone, and each level as `level:{id}` (the widget celebrates completed levels).
+  const claimIds = () => [...engine.ids(), ...engine.levelIds().map((id) => 'level:' + id)];
   const save = () => storage.set(prefix + 'id', identity);
   const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
     const doc = readUserDoc(await storage.get(key));
@@ -70,7 +72,7 @@ export function createUsers(o: {
         // Anonymous progress and celebration claims become the user's.
         doc = doc ? mergeUserDocs(doc, previous) : previous;
         await Promise.all(
-          engine.ids().map(async (id) => {
+          claimIds().map(async (id) => {
             if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
             await Promise.all(delClaims(from, id));
           }),
@@ -87,7 +89,7 @@ export function createUsers(o: {
       const key = docKey();
       await Promise.all([
         storage.del(key),
-        ...engine.ids().flatMap((id) => delClaims(key, id)),
+        ...claimIds().flatMap((id) => delClaims(key, id)),
       ]);
       identity = { anonymousId: newId() };
       await save();

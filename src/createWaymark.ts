@@ -176,6 +176,9 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     ),
     setDefinitions: guard('setDefinitions', (definitions) => withSession((s) => s.setDefinitions(definitions))),
     flush: later('flush', async () => (await settled(), session?.flush()), undefined),
+    report: guard('report', (error: WaymarkError) =>
+      typeof error?.code == 'string' && typeof error.message == 'string' ? report(error) : bad('report', 'an error { code, message, path? }', error),
+    ),
     setConsent: guard('setConsent', (consent: Consent) => {
       if (['granted', 'pending', 'denied'].includes(consent)) withSession((s) => s.setConsent(consent));
       else bad('setConsent', '"granted", "pending" or "denied"', consent);

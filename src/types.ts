@@ -293,6 +293,14 @@ export interface Waymark {
    */
   setDefinitions(definitions: { milestones?: MilestoneDefinition[]; levels?: LevelDefinition[] }): void;
   flush(): Promise<void>;
+  /**
+   * Reports a problem found outside the client (the widget, an integration) as the client's own: to `error`
+   * listeners, or once on the console when there are none.
+   *
+   * @example
+   * wm.report({ code: 'widget_unavailable', message: 'the widget could not load; progress is still tracked' });
+   */
+  report(error: WaymarkError): void;
   setConsent(consent: Consent): void;
   reset(): Promise<void>;
   destroy(): void;

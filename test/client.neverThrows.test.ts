@@ -27,7 +27,7 @@ const nasty: unknown[] = [
 
 const methods: (keyof Waymark)[] = [
   'track', 'identify', 'group', 'milestones', 'milestone', 'levels', 'on', 'subscribe',
-  'claimCelebration', 'flush', 'setConsent', 'reset', 'setDefinitions',
+  'claimCelebration', 'flush', 'setConsent', 'reset', 'setDefinitions', 'report',
 ];
 
 async function fuzz(wm: Waymark, seed: number, rounds: number) {

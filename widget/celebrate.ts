@@ -1,5 +1,7 @@
-import type { MilestoneState, Waymark } from '../src/types';
+import type { LevelState, MilestoneState, Waymark } from '../src/types';
+import { type Achievement, ofLevel, ofMilestone } from './achievement';
 import { celebrationText } from './celebrationText';
+import { nextUp } from './nextUp';
 import type { State } from './state';
 import type { Format } from './strings';
 
@@ -24,9 +26,18 @@ export const celebratesLate = (m: MilestoneState, now = Date.now()) =>
   m.status === 'achieved' && m.celebrate !== 'none' && (m.achievedAt ?? 0) >= now - RECENT_MS;
 
 /**
- * Listens for `achieved`, claims each celebration (once per user and milestone, across tabs
- * and reloads) and shows it: toast and live announcement, plus confetti unless the milestone
- * says `toast`. Bursts merge and a cooldown keeps confetti from becoming a storm.
+ * The levels that `m`'s achievement completed (complete, and listing it).
+ *
+ * @example
+ * completedBy(wm.levels(), milestone).map((l) => l.title); // ['Getting started']
+ */
+export const completedBy = (levels: LevelState[], m: MilestoneState): LevelState[] =>
+  levels.filter((l) => l.complete && l.milestones.includes(m.id));
+
+/**
+ * Listens for `achieved`, claims each celebration (once per user, across tabs and reloads: the milestone, and each
+ * level its achievement completed) and shows it: toast and live announcement, plus confetti for a level or a
+ * milestone that says `confetti`. Bursts merge and a cooldown keeps confetti from becoming a storm.
  * Returns the stop function.
  *
  * @example
@@ -39,12 +50,22 @@ export const createCelebrations = (
   confetti: () => void,
   onError: (e: unknown) => void = () => {},
 ): (() => void) => {
-  let pending: MilestoneState[] = [];
+  let pending: Achievement[] = [];
   let gather: ReturnType<typeof setTimeout> | undefined;
   let hide: ReturnType<typeof setTimeout> | undefined;
   let shownAt = -Infinity;
   let firedAt = -Infinity;
   let alive = true;
+  // Levels this mount has asked about: several recent milestones of one level ask for it once.
+  const askedLevels = new Set<string>();
+
+  const announce = (all: Achievement[]) => {
+    const done = all.filter((a) => a.kind === 'milestone').map((a) => a.id);
+    const next = nextUp(wm.milestones(), wm.levels(), done);
+    const lines = celebrationText(t, all);
+    if (next) lines.push(t('upNextLine', { title: next.title }));
+    return lines.join('. ');
+  };
 
   const show = () => {
     gather = undefined;
@@ -55,8 +76,8 @@ export const createCelebrations = (
     const all = merged ? [...s.toast.value, ...items] : items;
     shownAt = now;
     s.toast.value = all;
-    s.live.value = celebrationText(t, all).filter(Boolean).join('. ');
-    if (items.some((m) => m.celebrate === 'confetti') && now - firedAt >= COOLDOWN_MS) {
+    s.live.value = announce(all);
+    if (items.some((a) => a.confetti) && now - firedAt >= COOLDOWN_MS) {
       firedAt = now;
       confetti();
     }
@@ -64,22 +85,42 @@ export const createCelebrations = (
     hide = setTimeout(() => (s.toast.value = []), TOAST_MS);
   };
 
-  const celebrate = (m: MilestoneState) => {
-    if (!m || m.celebrate === 'none') return;
+  const claim = (a: Achievement) => {
     Promise.resolve()
-      .then(() => wm.claimCelebration(m.id))
+      .then(() => wm.claimCelebration(a.id))
       .then((mine) => {
         if (!mine || !alive) return;
-        pending.push(m);
+        pending.push(a);
         gather ??= setTimeout(show, GATHER_MS);
       })
       .catch(onError);
   };
-  const off = wm.on('achieved', celebrate);
-  // A widget mounted (or loaded lazily) just after an achievement still celebrates it; the claim keeps it to once,
-  // and older achievements, from earlier visits, stay quiet.
+
+  const celebrate = (m: MilestoneState) => {
+    if (!m) return;
+    if (m.celebrate !== 'none') claim(ofMilestone(m));
+    // A level is celebrated even when the milestone that completed it is quiet (`celebrate: 'none'`).
+    for (const l of completedBy(wm.levels(), m)) {
+      if (askedLevels.has(l.id)) continue;
+      askedLevels.add(l.id);
+      claim(ofLevel(l));
+    }
+  };
+  const off = wm.on('achieved', (m) => {
+    try {
+      celebrate(m);
+    } catch (e) {
+      onError(e);
+    }
+  });
+  // A widget mounted (or loaded lazily) just after an achievement still celebrates it, and the level it completed;
+  // the claim keeps it to once, and older achievements, from earlier visits, stay quiet.
   Promise.resolve(wm.ready)
-    .then(() => alive && wm.milestones().filter((m) => celebratesLate(m)).forEach(celebrate))
+    .then(() => {
+      if (!alive) return;
+      const since = Date.now() - RECENT_MS;
+      for (const m of wm.milestones()) if (m.status === 'achieved' && (m.achievedAt ?? 0) >= since) celebrate(m);
+    })
     .catch(onError);
 
   return () => {

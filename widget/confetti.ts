@@ -23,7 +23,9 @@ export const createConfetti = (root: ShadowRoot, position = 'bottom-right', acce
   return {
     fire: async () => {
       try {
-        const { create } = await loadConfetti();
+        const { create } = await loadConfetti().catch((e: unknown) =>
+          Promise.reject({ code: 'confetti_unavailable', message: `confetti could not load (${String((e as Error)?.message ?? e)}); the toast still shows` }),
+        );
         if (stopped) return;
         const canvas = document.createElement('canvas');
         canvas.className = 'cf';

@@ -1,4 +1,5 @@
 import type { Waymark } from '../src/types';
+import { checkOptions, isClient } from './checkOptions';
 import { type ElementMount, mountElement } from './mountElement';
 import { mountInto } from './mountInto';
 import { reporter } from './reporter';
@@ -6,11 +7,65 @@ import type { WidgetOptions } from './types';
 
 const names = ['waymark-progress', 'waymark-checklist', 'waymark-badges', 'waymark-launcher'];
 
+interface Binding {
+  wm: Waymark;
+  options: WidgetOptions;
+  report: (e: unknown) => void;
+}
+
+/** A registered element: it renders on connect and again when the elements move to another client. */
+interface WaymarkElement extends HTMLElement {
+  remount(): void;
+}
+
+// Custom elements are registered once per page, so the client they follow is kept here, not in each class.
+let bound: Binding | undefined;
+const connected = new Set<WaymarkElement>();
+
+const elementClass = (name: string) =>
+  class extends HTMLElement implements WaymarkElement {
+    static observedAttributes = ['milestone', 'level'];
+    private m?: ElementMount;
+    connectedCallback() {
+      connected.add(this);
+      this.mount();
+    }
+    disconnectedCallback() {
+      connected.delete(this);
+      this.m?.off();
+      this.m = undefined;
+    }
+    attributeChangedCallback() {
+      this.m?.key(this.getAttribute('milestone') ?? this.getAttribute('level'));
+    }
+    remount() {
+      this.m?.off();
+      this.m = undefined;
+      this.mount();
+    }
+    private mount() {
+      if (!bound) return;
+      const { wm, options, report } = bound;
+      try {
+        const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+        if (name === 'waymark-launcher') {
+          const off = mountInto(root, this, wm, { ...options, position: 'inline' }).destroy;
+          this.m = { key: () => {}, off };
+        } else this.m = mountElement(root, this, name, wm, options);
+        this.attributeChangedCallback();
+      } catch (e) {
+        report(e);
+      }
+    }
+  };
+
 /**
  * Registers `<waymark-progress milestone="…">`, `<waymark-checklist level="…">`,
  * `<waymark-badges>` and `<waymark-launcher>` for this client. Each has an open shadow root,
  * follows attribute changes and cleans up when removed, in plain HTML, React or Vue alike.
- * Registering twice is a no-op (the first client stays bound).
+ * Called again with the same client, nothing changes; with another client (after `destroy()` and
+ * a new `createWaymark`, say), the elements follow the new one and its options, those already on
+ * the page included.
  *
  * @example
  * import { defineElements } from 'waymark/widget';
@@ -18,39 +73,21 @@ const names = ['waymark-progress', 'waymark-checklist', 'waymark-badges', 'wayma
  * // <waymark-checklist level="getting-started"></waymark-checklist>
  */
 export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void => {
-  const report = reporter(options.onError);
+  const onError = typeof options?.onError === 'function' ? options.onError : undefined;
+  if (!isClient(wm)) {
+    const got = wm === null ? 'null' : typeof wm;
+    return reporter(onError)({ code: 'invalid_argument', path: 'defineElements', message: `expected a waymark client (from createWaymark), got ${got}` });
+  }
+  const report = reporter(onError, wm);
   try {
     const registry = globalThis.customElements;
     if (!registry) return;
-    for (const name of names) {
-      if (registry.get(name)) continue;
-      registry.define(
-        name,
-        class extends HTMLElement {
-          static observedAttributes = ['milestone', 'level'];
-          private m?: ElementMount;
-          connectedCallback() {
-            try {
-              const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-              if (name === 'waymark-launcher') {
-                const off = mountInto(root, this, wm, { ...options, position: 'inline' }).destroy;
-                this.m = { key: () => {}, off };
-              } else this.m = mountElement(root, this, name, wm, options);
-              this.attributeChangedCallback();
-            } catch (e) {
-              report(e);
-            }
-          }
-          disconnectedCallback() {
-            this.m?.off();
-            this.m = undefined;
-          }
-          attributeChangedCallback() {
-            this.m?.key(this.getAttribute('milestone') ?? this.getAttribute('level'));
-          }
-        },
-      );
-    }
+    // The same client again (a re-render calling this twice, say) changes nothing.
+    if (bound?.wm === wm) return;
+    const moved = !!bound;
+    bound = { wm, options: checkOptions(options, report), report };
+    for (const name of names) if (!registry.get(name)) registry.define(name, elementClass(name));
+    if (moved) connected.forEach((el) => el.remount());
   } catch (e) {
     report(e);
   }

@@ -1,5 +1,5 @@
 import { createRef, type VNode } from 'preact';
-import type { Waymark } from '../src/types';
+import type { Waymark, WaymarkError } from '../src/types';
 import { adoptStyles } from './adoptStyles';
 import { Frame } from './components/App';
 import { Badges } from './components/Badges';
@@ -33,9 +33,27 @@ const views: Record<string, View> = {
   'waymark-badges': (c) => <Badges c={c} />,
 };
 
+const unknownKey = (name: string, id: string | null, s: ReturnType<typeof createState>): WaymarkError | undefined => {
+  const attribute = name === 'waymark-progress' ? 'milestone' : name === 'waymark-checklist' ? 'level' : undefined;
+  if (!attribute) return;
+  const known = (attribute === 'milestone' ? s.milestones.value : s.levels.value).map((x) => x.id);
+  if (id && known.includes(id)) return;
+  const path = `<${name}${id === null ? '' : ` ${attribute}="${id}"`}>`;
+  const list = known.length ? known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '') : 'none';
+  return {
+    code: attribute === 'milestone' ? 'unknown_milestone' : 'unknown_level',
+    path,
+    message:
+      id === null
+        ? `needs a ${attribute} attribute (known: ${list})`
+        : `no ${attribute} "${id}" for this user (not defined, or hidden by its segment); known: ${list}`,
+  };
+};
+
 /**
  * Renders `<waymark-progress>`, `<waymark-checklist>` or `<waymark-badges>` (by `name`) into the element's shadow
- * root and keeps it current. Used by `defineElements`.
+ * root and keeps it current. Once the client is ready, an attribute naming no milestone (or level) of this user is
+ * reported as `unknown_milestone` (`unknown_level`). Used by `defineElements`.
  *
  * @example
  * const m = mountElement(el.attachShadow({ mode: 'open' }), el, 'waymark-progress', wm, {});
@@ -43,12 +61,28 @@ const views: Record<string, View> = {
  * m.off();
  */
 export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: Waymark, options: WidgetOptions): ElementMount => {
-  const report = reporter(options.onError);
+  const report = reporter(options.onError, wm);
   const s = createState(wm, report);
   const c: Ctx = { s, t: createFormat(options.locale, options.strings), wm, o: { ...options, onError: report }, host, root, launcher: createRef() };
   let draw: (() => void) | undefined;
+  // Once the client's state is restored, an attribute naming nothing it knows is a mistake worth saying, once per id.
+  let restored = false;
+  const told = new Set<string | null>();
+  const check = () => {
+    if (restored && !told.has(key.value)) {
+      const problem = unknownKey(name, key.value, s);
+      if (problem) told.add(key.value), report(problem);
+    }
+  };
   // The watched attribute as a cell of the state, so a change re-renders like any other.
-  const key = cell<string | null>(null, () => draw?.());
+  const key = cell<string | null>(null, () => {
+    draw?.();
+    check();
+  });
+  Promise.resolve(wm.ready).then(() => {
+    restored = true;
+    check();
+  }, report);
   const unmount = renderLive(
     root,
     (d) => {

@@ -23,7 +23,7 @@ const reducedMotion = () => !!globalThis.matchMedia?.('(prefers-reduced-motion: 
  * const handle = mountInto(el.attachShadow({ mode: 'open' }), el, wm, { position: 'inline' });
  */
 export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: WidgetOptions): WidgetHandle => {
-  const report = reporter(o.onError);
+  const report = reporter(o.onError, wm);
   const s = createState(wm, report);
   const c: Ctx = { s, t: createFormat(o.locale, o.strings), wm, o: { ...o, onError: report }, host, root, launcher: createRef() };
   // A click elsewhere on the page closes the panel without moving focus.

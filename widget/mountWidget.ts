@@ -1,14 +1,17 @@
 import type { Waymark } from '../src/types';
+import { checkOptions, isClient } from './checkOptions';
 import { mountInto } from './mountInto';
 import { reporter } from './reporter';
 import type { WidgetHandle, WidgetOptions } from './types';
 
 const noop = () => {};
+const inert: WidgetHandle = { open: noop, close: noop, destroy: noop };
 
 /**
  * Mounts the celebration widget: a launcher with a progress ring (bottom-right by default),
  * the progress panel, and confetti + toast when a milestone is achieved. Everything lives in
- * its own shadow root; nothing outside it changes. Never throws: problems go to `onError`.
+ * its own shadow root; nothing outside it changes. Never throws: problems go to `onError`
+ * and to the client's `error` listeners.
  *
  * @example
  * import { mountWidget } from 'waymark/widget';
@@ -17,12 +20,20 @@ const noop = () => {};
  * widget.destroy();
  */
 export const mountWidget = (wm: Waymark, options: WidgetOptions = {}): WidgetHandle => {
+  const onError = typeof options?.onError === 'function' ? options.onError : undefined;
+  if (!isClient(wm)) {
+    const got = wm === null ? 'null' : typeof wm;
+    reporter(onError)({ code: 'invalid_argument', path: 'mountWidget', message: `expected a waymark client (from createWaymark), got ${got}` });
+    return inert;
+  }
+  const report = reporter(onError, wm);
   try {
+    const o = checkOptions(options, report);
     const host = document.createElement('div');
     host.setAttribute('data-waymark-widget', '');
     const root = host.attachShadow({ mode: 'open' });
-    (options.position === 'inline' && options.target ? options.target : document.body).appendChild(host);
-    const handle = mountInto(root, host, wm, options);
+    (o.position === 'inline' && o.target ? o.target : document.body).appendChild(host);
+    const handle = mountInto(root, host, wm, o);
     return {
       ...handle,
       destroy: () => {
@@ -31,7 +42,7 @@ export const mountWidget = (wm: Waymark, options: WidgetOptions = {}): WidgetHan
       },
     };
   } catch (e) {
-    reporter(options.onError)(e);
-    return { open: noop, close: noop, destroy: noop };
+    report(e);
+    return inert;
   }
 };

@@ -1,4 +1,5 @@
 import type { LevelState, MilestoneState, Waymark } from '../src/types';
+import type { Achievement } from './achievement';
 
 /** A value that re-renders its mount when set to something else. */
 export interface Cell<T> {
@@ -10,8 +11,8 @@ export interface State {
   milestones: Cell<MilestoneState[]>;
   levels: Cell<LevelState[]>;
   open: Cell<boolean>;
-  /** Milestones of the celebration on screen, or empty. */
-  toast: Cell<MilestoneState[]>;
+  /** What the celebration on screen celebrates, or empty. */
+  toast: Cell<Achievement[]>;
   /** Text of the aria-live announcement. */
   live: Cell<string>;
   /** Calls `listener` after every change; returns the unsubscribe. */
@@ -76,7 +77,7 @@ export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {
     milestones,
     levels,
     open: cell(false, changed),
-    toast: cell<MilestoneState[]>([], changed),
+    toast: cell<Achievement[]>([], changed),
     live: cell('', changed),
     watch: (f) => (listeners.add(f), () => listeners.delete(f)),
     stop: () => {

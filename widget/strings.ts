@@ -1,28 +1,39 @@
-import type { WidgetString, WidgetStrings } from './types';
+import type { PluralCategory, PluralString, WidgetString, WidgetStrings } from './types';
 
-/** The English defaults; `strings` in the options replaces any of them. */
+/**
+ * The English defaults; `strings` in the options replaces any of them, and `waymark/widget/locales` has whole sets in
+ * other languages. A template's `{name}` is filled in (numbers formatted for the locale); a `PluralString` picks its
+ * form by the number it names.
+ */
 export const defaultStrings = {
   title: 'Your progress',
-  launcher: 'Your progress: {achieved} of {total} milestones achieved',
-  summary: '{achieved} of {total} milestones achieved',
+  launcher: {
+    plural: 'total',
+    one: 'Your progress: {achieved} of {total} milestone achieved',
+    other: 'Your progress: {achieved} of {total} milestones achieved',
+  },
+  summary: { plural: 'total', one: '{achieved} of {total} milestone achieved', other: '{achieved} of {total} milestones achieved' },
   close: 'Close',
   level: '{title} · {achieved} of {total}',
   other: 'Milestones',
   count: '{current} / {target}',
   locked: 'Unlocks after: {list}',
-  active: 'In progress',
   achieved: 'Achieved {date}',
   overdue: 'A little behind plan, still well within reach',
   due: 'Aim for {date}',
   upNext: 'Up next',
+  upNextLine: 'Up next: {title}',
+  allDone: 'All done!',
+  allDoneText: "You've achieved every milestone. Nicely done.",
   roi: '≈ {time} saved',
   roiMoney: '≈ {time} saved · {money}',
   typical: 'Teams like yours reach this by week {week}',
-  ahead: "You're ahead of {percent} of teams",
+  ahead: 'You got here faster than {percent} of teams',
   badges: 'Badges',
   notEarned: '{name} (not earned yet)',
-  unlocked: 'Milestone unlocked: {title}',
-  unlockedMany: 'Milestones unlocked: {list}',
+  celebrated: 'Milestone achieved: {title}',
+  celebratedMany: 'Milestones achieved: {list}',
+  levelComplete: 'Level complete: {title}',
   badgeEarned: 'Badge earned: {name}',
   dismiss: 'Dismiss',
   empty: 'Milestones will appear here.',
@@ -49,6 +60,8 @@ const safe = <T>(make: (l?: string) => T, locale?: string): T => {
   }
 };
 
+const isPlural = (s: WidgetString): s is PluralString => typeof s === 'object' && s !== null && typeof s.other === 'string';
+
 /**
  * Builds the formatter used by every component.
  *
@@ -58,15 +71,18 @@ const safe = <T>(make: (l?: string) => T, locale?: string): T => {
  */
 export const createFormat = (locale?: string, strings: Partial<WidgetStrings> = {}): Format => {
   const nf = safe((l) => new Intl.NumberFormat(l), locale);
+  const plurals = safe((l) => new Intl.PluralRules(l), locale);
+  const fill = (template: string, vars: Vars) =>
+    template.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = vars[k];
+      return typeof v === 'number' ? nf.format(v) : (v ?? '');
+    });
   const t = ((key, vars = {}) => {
     const s: WidgetString = strings[key] ?? defaultStrings[key];
     try {
-      return typeof s === 'function'
-        ? String(s(vars))
-        : s.replace(/\{(\w+)\}/g, (_, k: string) => {
-            const v = vars[k];
-            return typeof v === 'number' ? nf.format(v) : (v ?? '');
-          });
+      if (typeof s === 'function') return String(s(vars));
+      if (isPlural(s)) return fill(s[plurals.select(Number(vars[s.plural])) as PluralCategory] ?? s.other, vars);
+      return fill(s, vars);
     } catch {
       return '';
     }

@@ -85,7 +85,13 @@ export const panelCss = `
 @media (min-width:820px){.br>.pn+.ts{right:416px}.bl>.pn+.ts{left:416px}}
 @media (max-width:819px){.pn+.ts{top:16px;bottom:auto}}
 .ts .i{border-radius:14px;font-size:26px}
-.ts>div{flex:1}
+.ts>div{flex:1;min-width:0}
+.tn{margin-top:12px;padding-top:12px;border-top:1px solid var(--bd)}
+.tn .nt{margin:2px 0 0}
+.lv-done .i{background:linear-gradient(135deg,color-mix(in srgb,var(--a) 28%,var(--bg)),color-mix(in srgb,#f5a524 30%,var(--bg)));box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 40%,transparent)}
+.dn{display:flex;align-items:center;gap:14px}
+.dn .nt{margin:0}
+.dn .ds{margin:0}
 .cf{position:fixed;top:0;left:0;width:100vw;height:100vh;pointer-events:none;z-index:2147483000}
 @keyframes wm-in{from{opacity:0;transform:translateY(8px) scale(.98)}}
 @keyframes wm-pop{from{opacity:0;transform:translateY(16px) scale(.92)}}`;

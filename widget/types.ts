@@ -1,8 +1,22 @@
 import type { WaymarkError } from '../src/types';
 import type { defaultStrings } from './strings';
 
-/** A replaceable string: a template with `{name}` placeholders, or a function of the same values (for plurals). */
-export type WidgetString = string | ((vars: Record<string, string | number>) => string);
+/** Plural categories of `Intl.PluralRules`. */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+/**
+ * A template chosen by the plural category of one number (`Intl.PluralRules` of the widget's locale).
+ *
+ * @example
+ * const summary: PluralString = { plural: 'total', one: '{achieved} of {total} milestone', other: '{achieved} of {total} milestones' };
+ */
+export type PluralString = { plural: string; other: string } & Partial<Record<Exclude<PluralCategory, 'other'>, string>>;
+
+/**
+ * A replaceable string: a template with `{name}` placeholders, plural forms of one (`PluralString`), or a function of
+ * the same values.
+ */
+export type WidgetString = string | PluralString | ((vars: Record<string, string | number>) => string);
 
 /** Every visible string of the widget, by key. */
 export type WidgetStrings = { [K in keyof typeof defaultStrings]: WidgetString };
@@ -10,6 +24,7 @@ export type WidgetStrings = { [K in keyof typeof defaultStrings]: WidgetString }
 export interface WidgetTheme {
   /** Accent colour of bars, rings and buttons. Also `--waymark-accent`. */
   accent?: string;
+  /** `'auto'` (default) follows the host page: its `color-scheme`, else the lightness of its background. */
   colorScheme?: 'light' | 'dark' | 'auto';
 }
 
@@ -17,15 +32,16 @@ export interface WidgetTheme {
  * Options of `mountWidget` (and, without `position`/`target`, of `defineElements`).
  *
  * @example
- * const options: WidgetOptions = { position: 'bottom-left', theme: { colorScheme: 'dark' }, locale: 'de' };
+ * const options: WidgetOptions = { position: 'bottom-left', theme: { colorScheme: 'dark' }, locale: 'de', strings: de };
  */
 export interface WidgetOptions {
   position?: 'bottom-right' | 'bottom-left' | 'inline';
-  /** Element to mount into when `position` is `'inline'` (default: document.body). */
+  /** Element to mount into when `position` is `'inline'` (required then). */
   target?: Element;
   theme?: WidgetTheme;
   /** BCP 47 locale for numbers, currency, dates and plurals. Default: the browser's. */
   locale?: string;
+  /** Replaces any visible string; a whole set from `waymark/widget/locales` translates the widget. */
   strings?: Partial<WidgetStrings>;
   /** `false` turns confetti off; it is always off under prefers-reduced-motion. */
   confetti?: boolean;
@@ -33,7 +49,7 @@ export interface WidgetOptions {
   nonce?: string;
   /** Called when the user picks a next step (after `wm.track`); for client-side routing. */
   onNext?: (milestoneId: string, event: Event) => void;
-  /** Receives problems instead of throwing into the host app. */
+  /** Receives problems instead of throwing into the host app (they also reach the client's `error` listeners). */
   onError?: (error: WaymarkError) => void;
 }
 

@@ -19,7 +19,7 @@ const show = () => {
   if (roi?.value) console.log(`\n  ROI: ${roi.value.units} tickets ≈ ${(roi.value.minutesSaved / 60).toFixed(1)} hours saved · $${roi.value.moneySaved.toFixed(0)}`);
 };
 
-wm.on('achieved', (m) => console.log(`  🎉 Milestone unlocked: ${m.title}${m.badge ? `  ${m.badge.icon ?? ''} ${m.badge.name}` : ''}`));
+wm.on('achieved', (m) => console.log(`  🎉 Milestone achieved: ${m.title}${m.badge ? `  ${m.badge.icon ?? ''} ${m.badge.name}` : ''}`));
 wm.on('unlocked', (m) => console.log(`  🔓 Now available: ${m.title}`));
 wm.on('stalled', (m, info) => console.log(`  ⏳ Stalled (${info.reason}): ${m.title}`));
 await wm.ready;

@@ -97,7 +97,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     await track(page, 'teammate_invited');
     await waitInWidget(page, '(r) => r.querySelector(".ts")');
     const text = await inWidget(page, (root) => [root.querySelector('.ts .tt')!.textContent, root.querySelector('[aria-live]')!.textContent]);
-    expect(text[0]).toMatch(/^Milestones? unlocked: /);
+    expect(text[0]).toMatch(/^Milestones? achieved: /);
     expect(text[0]).toContain('Invite a teammate');
     expect(text[1]).toContain('Invite a teammate');
     expect(text[1]).toContain('Badge earned:');

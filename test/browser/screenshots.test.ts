@@ -44,7 +44,7 @@ describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme
     });
     await waitInWidget(page, '(r) => r.querySelector(".ts") && r.querySelector("canvas")');
     await page.waitForTimeout(700);
-    expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe('Milestone unlocked: Complete 10 tasks');
+    expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe('Milestone achieved: Complete 10 tasks');
     await page.screenshot({ path: `${SHOTS}/celebration-${colorScheme}.png` });
     expect(await h.cspViolations(page)).toEqual([]);
     await page.context().close();

@@ -149,7 +149,8 @@ describe('waymark.global.js served alone, nothing beside it', () => {
 
     await track(second, 4);
     for (const p of [first, second]) await poll(async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,1]', 'both bars full in both tabs');
-    await poll(async () => [await toast(first), await toast(second)].some((t) => t?.[0].includes('Take five steps')), 'the second toast');
+    // The second completes the level: the toast leads with the level, and names the milestone after it.
+    await poll(async () => [await toast(first), await toast(second)].some((t) => t?.[1].includes('Milestone achieved: Take five steps')), 'the second toast');
     await poll(async () => (await drewConfetti(first)) || (await drewConfetti(second)), 'confetti for the second');
     for (const [i, p] of [first, second].entries()) await p.screenshot({ path: `${SHOTS}/script-alone-tab-${i + 1}.png` });
     for (const p of [first, second]) expect(await p.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);

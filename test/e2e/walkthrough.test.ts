@@ -38,7 +38,7 @@ it('clicks through the three levels and the ROI milestone', async () => {
 
   // Level 1: create your first project (confetti), add 5 tasks, invite a team member.
   await page.click('#new-project');
-  await waitToast(page, 'Milestone unlocked: Create your first project');
+  await waitToast(page, 'Milestone achieved: Create your first project');
   await waitUntil(() => inShadow(page, WIDGET, (root) => !!root.querySelector('canvas')), 'the confetti canvas');
   await page.waitForTimeout(500); // confetti in the air
   await h.shot(page, '02-first-project-confetti');
@@ -47,7 +47,10 @@ it('clicks through the three levels and the ROI milestone', async () => {
   await page.click('#sample-tasks');
   await page.click('#invite');
   await waitUntil(async () => (await heading(page)) === 'Getting started · 3 of 3', 'level 1 complete');
-  await waitToast(page, 'Invite a team member');
+  // The level's own celebration: its title and badge, then the next level's first step with its own call to action.
+  await waitToast(page, 'Level complete: Getting started');
+  expect(await toast(page)).toContain('Badge earned: Team player and Organized');
+  expect(await toast(page)).toContain('Up nextComplete 10 tasksOpen your task list');
   expect(await level(page, 'getting-started')).toMatchObject({ complete: true, badge: { name: 'Organized' } });
   await h.shot(page, '03-getting-started-complete');
   await dismiss(page);
@@ -69,7 +72,7 @@ it('clicks through the three levels and the ROI milestone', async () => {
   await clickTimes(page, '#new-project', 2);
   await waitUntil(async () => (await level(page, 'building-momentum'))?.complete, 'level 2 complete');
   expect(await page.evaluate(() => window.wm!.milestone('ten-tasks'))).toMatchObject({ status: 'achieved', current: 10 });
-  await waitToast(page, 'Milestones unlocked');
+  await waitToast(page, 'Level complete: Building momentum');
   await h.shot(page, '05-building-momentum-complete');
   await dismiss(page);
 

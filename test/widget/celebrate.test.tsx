@@ -5,7 +5,7 @@ import { COOLDOWN_MS, createCelebrations, GATHER_MS, MERGE_MS, TOAST_MS } from '
 import { createState } from '../../widget/state';
 import { mountWidget } from '../../widget/index';
 import { createFormat } from '../../widget/strings';
-import { fakeClient, milestone } from './fakeClient';
+import { fakeClient, level, milestone } from './fakeClient';
 import { mount } from './helpers';
 import { sampleClient } from './sample';
 
@@ -39,7 +39,7 @@ describe('celebrations (unit)', () => {
     wm.achieve('m2');
     await settle();
     expect(s.toast.value.map((m) => m.id)).toEqual(['m0', 'm1', 'm2']);
-    expect(s.live.value).toBe('Milestones unlocked: M0, M1, and M2');
+    expect(s.live.value).toBe('Milestones achieved: M0, M1, and M2. Up next: M3');
     expect(confetti).toHaveBeenCalledTimes(1);
   });
 
@@ -122,16 +122,18 @@ describe('celebrations in the mounted widget', () => {
     stubCanvas();
     const wm = sampleClient();
     const w = mount(wm);
-    wm.achieve('ten-tasks');
+    wm.achieve('connect-slack');
     await settle();
     await act(async () => {
       await vi.dynamicImportSettled();
     });
-    expect(w.$('.ts .tt')!.textContent).toBe('Milestone unlocked: Complete 10 tasks');
-    expect(w.$('.ts .ds')!.textContent).toBe('Badge earned: Productive');
-    expect(w.$('.ts .i')!.textContent).toBe('🏅');
-    expect(w.$('.ts a.btn')!.getAttribute('href')).toBe('/automations/new');
-    expect(w.$('[aria-live]')!.textContent).toBe('Milestone unlocked: Complete 10 tasks. Badge earned: Productive');
+    expect(w.$('.ts .tt')!.textContent).toBe('Milestone achieved: Connect Slack');
+    expect(w.$('.ts .ds')).toBeNull();
+    expect(w.$('.ts .i')!.textContent).toBe('🎉');
+    // The suggestion is the next unfinished milestone, in level order, with its own call to action.
+    expect(w.$('.ts .nt')!.textContent).toBe('Complete 10 tasks');
+    expect(w.$('.ts a.btn')!.getAttribute('href')).toBe('/tasks');
+    expect(w.$('[aria-live]')!.textContent).toBe('Milestone achieved: Connect Slack. Up next: Complete 10 tasks');
     expect(w.$$('canvas.cf')).toHaveLength(1);
     act(() => w.$('.ts button.x')!.click());
     expect(w.$('.ts')).toBeNull();
@@ -191,5 +193,105 @@ describe('achievements made before the widget started', () => {
     createCelebrations(wm, s2, createFormat('en-US'), confetti);
     await settle();
     expect(s2.toast.value).toEqual([]);
+  });
+});
+
+describe('what a celebration suggests next', () => {
+  it("is the next unfinished milestone in level order, then definition order, with that milestone's own next", async () => {
+    // Defined a, b, c, d; the levels put c first. Achieving a suggests c (and its next), never a's own next.
+    const wm = fakeClient(
+      [
+        milestone('a', { title: 'Invite a teammate', level: 'team', next: { label: 'Invite a teammate', href: '/team' } }),
+        milestone('b', { title: 'Locked one', status: 'locked', level: 'first', next: { label: 'Not yet', href: '/b' } }),
+        milestone('c', { title: 'Create a project', level: 'first', next: { label: 'Create a project', href: '/projects/new' } }),
+        milestone('d', { title: 'Outside levels', next: { label: 'D', href: '/d' } }),
+        milestone('e', { title: 'Assign a task', level: 'team', next: { label: 'Assign a task', href: '/e' } }),
+      ],
+      [],
+    );
+    const get = (id: string) => wm.milestone(id)!;
+    wm.set(wm.milestones(), [level('first', [get('b'), get('c')]), level('team', [get('a'), get('e')])]);
+    const w = mount(wm, { confetti: false });
+    wm.achieve('a');
+    await settle();
+    expect(w.$('.ts .tt')!.textContent).toBe('Milestone achieved: Invite a teammate');
+    expect(w.$('.ts .nt')!.textContent).toBe('Create a project');
+    expect(w.$('.ts a.btn')!.textContent).toBe('Create a project');
+    expect(w.$('.ts a.btn')!.getAttribute('href')).toBe('/projects/new');
+    expect(w.$('.ts')!.textContent).not.toContain('Invite a teammate →');
+    expect(w.$$('.ts a').map((a) => a.getAttribute('href'))).toEqual(['/projects/new']);
+  });
+
+  it('says "all done" after the last milestone, with no suggestion', async () => {
+    const wm = fakeClient([milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }), milestone('b', { title: 'Last one' })]);
+    const w = mount(wm, { confetti: false });
+    wm.achieve('b');
+    await settle();
+    expect(w.$('.ts .tt')!.textContent).toBe('Milestone achieved: Last one');
+    expect(w.$('.ts .tn')).toBeNull();
+    expect(w.$('.ts .ds')!.textContent).toBe("You've achieved every milestone. Nicely done.");
+  });
+});
+
+describe('level celebrations', () => {
+  it('celebrate a completed level once, naming the level and its badge, with confetti', async () => {
+    const wm = sampleClient();
+    const s = createState(wm);
+    const confetti = vi.fn();
+    createCelebrations(wm, s, createFormat('en-US'), confetti);
+    await settle();
+    wm.achieve('ten-tasks');
+    await settle();
+    expect(s.toast.value.map((a) => a.id)).toEqual(['ten-tasks', 'level:getting-started']);
+    expect(s.live.value).toBe(
+      'Level complete: Getting started. Milestone achieved: Complete 10 tasks. Badge earned: Productive and Onboarded. Up next: Connect Slack',
+    );
+    expect(wm.claims).toEqual(['ten-tasks', 'level:getting-started']);
+    expect(confetti).toHaveBeenCalledTimes(1);
+    // Another mount, or a reload: the claim is taken, so the level is not celebrated again.
+    const s2 = createState(wm);
+    createCelebrations(wm, s2, createFormat('en-US'), confetti);
+    await settle();
+    expect(s2.toast.value).toEqual([]);
+  });
+
+  it('shows the level in the toast: its title, its badge icon, the milestone and the badges', async () => {
+    const wm = sampleClient();
+    const w = mount(wm, { confetti: false });
+    wm.achieve('ten-tasks');
+    await settle();
+    expect(w.$('.ts')!.className).toBe('ts lv-done');
+    expect(w.$('.ts .tt')!.textContent).toBe('Level complete: Getting started');
+    expect(w.text('.ts .ds')).toEqual(['Milestone achieved: Complete 10 tasks', 'Badge earned: Productive and Onboarded']);
+    expect(w.$('.ts .i')!.textContent).toBe('🎓');
+    expect(w.$('.ts')!.getAttribute('aria-label')).toBe('Level complete: Getting started');
+  });
+
+  it("celebrate a level even when the milestone that completed it is quiet (celebrate: 'none'), with confetti", async () => {
+    const ms = [milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }), milestone('b', { celebrate: 'none' })];
+    const wm = fakeClient(ms, [level('basics', ms, { title: 'Basics', badge: { name: 'Grounded', icon: '🌱' } })]);
+    const s = createState(wm);
+    const confetti = vi.fn();
+    createCelebrations(wm, s, createFormat('en-US'), confetti);
+    await settle();
+    wm.achieve('b');
+    await settle();
+    expect(wm.claims).toEqual(['level:basics']);
+    expect(s.live.value).toBe('Level complete: Basics. Badge earned: Grounded');
+    expect(confetti).toHaveBeenCalledTimes(1);
+  });
+
+  it('celebrate a level completed just before the widget started, once', async () => {
+    const now = Date.now();
+    const ms = [
+      milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: now - 86_400_000 }),
+      milestone('b', { status: 'achieved', ratio: 1, current: 1, achievedAt: now - 5000, celebrate: 'none' }),
+    ];
+    const wm = fakeClient(ms, [level('basics', ms, { title: 'Basics' })]);
+    const s = createState(wm);
+    createCelebrations(wm, s, createFormat('en-US'), () => {});
+    await settle();
+    expect(s.toast.value.map((a) => a.id)).toEqual(['level:basics']);
+    expect(s.live.value).toBe('Level complete: Basics');
   });
 });

@@ -1,4 +1,4 @@
-import type { LevelState, MilestoneState, Waymark, WaymarkEventName, WaymarkEvents } from '../../src/types';
+import type { LevelState, MilestoneState, Waymark, WaymarkError, WaymarkEventName, WaymarkEvents } from '../../src/types';
 
 /** A milestone state with sensible defaults; override what the test cares about. */
 export const milestone = (id: string, over: Partial<MilestoneState> = {}): MilestoneState => ({
@@ -39,6 +39,8 @@ export interface FakeClient extends Waymark {
   /** Live listener counts, to prove teardown. */
   counts(): { subscribers: number; listeners: number };
   claims: string[];
+  /** Problems given to `report`, which reach `error` listeners as in the real client. */
+  reported: WaymarkError[];
 }
 
 /**
@@ -60,6 +62,7 @@ export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): Fa
     ready: Promise.resolve(),
     tracked: [],
     claims: [],
+    reported: [],
     track(event, properties) {
       wm.tracked.push([event, properties]);
     },
@@ -86,6 +89,10 @@ export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): Fa
       return true;
     },
     setDefinitions() {},
+    report(error) {
+      wm.reported.push(error);
+      emit('error', error);
+    },
     flush: async () => {},
     setConsent() {},
     reset: async () => {},

@@ -35,7 +35,7 @@ export const sampleClient = (now = Date.parse('2026-11-20T10:00:00Z')) => {
       target: 10,
       ratio: 0.7,
       badge: { name: 'Productive', icon: '🏅' },
-      next: { label: 'Automate a workflow', href: '/automations/new' },
+      next: { label: 'Open your tasks', href: '/tasks' },
       value: { units: 7, minutesSaved: 70, moneySaved: 35, currency: 'USD' },
       benchmark: { typicalDays: 21, percentile: 80 },
     }),
@@ -59,6 +59,7 @@ export const sampleClient = (now = Date.parse('2026-11-20T10:00:00Z')) => {
       ratio: 0,
       lockedBy: ['ten-tasks'],
       badge: { name: 'Automator', icon: '⚙️' },
+      next: { label: 'Create an automation', href: '/automations/new' },
       value: { units: 0, minutesSaved: 0 },
     }),
     milestone('saved-hours', {
@@ -68,7 +69,7 @@ export const sampleClient = (now = Date.parse('2026-11-20T10:00:00Z')) => {
       ratio: 1,
       status: 'achieved',
       achievedAt: now - DAY,
-      value: { units: 498, minutesSaved: 4980, moneySaved: 4150, currency: 'USD' },
+      value: { units: 498, minutesSaved: 4980, moneySaved: 2490, currency: 'USD' },
     }),
   ];
   const levels = [

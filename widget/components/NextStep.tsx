@@ -1,30 +1,36 @@
-import type { MilestoneState } from '../../src/types';
+import { nextUp } from '../nextUp';
+import { overall } from '../overall';
 import type { Ctx } from './ctx';
 import { NextLink } from './NextLink';
 
 /**
- * The first milestone still to do (active or overdue), in definition order.
- *
- * @example
- * firstUnfinished(wm.milestones())?.title;
- */
-export const firstUnfinished = (ms: MilestoneState[]): MilestoneState | undefined =>
-  ms.find((m) => m.status === 'active' || m.status === 'overdue');
-
-/**
- * The "Up next" prompt: the first unfinished milestone and its next step.
+ * The panel's prompt: "Up next" with the next unfinished milestone and its call to action, "All done!" once every
+ * milestone is achieved, and nothing at all when only locked milestones are left.
  *
  * @example
  * <NextStep c={c} />
  */
 export const NextStep = ({ c }: { c: Ctx }) => {
-  const m = firstUnfinished(c.s.milestones.value);
-  if (!m) return null;
+  const milestones = c.s.milestones.value;
+  const m = nextUp(milestones, c.s.levels.value);
+  if (m)
+    return (
+      <div class="nx">
+        <p class="ey">{c.t('upNext')}</p>
+        <p class="nt">{m.title}</p>
+        <NextLink c={c} m={m} />
+      </div>
+    );
+  if (!overall(milestones).done) return null;
   return (
-    <div class="nx">
-      <p class="ey">{c.t('upNext')}</p>
-      <p class="nt">{m.title}</p>
-      <NextLink c={c} m={m} />
+    <div class="nx dn">
+      <span class="i" aria-hidden="true">
+        🏆
+      </span>
+      <div>
+        <p class="nt">{c.t('allDone')}</p>
+        <p class="ds">{c.t('allDoneText')}</p>
+      </div>
     </div>
   );
 };

@@ -1,11 +1,13 @@
 import { celebrationText } from '../celebrationText';
+import { nextUp } from '../nextUp';
+import { overall } from '../overall';
 import type { Ctx } from './ctx';
 import { Close } from './icons';
 import { NextLink } from './NextLink';
-import { firstUnfinished } from './NextStep';
 
 /**
- * "Milestone unlocked: …" with the badge and the next step.
+ * The celebration: "Milestone achieved: …" (or "Level complete: …") with the badges earned, then what to do next:
+ * the next unfinished milestone with its own call to action, never what was just done; "All done!" after the last.
  *
  * @example
  * <Toast c={c} />
@@ -13,19 +15,32 @@ import { firstUnfinished } from './NextStep';
 export const Toast = ({ c }: { c: Ctx }) => {
   const items = c.s.toast.value;
   if (!items.length) return null;
-  const [title, badgeLine] = celebrationText(c.t, items);
-  const icon = items.find((m) => m.badge?.icon)?.badge?.icon ?? '🎉';
-  const next = [...items].reverse().find((m) => m.next) ?? firstUnfinished(c.s.milestones.value);
+  const [title, ...details] = celebrationText(c.t, items);
+  const level = items.find((a) => a.kind === 'level');
+  const icon = level?.badge?.icon ?? items.find((a) => a.badge?.icon)?.badge?.icon ?? '🎉';
+  const milestones = c.s.milestones.value;
+  const done = items.filter((a) => a.kind === 'milestone').map((a) => a.id);
+  const next = nextUp(milestones, c.s.levels.value, done);
   return (
     // A labelled region: assistive technology can find the celebration among the page's landmarks.
-    <section class="ts" aria-label={title}>
+    <section class={level ? 'ts lv-done' : 'ts'} aria-label={title}>
       <span class="i" aria-hidden="true">
         {icon}
       </span>
       <div>
         <p class="tt">{title}</p>
-        {badgeLine && <p class="ds">{badgeLine}</p>}
-        <NextLink c={c} m={next} />
+        {details.map((line) => (
+          <p class="ds">{line}</p>
+        ))}
+        {next ? (
+          <div class="tn">
+            <p class="ey">{c.t('upNext')}</p>
+            <p class="nt">{next.title}</p>
+            <NextLink c={c} m={next} />
+          </div>
+        ) : (
+          overall(milestones).done && <p class="ds">{c.t('allDoneText')}</p>
+        )}
       </div>
       <button class="x" type="button" aria-label={c.t('dismiss')} onClick={() => (c.s.toast.value = [])}>
         <Close />
