@@ -21,10 +21,13 @@ const checks = [
     needs: 'dist/widget.js',
   },
   // The script tag: one self-contained file with everything (core, sync, Preact widget, canvas-confetti).
+  // 32 KB held it at 31.86 KB before issue 14's widget work; the level celebrations, suggestions, option checks and
+  // error reporting measured 33.64 KB, so the budget is 34 KB until the core shrinks (issue 15). Raised in the open,
+  // with the figures, for the lead to keep or refuse.
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 32 * KB,
+    budget: 34 * KB,
     needs: 'dist/waymark.global.js',
   },
 ];
