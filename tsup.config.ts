@@ -44,6 +44,8 @@ export default defineConfig([
   // copy of preact and canvas-confetti. Nothing of Preact crosses the widget's API, so a second copy in an app is
   // only bytes, never a second, diverging state.
   { entry: { widget: 'widget/index.ts' }, format: ['cjs'], dts: true, target: 'es2020', treeshake: true, noExternal: ['preact', 'canvas-confetti'] },
+  // waymark/react: hooks on useSyncExternalStore; react is a peer dependency and stays external.
+  { entry: { react: 'react/index.ts' }, format: ['esm', 'cjs'], dts: true, target: 'es2020', treeshake: true, external: ['react'] },
   script,
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.
   { entry: { 'waymark.stub': 'widget/script/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },

@@ -1,23 +1,36 @@
 /** @jsxImportSource react */
-/// <reference path="./waymarkElements.d.ts" />
 // The pragma above only because this repository compiles JSX for Preact by default; a React app needs none.
-import type { Waymark } from '../../src/index';
-import { useLevels, useMilestone, useMilestones } from './useWaymark';
+// `waymark/react` brings the hooks and the JSX types of waymark's custom elements.
+import type { Waymark } from 'waymark';
+import { useLevels, useMilestone, useMilestones, useWaymark } from 'waymark/react';
 
 /**
- * Overall progress, from `useMilestones`.
+ * Overall progress, from `useWaymark`: milestones and levels from one subscription.
  *
  * @example
  * <Summary wm={wm} />
  */
 export function Summary({ wm }: { wm: Waymark }) {
-  const milestones = useMilestones(wm);
+  const { milestones, levels } = useWaymark(wm);
   const done = milestones.filter((m) => m.status === 'achieved').length;
+  const levelsDone = levels.filter((l) => l.complete).length;
   return (
-    <p data-testid="summary">
-      {milestones.length ? `${done} of ${milestones.length} milestones achieved` : 'Loading your progress…'}
-    </p>
+    <>
+      <p data-testid="summary">{milestones.length ? `${done} of ${milestones.length} milestones achieved` : 'Loading your progress…'}</p>
+      {levels.length > 0 && <p data-testid="levels-done">{`${levelsDone} of ${levels.length} levels complete`}</p>}
+    </>
   );
+}
+
+/**
+ * The badges earned so far, from `useMilestones`.
+ *
+ * @example
+ * <EarnedBadges wm={wm} />
+ */
+export function EarnedBadges({ wm }: { wm: Waymark }) {
+  const earned = useMilestones(wm).filter((m) => m.status === 'achieved' && m.badge);
+  return <p data-testid="badges">{earned.length ? earned.map((m) => `${m.badge!.icon ?? ''} ${m.badge!.name}`.trim()).join(', ') : 'No badges yet'}</p>;
 }
 
 /**
@@ -69,6 +82,7 @@ export function App({ wm }: { wm: Waymark }) {
     <main>
       <h1>Acme Tasks</h1>
       <Summary wm={wm} />
+      <EarnedBadges wm={wm} />
       <section aria-label="Actions">
         <button type="button" onClick={() => wm.track('project_created')}>Create a project</button>
         <button type="button" onClick={() => wm.track('task_completed')}>Complete a task</button>

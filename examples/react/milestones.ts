@@ -1,4 +1,4 @@
-import type { LevelDefinition, MilestoneDefinition } from '../../src/index';
+import type { LevelDefinition, MilestoneDefinition } from 'waymark';
 
 /** The example's definitions: two levels of a project-management app's onboarding. */
 export const milestones: MilestoneDefinition[] = [

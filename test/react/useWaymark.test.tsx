@@ -3,10 +3,10 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LevelList, MilestoneCard, Summary } from '../../examples/react/App';
+import { EarnedBadges, LevelList, MilestoneCard, Summary } from '../../examples/react/App';
 import { levels, milestones } from '../../examples/react/milestones';
-import { useMilestones } from '../../examples/react/useWaymark';
 import { createWaymark, type MilestoneState, type Waymark } from '../../src/index';
+import { useLevels, useMilestone, useMilestones, useWaymark } from '../../react/index';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -150,5 +150,65 @@ describe('useMilestone, useMilestones, useLevels', () => {
     expect(text('ten-tasks')).toBe('2 / 10');
     await track(a, 'task_completed'); // the old client no longer drives this tree
     expect(text('ten-tasks')).toBe('2 / 10');
+  });
+
+  it('useWaymark: milestones and levels together, one object until something changes, one render per change', async () => {
+    const wm = client();
+    const seen: ReturnType<typeof useWaymark>[] = [];
+    const Probe = () => {
+      seen.push(useWaymark(wm));
+      return null;
+    };
+    await render(<Probe />);
+    // Before ready: empty lists, and the same object on every read.
+    expect(seen[0]).toEqual({ milestones: [], levels: [] });
+    await act(() => wm.ready);
+    const restored = seen.at(-1)!;
+    expect(restored.milestones.map((m) => m.id)).toEqual(['first-project', 'five-tasks', 'invite-teammate', 'ten-tasks']);
+    expect(restored.levels.map((l) => `${l.id} ${l.achieved}/${l.total}`)).toEqual(['getting-started 0/3', 'momentum 0/1']);
+    const count = seen.length;
+    await render(<Probe />); // a parent re-render: the same snapshot object
+    expect(seen).toHaveLength(count + 1);
+    expect(seen.at(-1)).toBe(restored);
+    await track(wm, 'project_created');
+    expect(seen).toHaveLength(count + 2);
+    expect(seen.at(-1)).not.toBe(restored);
+    expect(seen.at(-1)!.levels[0].achieved).toBe(1);
+    await track(wm, 'nobody_listens');
+    expect(seen).toHaveLength(count + 2);
+  });
+
+  it("the example's Summary and EarnedBadges follow the client", async () => {
+    const wm = client();
+    await wm.ready;
+    await render(
+      <>
+        <Summary wm={wm} />
+        <EarnedBadges wm={wm} />
+      </>,
+    );
+    expect(text('levels-done')).toBe('0 of 2 levels complete');
+    expect(text('badges')).toBe('No badges yet');
+    await track(wm, 'project_created');
+    await track(wm, 'teammate_invited');
+    await track(wm, 'task_completed', 5);
+    expect(text('levels-done')).toBe('1 of 2 levels complete');
+    expect(text('badges')).toBe('🚀 Launched, 🤝 Team player');
+  });
+
+  it('given no client, render nothing and warn once per hook instead of throwing into the render', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const missing = undefined as unknown as Waymark;
+    const Probe = () => {
+      const m = useMilestone(missing, 'ten-tasks');
+      const { milestones: all, levels: groups } = useWaymark(missing);
+      return <p data-testid="probe">{`${m === undefined} ${all.length} ${groups.length} ${useLevels(missing).length} ${useMilestones(missing).length}`}</p>;
+    };
+    await render(<Probe />);
+    await render(<Probe />);
+    expect(text('probe')).toBe('true 0 0 0 0');
+    const hooks = warn.mock.calls.map((call) => String(call[0]).match(/^\[waymark\] (\w+): expected a client from createWaymark\(\), got undefined/)?.[1]);
+    expect(hooks.sort()).toEqual(['useLevels', 'useMilestone', 'useMilestones', 'useWaymark']);
+    warn.mockRestore();
   });
 });

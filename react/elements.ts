@@ -1,5 +1,5 @@
-// JSX types for waymark's custom elements (registered by `defineElements(wm)` from 'waymark/widget'),
-// so `<waymark-progress milestone="ten-tasks" />` type-checks in React 19. Copy it into your app.
+// JSX types for waymark's custom elements (registered by `defineElements(wm)` from 'waymark/widget'), so that
+// `<waymark-progress milestone="ten-tasks" />` type-checks in React 19. They come with `import … from 'waymark/react'`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
 type WaymarkElement<P = object> = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & P;

@@ -1,0 +1,11 @@
+// The `waymark/react` entry: hooks over a waymark client, on React's useSyncExternalStore. Importing it touches no
+// DOM; `react` is a peer dependency. The custom elements' JSX types (elements.ts) come with it.
+import './elements';
+
+export { useWaymark } from './useWaymark';
+export { useMilestone } from './useMilestone';
+export { useMilestones } from './useMilestones';
+export { useLevels } from './useLevels';
+
+export type { WaymarkSnapshot } from './useWaymark';
+export type { LevelState, MilestoneState, Waymark } from '../src/types';
