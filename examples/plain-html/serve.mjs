@@ -1,6 +1,7 @@
 // A tiny static server for the example (and the browser tests): serves the repository root on
 // 127.0.0.1 and sends a strict Content-Security-Policy header with every response.
-//   npm run build && node examples/plain-html/serve.mjs   ->  http://127.0.0.1:5173/examples/plain-html/
+//   npm run build && node examples/plain-html/serve.mjs   ->  http://127.0.0.1:5175/examples/plain-html/
+// Its own port (PORT to change it): the demo (`npm run demo`) has 5173, the React example 5174.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,7 +16,7 @@ export const CSP = "default-src 'self'";
  * @example
  * const { url, close } = await serve({ port: 0 });
  */
-export const serve = ({ root = resolve(fileURLToPath(import.meta.url), '../../..'), port = 5173, csp = CSP } = {}) =>
+export const serve = ({ root = resolve(fileURLToPath(import.meta.url), '../../..'), port = 5175, csp = CSP } = {}) =>
   new Promise((done) => {
     const server = http.createServer((req, res) => {
       let path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
@@ -34,6 +35,6 @@ export const serve = ({ root = resolve(fileURLToPath(import.meta.url), '../../..
   });
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await serve();
+  const { url } = await serve({ port: Number(process.env.PORT ?? 5175) });
   console.log(`waymark example: ${url}examples/plain-html/  (CSP: ${CSP})`);
 }
