@@ -2,13 +2,14 @@ import { createEngine, type EngineOptions } from './createEngine';
 import { createIdbStorage } from './createIdbStorage';
 import { createMemoryStorage } from './createMemoryStorage';
 import { createSaver } from './createSaver';
-import { createUsers } from './createUsers';
+import { createUsers, type Identity } from './createUsers';
+import { describeToken, isToken } from './isToken';
 import { loadSync } from './loadSync';
 import { mergeDefinitions } from './mergeDefinitions';
 import { describe, type ResolvedOptions } from './readOptions';
 import { sanitizeProperties } from './sanitizeProperties';
 import { shareWithTabs } from './shareWithTabs';
-import type { Consent, Properties, WaymarkError, WaymarkStorage } from './types';
+import type { Consent, MilestoneState, OverallState, Properties, WaymarkError, WaymarkStorage } from './types';
 import type { RemoteState, Sync, WireEvent } from './sync/types';
 import { validateDefinitions } from './validateDefinitions';
 import { watchPage } from './watchPage';
@@ -114,12 +115,19 @@ export async function createSession(s: SessionOptions) {
 
   const users = createUsers({ storage, prefix, now, report, engine, flush: saver.flush });
 
+  // The identity whose last pull was answered: a new token for it needs no pull again.
+  let pulled: Identity | undefined;
+  // This user's standing from the last pull, and the snapshot `overall()` built from it.
+  let standing: { who: Identity; figures: NonNullable<RemoteState['overall']> } | undefined;
+  let overall: { from: typeof standing; list: MilestoneState[]; state: OverallState } | undefined;
   const pull = (who = users.identity()) =>
     sync?.pull(who).then((state) =>
       state &&
       s.run(() => {
         // An answer about a user this client has since left is not applied.
         if (who !== users.identity()) return;
+        pulled = who;
+        standing = state.overall && { who, figures: state.overall };
         remote = state;
         define();
         const achieved: Record<string, number> = {};
@@ -149,12 +157,16 @@ export async function createSession(s: SessionOptions) {
   tabs?.join();
 
   // A sync that cannot be loaded (its chunk missing from a stale deploy) costs the sending, not the progress: the
-  // client runs locally and says why.
-  const parts = o.endpoint
-    ? await loadSync().catch((error) =>
-        report({ code: 'sync_unavailable', message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}` }),
-      )
-    : undefined;
+  // client runs locally and says why. The user is read meanwhile, so that the sync's first request
+  // already carries the user's token.
+  const [parts] = await Promise.all([
+    o.endpoint
+      ? loadSync().catch((error) =>
+          report({ code: 'sync_unavailable', message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}` }),
+        )
+      : undefined,
+    users.loadIdentity(),
+  ]);
   if (parts) {
     const { createSync, createFetchTransport, createBrowserPlatform } = parts;
     sync = createSync({
@@ -168,6 +180,13 @@ export async function createSession(s: SessionOptions) {
       consent: o.consent,
       report,
     });
+  }
+  const initialUser = o.userId || users.identity().userId;
+  if (o.userToken !== undefined) {
+    if (!isToken(o.userToken))
+      report({ code: 'invalid_option', path: 'userToken', message: `expected a token string of 1 to 8192 characters, got ${describeToken(o.userToken)}` });
+    else if (!initialUser) report({ code: 'invalid_option', path: 'userToken', message: 'a token without a userId (none given, none stored) proves no one; ignored' });
+    else sync?.setToken(initialUser, o.userToken);
   }
   await users.load();
   define();
@@ -197,11 +216,26 @@ export async function createSession(s: SessionOptions) {
       engine.track(name, p, ts);
       tabs?.send(name, p, ts);
     },
-    identify(userId: string, rawTraits?: unknown) {
+    identify(userId: string, rawTraits?: unknown, token?: unknown) {
       const traits = clean(rawTraits, 'traits');
-      send('identify', undefined, traits, now(), userId);
-      if (users.identity().userId === userId) traits && engine.setTraits(traits);
-      else s.hold(() => users.switchTo(userId, traits).then(() => (tabs?.changedUser(), void pull())));
+      if (token !== undefined && !isToken(token)) {
+        report({ code: 'invalid_argument', path: 'identify.options.token', message: `expected a token string of 1 to 8192 characters, got ${describeToken(token)}; identified without it` });
+        token = undefined;
+      }
+      // Set first: the identify event itself goes with the token.
+      if (token !== undefined) sync?.setToken(userId, token as string);
+      if (users.identity().userId !== userId) {
+        send('identify', undefined, traits, now(), userId);
+        return void s.hold(() => users.switchTo(userId, traits).then(() => (tabs?.changedUser(), void pull())));
+      }
+      // The same user again: an identify event only for traits that change something; a token alone just refreshes.
+      const known = engine.doc().traits;
+      if (traits && Object.keys(traits).some((k) => JSON.stringify(traits[k]) !== JSON.stringify(known[k]))) {
+        send('identify', undefined, traits, now(), userId);
+        engine.setTraits(traits);
+      }
+      // A new token for a user whose state could not be read (refused, say) reads it now.
+      if (token !== undefined && pulled !== users.identity()) void pull();
     },
     group(accountId: string, traits?: unknown) {
       engine.doc().accountId = accountId;
@@ -218,6 +252,14 @@ export async function createSession(s: SessionOptions) {
         return report({ code: 'invalid_definition', path: '', message: 'definitions could not be read' });
       }
       define();
+    },
+    /** `overall` from the last pull for this user, with the achieved count; the same object until either changes. */
+    overall(): OverallState | undefined {
+      if (!standing || standing.who !== users.identity()) return undefined;
+      const list = engine.milestones();
+      if (overall?.from !== standing || overall.list !== list)
+        overall = { from: standing, list, state: { ...standing.figures, achieved: list.filter((m) => m.status === 'achieved').length } };
+      return overall.state;
     },
     claim: users.claim,
     flush: async () => {

@@ -8,8 +8,17 @@ export interface Identity {
   userId?: string;
 }
 
-const newId = () =>
-  typeof crypto == 'object' && crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36);
+/**
+ * A new anonymous id: 128 random bits as 32 hex digits. The backend treats an anonymous id as a bearer secret (it
+ * alone reads that visitor's state), so it must not be guessable: crypto.getRandomValues, everywhere waymark runs.
+ */
+const newId = () => {
+  const bytes = new Uint8Array(16);
+  if (typeof crypto == 'object' && crypto.getRandomValues) crypto.getRandomValues(bytes);
+  // Only where no Web Crypto exists (no browser or Node since 19 lacks it): unique, though not a secret.
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+};
 
 /**
  * The users of one project on this browser: the current identity (key `{prefix}id`), each user's document
@@ -53,11 +62,15 @@ export function createUsers(o: {
     claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
     /** True for one tab only, per user and milestone: the one that sends the `achieved` event. */
     claimSend: (id: string) => storage.setIfAbsent(claimKey(docKey(), id, 'sent'), now()),
-    /** Takes the identity in storage (another tab may have changed it) and that user's document. */
-    async load() {
+    /** Takes the identity in storage (another tab may have changed it), or stores this one. */
+    async loadIdentity() {
       const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
       if (stored && typeof stored.anonymousId == 'string') identity = stored;
       else await save();
+    },
+    /** Takes the identity in storage and that user's document. */
+    async load() {
+      await this.loadIdentity();
       engine.load((await loadDoc(docKey())) || createUserDoc(now()));
     },
     async switchTo(userId: string, traits?: Properties) {

@@ -2,7 +2,7 @@ import { createEmitter } from './createEmitter';
 import type { Session } from './createSession';
 import { loadSession } from './loadSession';
 import { describe, readOptions } from './readOptions';
-import type { Consent, TrackOptions, Waymark, WaymarkError, WaymarkEvents, WaymarkOptions } from './types';
+import type { Consent, IdentifyOptions, TrackOptions, Waymark, WaymarkError, WaymarkEvents, WaymarkOptions } from './types';
 
 // One empty snapshot before `ready`, so `useSyncExternalStore` sees the same value on every read.
 const NONE: never[] = [];
@@ -142,8 +142,10 @@ export function createWaymark(input: WaymarkOptions): Waymark {
         withSession((s) => s.track(name, props, at, t));
       }
     }),
-    identify: guard('identify', (userId: string, traits?: object) => {
-      if (isId('identify', userId)) withSession((s) => s.identify(userId, traits));
+    identify: guard('identify', (userId: string, traits?: object, options?: IdentifyOptions) => {
+      // The token is read now (checked by the session), like the traits: later changes by the host don't leak in.
+      const token = options && typeof options == 'object' ? options.token : undefined;
+      if (isId('identify', userId)) withSession((s) => s.identify(userId, copy(traits), token));
     }),
     group: guard('group', (accountId: string, traits?: object) => {
       if (isId('group', accountId)) withSession((s) => s.group(accountId, traits));
@@ -151,6 +153,7 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     milestones: guard('milestones', () => session?.engine.milestones() ?? NONE, NONE),
     milestone: guard('milestone', (id: string) => session?.engine.milestones().find((m) => m.id === id)),
     levels: guard('levels', () => session?.engine.levels() ?? NONE, NONE),
+    overall: guard('overall', () => session?.overall()),
     on: guard(
       'on',
       (event, listener) => {

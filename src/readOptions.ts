@@ -16,6 +16,8 @@ export interface ResolvedOptions {
   /** Quiet period before `stalled`, ms; 0 is off. */
   stalledAfter: number;
   transport?: Transport;
+  /** Checked by the session (`isToken`), which loads after start: the check costs no up-front bytes. */
+  userToken?: unknown;
 }
 
 /**
@@ -62,6 +64,7 @@ export function readOptions(input: WaymarkOptions | undefined, report: (e: Wayma
     milestones: o.milestones,
     levels: o.levels,
     traits: o.traits,
+    userToken: o.userToken,
     storage: 'indexeddb',
     consent: 'granted',
     now: Date.now,

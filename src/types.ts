@@ -198,11 +198,30 @@ export interface LevelState {
 
 /** A problem reported through the `error` event. */
 export interface WaymarkError {
-  /** Machine-readable, e.g. `invalid_definition`, `invalid_argument`, `storage_unavailable`. */
+  /** Machine-readable, e.g. `invalid_definition`, `invalid_argument`, `storage_unavailable`, `identity_rejected`. */
   code: string;
   message: string;
   /** Where in the input, e.g. `milestones[3].rule.count`. */
   path?: string;
+  /** `identity_rejected`: the user whose token the backend refused (call `identify(userId, traits, { token })` with a new one). */
+  userId?: string;
+}
+
+/**
+ * This user's standing across all milestones, as the backend compares it (`overall` in `GET /v1/state`), with the
+ * number of milestones this user achieved. Each comparison is absent where the backend had too few others to compare.
+ *
+ * @example
+ * const o = wm.overall(); // { percentile: 80, typicalAtThisAge: 5, achieved: 3 }
+ * if (o?.typicalAtThisAge !== undefined) show(`Most teams at your stage have completed ${o.typicalAtThisAge}; you've done ${o.achieved}`);
+ */
+export interface OverallState {
+  /** Share of users (or accounts) this one is ahead of, 0..100: "You're in the top 20%" is a percentile of 80. */
+  percentile?: number;
+  /** How many milestones typical users had achieved at this user's age. */
+  typicalAtThisAge?: number;
+  /** How many of the milestones shown to this user are achieved. */
+  achieved: number;
 }
 
 /** Why `stalled` fired: a due date passed, or no milestone was achieved for `stalledAfter`. */
@@ -267,6 +286,20 @@ export interface WaymarkOptions {
   transport?: Transport;
   /** Fire `stalled` (reason `quiet`) when no milestone was achieved for this long. Default `'30d'`; `false` turns it off. */
   stalledAfter?: Duration | false;
+  /**
+   * Proves `userId` (or, without it, the user restored from storage) to the backend: a token your backend signed
+   * (`signUserToken` in waymark-server). Kept in memory only, never stored: pass it again after a reload.
+   */
+  userToken?: string;
+}
+
+/** Options of `identify`. */
+export interface IdentifyOptions {
+  /**
+   * A token proving this `userId` to the backend, or a fresh one after an `identity_rejected` error. Kept in memory
+   * only. Identifying the current user again with only a new token sends no `identify` event.
+   */
+  token?: string;
 }
 
 export interface TrackOptions {
@@ -279,11 +312,17 @@ export interface Waymark {
   /** Resolves once persisted state is restored. Never rejects. */
   readonly ready: Promise<void>;
   track(event: string, properties?: Traits, options?: TrackOptions): void;
-  identify(userId: string, traits?: Traits): void;
+  /**
+   * Names the user: anonymous progress carries over, another user's progress is switched to. `options.token` proves
+   * the user to the backend. The same user again sends an `identify` event only when the traits change something.
+   */
+  identify(userId: string, traits?: Traits, options?: IdentifyOptions): void;
   group(accountId: string, traits?: Traits): void;
   milestones(): MilestoneState[];
   milestone(id: string): MilestoneState | undefined;
   levels(): LevelState[];
+  /** This user's standing from the backend (`overall` in `/v1/state`); `undefined` until a pull brought one. A stable snapshot between changes. */
+  overall(): OverallState | undefined;
   on<E extends WaymarkEventName>(event: E, listener: WaymarkEvents[E]): () => void;
   subscribe(listener: () => void): () => void;
   claimCelebration(id: string): Promise<boolean>;

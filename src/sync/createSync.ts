@@ -1,6 +1,9 @@
+import { batchByUser, groupByUser } from './batchByUser';
 import { chunkEvents } from './chunkEvents';
 import { createOutbox } from './createOutbox';
+import { createTokens } from './createTokens';
 import { pullState } from './pullState';
+import { reportRejected } from './reportRejected';
 import type { Sync, SyncOptions, TransportResponse, WireEvent } from './types';
 
 // Browsers refuse keepalive requests once 64 KiB of them are in flight; leave room for the envelope.
@@ -17,7 +20,8 @@ const randomId = (): string => {
 /**
  * The batched sync: a durable outbox shared by tabs (`{storage}` key `wm:{projectKey}:outbox`),
  * sent by one tab in batches, retried with backoff until the backend acknowledges each event.
- * Nothing browser-specific in here: `transport` and `platform` bring it.
+ * Each request holds one user's events and carries that user's token; a user whose token is refused (401) waits
+ * for a new one while the others' events keep going. Nothing browser-specific in here: `transport` and `platform` bring it.
  *
  * @example
  * const sync = createSync({ endpoint: 'https://api.example.com/waymark', projectKey: 'pk_demo', storage,
@@ -45,6 +49,9 @@ export function createSync(o: SyncOptions): Sync {
   let soon = false;
   let run: Promise<void> | undefined;
   let again = false;
+  const tokens = createTokens(report);
+  // Events of users waiting for a new token, as last counted: they don't make a batch full.
+  let heldBack = 0;
 
   const outbox = createOutbox({
     storage,
@@ -69,14 +76,30 @@ export function createSync(o: SyncOptions): Sync {
   };
   const kick = () => !held && schedule(0, true);
   // A full batch goes at once, a partial one after `interval`; a backoff in progress is left alone.
-  const arm = (count: number) => {
-    if (count && !attempt && !held) count >= batchSize ? soon || schedule(0, true) : timer || schedule(interval);
+  const arm = (size: number) => {
+    const count = size - heldBack;
+    if (count > 0 && !attempt && !held) count >= batchSize ? soon || schedule(0, true) : timer || schedule(interval);
+  };
+  /** Tokens changed: a user held back may go now. */
+  const released = () => {
+    heldBack = 0;
+    kick();
   };
 
+  // What other tabs or earlier pages left in the outbox goes now; what this page has just queued waits for its batch
+  // as usual (the sending tab is often chosen just after the page's first events).
+  const takeOver = () =>
+    void outbox.read().then(
+      (stored) => (stored.length ? kick() : arm(outbox.all().length)),
+      (error) => report({ code: 'storage_error', message: `outbox: ${String(error)}` }),
+    );
   const canSend = () => consent === 'granted' && leader && !destroyed && !held && (!p.online || p.online());
 
   /** Sends one request's worth; true when the caller may go on with the next. */
+  /** Sends one request's worth, all of one user; true when the caller may go on with the next. */
   const deliver = async (events: WireEvent[], keepalive?: boolean): Promise<boolean> => {
+    const userId = events[0].userId;
+    const userToken = tokens.get(userId);
     let res: TransportResponse | undefined;
     try {
       res = await transport({
@@ -84,7 +107,8 @@ export function createSync(o: SyncOptions): Sync {
         method: 'POST',
         // A CORS-safelisted type: no preflight, which keepalive requests may not get.
         headers: { 'content-type': 'text/plain;charset=UTF-8' },
-        body: JSON.stringify({ projectKey, sentAt: new Date(now()).toISOString(), events }),
+        // No token, no `userToken` key: JSON leaves undefined out.
+        body: JSON.stringify({ projectKey, sentAt: new Date(now()).toISOString(), userToken, events }),
         keepalive,
         timeoutMs,
       });
@@ -93,7 +117,13 @@ export function createSync(o: SyncOptions): Sync {
     const drop = (code: string, message: string) => (report({ code, message }), outbox.ack(events).then(() => true));
     if (status > 199 && status < 300) {
       attempt = failingSince = 0;
+      await reportRejected(res!, events, report);
       return outbox.ack(events).then(() => true);
+    }
+    // The user's identity was refused: the events wait for a new token, and are not a failed attempt.
+    if (status === 401 && userId !== undefined) {
+      tokens.refuse(userId, userToken);
+      return true;
     }
     if (status === 413)
       return events.length > 1
@@ -121,7 +151,11 @@ export function createSync(o: SyncOptions): Sync {
   const sendAll = async (events: WireEvent[], keepalive?: boolean): Promise<boolean> => {
     for (const e of events) inflight.add(e.id);
     try {
-      for (const chunk of chunkEvents(events, MAX_BYTES)) if (!(await deliver(chunk, keepalive))) return false;
+      for (const group of groupByUser(events))
+        for (const chunk of chunkEvents(group, MAX_BYTES)) {
+          if (tokens.held(chunk[0].userId)) break;
+          if (!(await deliver(chunk, keepalive))) return false;
+        }
       return true;
     } finally {
       for (const e of events) inflight.delete(e.id);
@@ -131,7 +165,9 @@ export function createSync(o: SyncOptions): Sync {
   const loop = async () => {
     while (canSend()) {
       await outbox.persist();
-      const batch = (await outbox.read()).filter((e) => !inflight.has(e.id)).slice(0, batchSize);
+      const next = batchByUser(await outbox.read(), batchSize, (e) => inflight.has(e.id), tokens.held);
+      heldBack = next.held;
+      const batch = next.batch;
       // Checked again: leadership, consent or the network may have gone while the outbox was read.
       if (!batch.length || !canSend() || !(await sendAll(batch))) break;
     }
@@ -152,7 +188,24 @@ export function createSync(o: SyncOptions): Sync {
   const channel = p.channel?.(`waymark:${projectKey}:outbox`, (m) => {
     // Other tabs announce the outbox size after a write, or -1 to ask for a flush.
     if (leader && typeof m === 'number') m < 0 ? void api.flush() : arm(m);
+    if (!m || typeof m !== 'object') return;
+    // Tokens travel between tabs (memory to memory, same origin), since the tab that sends may not be the one that got them.
+    const message = m as { tokens?: unknown; wantTokens?: unknown };
+    if (message.wantTokens) shareTokens();
+    if (message.tokens && typeof message.tokens === 'object') learnTokens(message.tokens as Record<string, unknown>);
   });
+  const shareTokens = () => {
+    const all = tokens.all();
+    if (Object.keys(all).length) channel?.post({ tokens: all });
+  };
+  const learnTokens = (received: Record<string, unknown>) => {
+    let changed = false;
+    for (const userId in received) {
+      const token = received[userId];
+      if (typeof token === 'string' && token && tokens.set(userId, token)) changed = true;
+    }
+    if (changed) released();
+  };
   const offOnline = p.onOnline?.(() => {
     attempt = failingSince = 0;
     kick();
@@ -192,10 +245,19 @@ export function createSync(o: SyncOptions): Sync {
       if (c === 'denied') outbox.clear().catch(noop);
       else if (c === 'granted') kick();
     },
-    pull: (who) =>
-      consent === 'granted' && !destroyed && (!p.online || p.online())
-        ? pullState({ endpoint, projectKey, transport, timeoutMs, report }, who)
-        : Promise.resolve(undefined),
+    setToken(userId, token) {
+      const wasHeld = tokens.held(userId);
+      if (!tokens.set(userId, token)) return;
+      channel?.post({ tokens: { [userId]: token } });
+      if (wasHeld) released();
+    },
+    pull(who) {
+      if (consent !== 'granted' || destroyed || (p.online && !p.online())) return Promise.resolve(undefined);
+      const token = tokens.get(who.userId);
+      // Refused on a pull, the token is reported (once); the events are held back only if a batch is refused too.
+      const refused = () => tokens.refuse(who.userId!, token, false);
+      return pullState({ endpoint, projectKey, transport, timeoutMs, report, token, refused }, who);
+    },
     destroy() {
       if (destroyed) return;
       void outbox.persist();
@@ -213,8 +275,11 @@ export function createSync(o: SyncOptions): Sync {
   letGo = p.lead
     ? p.lead(`waymark:${projectKey}`, (l) => {
         leader = l;
-        if (l) kick();
+        if (!l) return;
+        // The tabs that got tokens tell this one, which now sends for them all.
+        channel?.post({ wantTokens: true });
+        takeOver();
       })
-    : ((leader = true), kick(), noop);
+    : ((leader = true), takeOver(), noop);
   return api;
 }

@@ -47,6 +47,8 @@ export interface RemoteState {
   achieved: Record<string, string>;
   startedAt?: string;
   benchmarks?: Record<string, Benchmark>;
+  /** This user's standing across all milestones; each figure absent where too few others were compared. */
+  overall?: { percentile?: number; typicalAtThisAge?: number };
 }
 
 /** The core's storage; its atomic `update` (IndexedDB: one readwrite transaction) keeps tabs from losing each other's writes. */
@@ -129,7 +131,12 @@ export interface Sync {
   /** Writes the in-memory part of the outbox now (page hide). */
   persist(): Promise<void>;
   setConsent(consent: Consent): void;
-  /** `GET /v1/state`; undefined when not allowed or failed (reported). Never rejects. */
+  /**
+   * The token that proves `userId` to the backend (memory only; shared with the other tabs, whichever of them sends).
+   * Events of a user whose token got a 401 wait until a different token is set.
+   */
+  setToken(userId: string, token: string): void;
+  /** `GET /v1/state` (with the user's token, when known); undefined when not allowed or failed (reported). Never rejects. */
   pull(who: { userId?: string; anonymousId: string }): Promise<RemoteState | undefined>;
   destroy(): void;
 }

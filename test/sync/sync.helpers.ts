@@ -46,20 +46,26 @@ type Reply = number | 'error' | 'hang' | ((ids: string[]) => Response | Promise<
 /**
  * The backend at the network boundary: msw answering `POST /v1/batch` like the reference server
  * (events stored once per id), with scripted faults taken in order before the default 200.
+ * `requireTokens(map)` makes it check identity like `identity: 'required'` (a batch naming a user without that user's
+ * token in the map gets a 401); `reject(id, reason)` refuses that event alone in a 200 answer.
  */
 export function mockBackend() {
   const stored: string[] = [];
-  const requests: { ids: string[]; status: number | string; bytes: number; gzip: boolean }[] = [];
+  const requests: { ids: string[]; status: number | string; bytes: number; gzip: boolean; token?: string; users: (string | undefined)[] }[] = [];
   const script: Reply[] = [];
   let maxBytes = Infinity;
+  let validTokens: Map<string, string> | undefined;
+  const rejecting = new Map<string, string>();
   const server = setupServer(
     http.post(`${ENDPOINT}/v1/batch`, async ({ request }) => {
       const raw = new Uint8Array(await request.arrayBuffer());
       const gzip = request.headers.get('content-encoding') === 'gzip';
       const body = JSON.parse((gzip ? gunzipSync(raw) : Buffer.from(raw)).toString('utf8'));
       const ids: string[] = body.events.map((e: WireEvent) => e.id);
-      const next: Reply = raw.length > maxBytes ? 413 : (script.shift() ?? 200);
-      requests.push({ ids, status: typeof next === 'function' ? 'fn' : next, bytes: raw.length, gzip });
+      const users = [...new Set(body.events.map((e: WireEvent) => e.userId))] as (string | undefined)[];
+      const refused = validTokens && users.some((u) => u !== undefined && (!body.userToken || validTokens!.get(u) !== body.userToken));
+      const next: Reply = raw.length > maxBytes ? 413 : refused ? 401 : (script.shift() ?? 200);
+      requests.push({ ids, status: typeof next === 'function' ? 'fn' : next, bytes: raw.length, gzip, token: body.userToken, users });
       if (next === 'error') return HttpResponse.error();
       if (next === 'hang') return new Promise<Response>(() => {});
       if (typeof next === 'function') return next(ids);
@@ -69,8 +75,11 @@ export function mockBackend() {
   );
   const accept = (ids: string[]) => {
     let accepted = 0;
-    for (const id of ids) if (!stored.includes(id)) stored.push(id), accepted++;
-    return { accepted, duplicates: ids.length - accepted };
+    const rejected: { id: string; reason: string }[] = [];
+    for (const id of ids)
+      if (rejecting.has(id)) rejected.push({ id, reason: rejecting.get(id)! });
+      else if (!stored.includes(id)) stored.push(id), accepted++;
+    return { accepted, duplicates: ids.length - accepted - rejected.length, ...(rejected.length && { rejected }) };
   };
   return {
     server,
@@ -81,6 +90,16 @@ export function mockBackend() {
     then: (...replies: Reply[]) => void script.push(...replies),
     limit: (bytes: number) => void (maxBytes = bytes),
     clear: () => void (script.length = 0),
+    /** Identity required from now on: each user's valid token (undefined: identity off again). */
+    requireTokens: (tokens: Record<string, string> | undefined) => void (validTokens = tokens && new Map(Object.entries(tokens))),
+    reject: (id: string, reason: string) => void rejecting.set(id, reason),
+    reset() {
+      stored.length = requests.length = 0;
+      script.length = 0;
+      maxBytes = Infinity;
+      validTokens = undefined;
+      rejecting.clear();
+    },
   };
 }
 
@@ -94,9 +113,7 @@ export function useMockBackend() {
   afterAll(() => backend.server.close());
   beforeEach(() => {
     useFakeTime();
-    backend.stored.length = backend.requests.length = 0;
-    backend.limit(Infinity);
-    backend.clear();
+    backend.reset();
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -71,6 +71,7 @@ export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): Fa
     milestones: () => milestones,
     milestone: (id) => milestones.find((m) => m.id === id),
     levels: () => levels,
+    overall: () => undefined,
     on<E extends WaymarkEventName>(event: E, listener: WaymarkEvents[E]) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
