@@ -16,21 +16,25 @@ export function toMilestoneState(
 ): MilestoneState {
   const d = m.def;
   const achievedAt = ctx.achieved[d.id];
-  const [current, target] = m.node.progress(ctx);
+  const achieved = achievedAt !== undefined;
+  const [counted, target] = m.node.progress(ctx);
+  // Achieved means the target was reached, even where this device counted less: on another device, by the backend,
+  // for the account, or a streak whose run has since ended. Every consumer (widget, hooks, ROI) then agrees.
+  const current = achieved ? Math.max(counted, target) : counted;
   const state: MilestoneState = {
     id: d.id,
     title: d.title,
     status,
     current,
     target,
-    ratio: achievedAt !== undefined ? 1 : Math.min(1, target > 0 ? current / target : 0),
+    ratio: achieved ? 1 : Math.min(1, target > 0 ? current / target : 0),
     celebrate: d.celebrate || 'confetti',
     scope: d.scope || 'user',
   };
   if (d.description !== undefined) state.description = d.description;
   if (d.stage) state.stage = d.stage;
   if (m.level) state.level = m.level;
-  if (achievedAt !== undefined) state.achievedAt = achievedAt;
+  if (achieved) state.achievedAt = achievedAt;
   if (m.due) state.due = start + m.due;
   if (d.badge) state.badge = d.badge;
   if (d.next) state.next = d.next;

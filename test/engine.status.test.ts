@@ -148,7 +148,8 @@ describe('replacing definitions', () => {
       [],
     );
     expect(f.state('tasks')).toMatchObject({ title: 'Renamed', current: 2, status: 'active' });
-    expect(f.state('x')).toMatchObject({ status: 'achieved', current: 1, ratio: 1 });
+    // Achieved stays achieved, and shows the (new) target reached: current at least target.
+    expect(f.state('x')).toMatchObject({ status: 'achieved', current: 50, target: 50, ratio: 1 });
     expect(f.state('new')!.status).toBe('achieved');
     expect(f.ids('achieved')).toEqual(['x', 'new']);
   });
@@ -192,5 +193,29 @@ describe('a completed level', () => {
     expect(f.engine.levels()[1].locked).toBe(false);
     expect(f.state('c')!.status).toBe('active');
     expect(f.state('b')!.status).toBe('active');
+  });
+});
+
+describe('a milestone achieved elsewhere', () => {
+  it('shows ratio 1 and current at least target, whatever this device counted (another device, the backend, account scope)', () => {
+    const f = engineFixture([
+      ms({ event: 'task', count: 10 }, { id: 'count' }),
+      ms({ event: 'pay', sum: 'amount', gte: 1000 }, { id: 'sum' }),
+      ms({ event: 'used', distinct: 'feature', gte: 3 }, { id: 'distinct' }),
+      ms({ event: 'deal', count: 100 }, { id: 'team', scope: 'account' }),
+    ]);
+    f.track('task');
+    f.track('task');
+    const at = f.now() - DAY;
+    f.engine.mergeAchieved({ count: at, sum: at, distinct: at, team: at });
+    expect(['count', 'sum', 'distinct', 'team'].map((id) => f.state(id)).map((m) => [m!.id, m!.status, m!.current, m!.target, m!.ratio])).toEqual([
+      ['count', 'achieved', 10, 10, 1],
+      ['sum', 'achieved', 1000, 1000, 1],
+      ['distinct', 'achieved', 3, 3, 1],
+      ['team', 'achieved', 100, 100, 1],
+    ]);
+    // What this device counts beyond the target still shows (ROI lines grow with it).
+    for (let i = 0; i < 10; i++) f.track('task');
+    expect(f.state('count')).toMatchObject({ current: 12, ratio: 1 });
   });
 });
