@@ -27,6 +27,9 @@ export interface SessionOptions extends Pick<EngineOptions, 'emit' | 'listens'> 
 
 export type Session = Awaited<ReturnType<typeof createSession>>;
 
+/** How old the last pull of `/v1/state` may be when the page is shown again before it is pulled again: 5 minutes. */
+const STALE_AFTER = 5 * 60_000;
+
 // cyrb53: a 53-bit string hash, short enough for an event id (the backend takes 100 characters).
 const hash = (text: string) => {
   let a = 0xdeadbeef;
@@ -117,11 +120,15 @@ export async function createSession(s: SessionOptions) {
 
   // The identity whose last pull was answered: a new token for it needs no pull again.
   let pulled: Identity | undefined;
+  // When the last pull was asked for (the client's clock): a page shown again after a while pulls again.
+  let pulledAt = -Infinity;
+  let consent = o.consent;
   // This user's standing from the last pull, and the snapshot `overall()` built from it.
   let standing: { who: Identity; figures: NonNullable<RemoteState['overall']> } | undefined;
   let overall: { from: typeof standing; list: MilestoneState[]; state: OverallState } | undefined;
-  const pull = (who = users.identity()) =>
-    sync?.pull(who).then((state) =>
+  const pull = (who = users.identity()) => {
+    pulledAt = now();
+    return sync?.pull(who).then((state) =>
       state &&
       s.run(() => {
         // An answer about a user this client has since left is not applied.
@@ -141,6 +148,7 @@ export async function createSession(s: SessionOptions) {
         }
       }),
     );
+  };
 
   const clean = (value: unknown, path: string) => (value === undefined ? undefined : sanitizeProperties(value, report, path));
   // Only tabs sharing one IndexedDB share progress; a memory store (a server, a test) is this client's alone.
@@ -197,6 +205,8 @@ export async function createSession(s: SessionOptions) {
   const unwatch = watchPage(
     (leaving) => void (saver.flush(leaving), sync?.flush({ keepalive: true, leaving })),
     () => s.run(engine.tick),
+    // A teammate's account milestone, another device's achievement: shown without a reload, with no polling timer.
+    () => now() - pulledAt >= STALE_AFTER && s.run(() => void pull()),
   );
 
   return {
@@ -266,7 +276,12 @@ export async function createSession(s: SessionOptions) {
       await saver.flush(false);
       await sync?.flush();
     },
-    setConsent: (consent: Consent) => sync?.setConsent(consent),
+    setConsent(next: Consent) {
+      sync?.setConsent(next);
+      // Until consent, nothing was pulled: the backend's definitions and other devices' achievements come now.
+      if (next === 'granted' && consent !== 'granted') void pull();
+      consent = next;
+    },
     reset: () =>
       s.hold(async () => {
         saver.cancel();

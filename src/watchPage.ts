@@ -1,13 +1,13 @@
 /**
  * Browser glue for the client: calls `onHide` when the page is hidden (`false`) or left (`true`: pagehide, the page
- * may get no further turn), so pending state is written,
+ * may get no further turn), so pending state is written, `onShow` when it becomes visible again,
  * and `onTick` about once a minute while the page is visible (due dates, streaks). Outside a browser only ticks.
  * Returns the function that stops it all.
  *
  * @example
- * const stop = watchPage(() => saver.flush(), () => engine.tick());
+ * const stop = watchPage(() => saver.flush(), () => engine.tick(), () => pullIfStale());
  */
-export function watchPage(onHide: (leaving: boolean) => void, onTick: () => void): () => void {
+export function watchPage(onHide: (leaving: boolean) => void, onTick: () => void, onShow?: () => void): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   const start = () => {
     if (timer) return;
@@ -28,6 +28,7 @@ export function watchPage(onHide: (leaving: boolean) => void, onTick: () => void
     } else {
       onTick();
       start();
+      onShow?.();
     }
   };
   if (!doc || doc.visibilityState !== 'hidden') start();

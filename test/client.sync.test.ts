@@ -160,3 +160,53 @@ describe('achievements seen by several tabs', () => {
     b.wm.destroy();
   });
 });
+
+describe('pulling /v1/state again', () => {
+  it('when consent turns granted: the backend\'s definitions and achievements appear', async () => {
+    state = { achieved: { 'first-project': '2026-11-20T10:00:00.000Z' } };
+    const { wm } = client({ endpoint: ENDPOINT, consent: 'pending' });
+    await wm.ready;
+    await settle();
+    expect(pulls).toEqual([]);
+    wm.setConsent('granted');
+    await settle();
+    expect(pulls).toHaveLength(1);
+    expect(wm.milestone('first-project')!.status).toBe('achieved');
+    wm.setConsent('granted'); // no change: no pull
+    await settle();
+    expect(pulls).toHaveLength(1);
+    wm.destroy();
+  });
+
+  it('when the page becomes visible again and the last pull is 5 minutes old or more; not for a quick glance away', async () => {
+    // A page's visibility, as watchPage reads it.
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    (globalThis as { document?: unknown }).document = page;
+    const show = (visibilityState: 'visible' | 'hidden') => {
+      page.visibilityState = visibilityState;
+      page.dispatchEvent(new Event('visibilitychange'));
+    };
+    let clock = Date.parse('2026-11-23T10:00:00.000Z');
+    const { wm } = client({ endpoint: ENDPOINT, storage: 'memory', now: () => clock });
+    try {
+      await wm.ready;
+      await settle();
+      expect(pulls).toHaveLength(1);
+      show('hidden');
+      clock += 60_000;
+      show('visible');
+      await settle();
+      expect(pulls).toHaveLength(1);
+      show('hidden');
+      clock += 5 * 60_000;
+      state = { achieved: { 'first-project': '2026-11-23T10:04:00.000Z' } }; // a teammate's device, meanwhile
+      show('visible');
+      await settle();
+      expect(pulls).toHaveLength(2);
+      expect(wm.milestone('first-project')!.status).toBe('achieved');
+    } finally {
+      wm.destroy();
+      delete (globalThis as { document?: unknown }).document;
+    }
+  });
+});
