@@ -46,6 +46,8 @@ export default defineConfig([
   { entry: { widget: 'widget/index.ts' }, format: ['cjs'], dts: true, target: 'es2020', treeshake: true, noExternal: ['preact', 'canvas-confetti'] },
   // waymark/react: hooks on useSyncExternalStore; react is a peer dependency and stays external.
   { entry: { react: 'react/index.ts' }, format: ['esm', 'cjs'], dts: true, target: 'es2020', treeshake: true, external: ['react'] },
+  // waymark/widget/locales: string sets only (plain data), for `import` and `require`; each set tree-shakes apart.
+  { entry: { 'widget-locales': 'widget/locales/index.ts' }, format: ['esm', 'cjs'], dts: true, target: 'es2020', treeshake: true },
   script,
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.
   { entry: { 'waymark.stub': 'widget/script/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },

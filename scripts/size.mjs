@@ -33,11 +33,12 @@ const checks = [
   // 32 KB held it at 31.86 KB before issue 14's widget work; the level celebrations, suggestions, option checks and
   // error reporting measured 33.64 KB, so the budget is 34 KB until the core shrinks (issue 15). Raised in the open,
   // with the figures, for the lead to keep or refuse. Then 35.5 KB: the client's identity tokens, per-user batches and
-  // per-event rejection (issue 11) measured 35.03 KB (+1.39 KB).
+  // per-event rejection (issue 11) measured 35.03 KB (+1.39 KB). Then 38 KB: the five string sets it carries (de,
+  // fr, es, pt-BR, ja; 2.23 KB min+gzip on their own, dist/widget-locales.js) measured 37.50 KB (+2.40 KB).
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 35.5 * KB,
+    budget: 38 * KB,
     needs: 'dist/waymark.global.js',
   },
 ];

@@ -8,7 +8,7 @@ import type { Format } from './strings';
  *
  * @example
  * celebrationText(t, [ofMilestone(invite), ofLevel(gettingStarted)]);
- * // ["Level complete: Getting started", "Milestone achieved: Invite a teammate", "Badge earned: Team player and Organized"]
+ * // ["Level complete: Getting started", "Milestone achieved: Invite a teammate", "Badges earned: Team player and Organized"]
  */
 export const celebrationText = (t: Format, items: Achievement[]): string[] => {
   const levels = items.filter((a) => a.kind === 'level');
@@ -21,6 +21,6 @@ export const celebrationText = (t: Format, items: Achievement[]): string[] => {
     : '';
   const badges = items.map((a) => a.badge).filter((b): b is Badge => !!b);
   const lines = levels.length ? [t('levelComplete', { title: titles(levels) }), milestoneLine] : [milestoneLine];
-  if (badges.length) lines.push(t('badgeEarned', { name: t.list(badges.map((b) => b.name)) }));
+  if (badges.length) lines.push(t('badgeEarned', { name: t.list(badges.map((b) => b.name)), count: badges.length }));
   return lines.filter(Boolean);
 };

@@ -60,6 +60,12 @@ export const checkOptions = (input: unknown, report: (e: WaymarkError) => void):
     delete owner[name];
   }
   for (const key in o.strings) if (!(key in defaultStrings)) bad('strings.' + key, `unknown string "${key}"`);
+  // Words and numbers in one language: a locale without strings would word the widget in English around German
+  // numbers, so say so; and without a locale, English words format in English unless the browser's is English too.
+  const language = (o.locale ?? '').split('-')[0].toLowerCase();
+  if (language && language !== 'en' && !o.strings)
+    bad('strings', `locale "${o.locale}" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales'`);
+  if (!o.locale && !o.strings && !/^en\b/i.test(globalThis.navigator?.language ?? 'en')) o.locale = 'en';
   if (o.position === 'inline' && !o.target) {
     bad('target', 'position "inline" needs a target element; mounted bottom-right instead');
     delete o.position;

@@ -34,7 +34,7 @@ export const defaultStrings = {
   celebrated: 'Milestone achieved: {title}',
   celebratedMany: 'Milestones achieved: {list}',
   levelComplete: 'Level complete: {title}',
-  badgeEarned: 'Badge earned: {name}',
+  badgeEarned: { plural: 'count', one: 'Badge earned: {name}', other: 'Badges earned: {name}' },
   dismiss: 'Dismiss',
   empty: 'Milestones will appear here.',
 };

@@ -49,7 +49,7 @@ it('clicks through the three levels and the ROI milestone', async () => {
   await waitUntil(async () => (await heading(page)) === 'Getting started · 3 of 3', 'level 1 complete');
   // The level's own celebration: its title and badge, then the next level's first step with its own call to action.
   await waitToast(page, 'Level complete: Getting started');
-  expect(await toast(page)).toContain('Badge earned: Team player and Organized');
+  expect(await toast(page)).toContain('Badges earned: Team player and Organized');
   expect(await toast(page)).toContain('Up nextComplete 10 tasksOpen your task list');
   expect(await level(page, 'getting-started')).toMatchObject({ complete: true, badge: { name: 'Organized' } });
   await h.shot(page, '03-getting-started-complete');

@@ -244,7 +244,7 @@ describe('level celebrations', () => {
     await settle();
     expect(s.toast.value.map((a) => a.id)).toEqual(['ten-tasks', 'level:getting-started']);
     expect(s.live.value).toBe(
-      'Level complete: Getting started. Milestone achieved: Complete 10 tasks. Badge earned: Productive and Onboarded. Up next: Connect Slack',
+      'Level complete: Getting started. Milestone achieved: Complete 10 tasks. Badges earned: Productive and Onboarded. Up next: Connect Slack',
     );
     expect(wm.claims).toEqual(['ten-tasks', 'level:getting-started']);
     expect(confetti).toHaveBeenCalledTimes(1);
@@ -262,7 +262,7 @@ describe('level celebrations', () => {
     await settle();
     expect(w.$('.ts')!.className).toBe('ts lv-done');
     expect(w.$('.ts .tt')!.textContent).toBe('Level complete: Getting started');
-    expect(w.text('.ts .ds')).toEqual(['Milestone achieved: Complete 10 tasks', 'Badge earned: Productive and Onboarded']);
+    expect(w.text('.ts .ds')).toEqual(['Milestone achieved: Complete 10 tasks', 'Badges earned: Productive and Onboarded']);
     expect(w.$('.ts .i')!.textContent).toBe('🎓');
     expect(w.$('.ts')!.getAttribute('aria-label')).toBe('Level complete: Getting started');
   });

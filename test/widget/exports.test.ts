@@ -57,3 +57,22 @@ describe('built waymark/widget', () => {
     expect(out).toEqual({ touched: [], exports: ['defaultStrings', 'defineElements', 'mountWidget'], file: 'widget.cjs' });
   });
 });
+
+describe('built waymark/widget/locales', () => {
+  it('resolves by package name from import and require, exports the five sets and touches no browser global', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `
+      const touched = [];
+      for (const name of ['window', 'document', 'navigator', 'customElements']) {
+        Object.defineProperty(globalThis, name, { configurable: true, get() { touched.push(name); return undefined; } });
+      }
+      const esm = await import('waymark/widget/locales');
+      const { createRequire } = await import('node:module');
+      const cjs = createRequire(import.meta.url)('waymark/widget/locales');
+      console.log(JSON.stringify({ touched, esm: Object.keys(esm).sort(), cjs: Object.keys(cjs).sort(), title: esm.de.title }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: process.cwd() }));
+    const names = ['de', 'es', 'fr', 'ja', 'ptBR'];
+    expect(out).toEqual({ touched: [], esm: names, cjs: names, title: 'Dein Fortschritt' });
+  });
+});

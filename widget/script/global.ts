@@ -91,6 +91,7 @@ if (!page.waymark || Array.isArray(page.waymark.q)) {
     group: call('group'),
     setConsent: call('setConsent'),
     setDefinitions: call('setDefinitions'),
+    report: call('report'),
     destroy: safe(() =>
       later(() => {
         widget?.destroy();

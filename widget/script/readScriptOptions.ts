@@ -1,5 +1,6 @@
 import type { WaymarkOptions } from '../../src/types';
 import type { WidgetOptions } from '../types';
+import { stringsFor } from './stringsFor';
 
 /** Options of `waymark.init()`: the client's, plus where definitions live and the widget's. */
 export interface InitOptions extends Partial<WaymarkOptions> {
@@ -24,11 +25,11 @@ export interface ScriptOptions {
  * Reads the script tag's configuration: its `data-` attributes (`data-project-key`, `data-endpoint`, `data-user-id`,
  * `data-consent`, `data-milestones`, `data-position`, `data-locale`, `data-accent`, `data-color-scheme`,
  * `data-launcher`), overridden by the options of `waymark.init()`. The widget's options are built in one place
- * (here), so that choosing a string set by `locale` is one line in it.
+ * (here), and so is the choice of a string set by `locale` (`stringsFor`).
  *
  * @example
  * const { client, widget } = readScriptOptions({ projectKey: 'pk_demo', locale: 'de' }, undefined, {});
- * // client.projectKey === 'pk_demo', widget.locale === 'de'
+ * // client.projectKey === 'pk_demo', widget.locale === 'de', widget.strings === de
  */
 export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined, options: InitOptions): ScriptOptions => {
   const { launcher, widget, milestonesUrl, ...given } = options;
@@ -38,9 +39,12 @@ export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined,
   if (client.userId === undefined && data.userId) client.userId = data.userId;
   if (client.consent === undefined && data.consent) client.consent = data.consent as WaymarkOptions['consent'];
   const theme = { accent: data.accent, colorScheme: data.colorScheme as 'light' | 'dark' | 'auto' | undefined };
+  // The file carries every string set of waymark/widget/locales; the locale picks one (strings given in init() win).
+  const locale = widget?.locale ?? data.locale;
+  const strings = widget?.strings ?? stringsFor(locale);
   return {
     client,
-    widget: { position: data.position as WidgetOptions['position'], locale: data.locale, theme, nonce: nonce || undefined, ...widget },
+    widget: { position: data.position as WidgetOptions['position'], locale, strings, theme, nonce: nonce || undefined, ...widget },
     milestonesUrl: milestonesUrl ?? (client.milestones ? undefined : data.milestones),
     launcher: launcher !== false && data.launcher !== 'false',
   };

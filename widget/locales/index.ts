@@ -1,0 +1,8 @@
+// The `waymark/widget/locales` entry: complete string sets for the widget, one named export per language, each its
+// own module so a bundler keeps only the ones imported. `import { de } from 'waymark/widget/locales'`, then
+// `mountWidget(wm, { locale: 'de', strings: de })`. The script-tag build carries them all and picks one by `locale`.
+export { de } from './de';
+export { es } from './es';
+export { fr } from './fr';
+export { ja } from './ja';
+export { ptBR } from './ptBR';
