@@ -18,7 +18,9 @@ const checks = [
   {
     name: "waymark + waymark/widget",
     code: "export { createWaymark } from './dist/index.js'; export { mountWidget, defineElements } from './dist/widget.js';",
-    budget: 20 * KB,
+    // 20 KB until the widget followed the host page's colour scheme and showed the backend's overall standing
+    // (issue 14), which measured 20.09 KB (19.10 before); raised in the open to 20.5 KB.
+    budget: 20.5 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -34,11 +36,12 @@ const checks = [
   // error reporting measured 33.64 KB, so the budget is 34 KB until the core shrinks (issue 15). Raised in the open,
   // with the figures, for the lead to keep or refuse. Then 35.5 KB: the client's identity tokens, per-user batches and
   // per-event rejection (issue 11) measured 35.03 KB (+1.39 KB). Then 38 KB: the five string sets it carries (de,
-  // fr, es, pt-BR, ja; 2.23 KB min+gzip on their own, dist/widget-locales.js) measured 37.50 KB (+2.40 KB).
+  // fr, es, pt-BR, ja; 2.23 KB min+gzip on their own, dist/widget-locales.js) measured 37.50 KB (+2.40 KB). Then 39 KB:
+  // following the host page's colour scheme and the overall standing, in six languages, measured 38.84 KB (+1.34 KB).
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 38 * KB,
+    budget: 39 * KB,
     needs: 'dist/waymark.global.js',
   },
 ];

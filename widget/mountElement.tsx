@@ -6,6 +6,7 @@ import { Badges } from './components/Badges';
 import { Checklist } from './components/Checklist';
 import type { Ctx } from './components/ctx';
 import { MilestoneItem } from './components/MilestoneItem';
+import { followScheme } from './followScheme';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { cell, createState } from './state';
@@ -64,6 +65,7 @@ export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: 
   const report = reporter(options.onError, wm);
   const s = createState(wm, report);
   const c: Ctx = { s, t: createFormat(options.locale, options.strings), wm, o: { ...options, onError: report }, host, root, launcher: createRef() };
+  const unfollow = followScheme(host, options.theme, (scheme) => (s.scheme.value = scheme));
   let draw: (() => void) | undefined;
   // Once the client's state is restored, an attribute naming nothing it knows is a mistake worth saying, once per id.
   let restored = false;
@@ -101,6 +103,7 @@ export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: 
     off: () => {
       draw = undefined;
       s.stop();
+      unfollow();
       unmount();
     },
   };

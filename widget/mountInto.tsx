@@ -5,6 +5,7 @@ import { createCelebrations } from './celebrate';
 import { App } from './components/App';
 import type { Ctx } from './components/ctx';
 import { createConfetti } from './confetti';
+import { followScheme } from './followScheme';
 import { handleGuard } from './handleGuard';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
@@ -26,6 +27,7 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
   const report = reporter(o.onError, wm);
   const s = createState(wm, report);
   const c: Ctx = { s, t: createFormat(o.locale, o.strings), wm, o: { ...o, onError: report }, host, root, launcher: createRef() };
+  const unfollow = followScheme(host, o.theme, (scheme) => (s.scheme.value = scheme));
   // A click elsewhere on the page closes the panel without moving focus.
   const outside = (e: Event) => {
     if (!e.composedPath().includes(host)) s.open.value = false;
@@ -53,6 +55,7 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
       stop();
       fx.stop();
       s.stop();
+      unfollow();
       document.removeEventListener('pointerdown', outside);
       unmount();
     }),

@@ -1,5 +1,6 @@
-import type { LevelState, MilestoneState, Waymark } from '../src/types';
+import type { LevelState, MilestoneState, OverallState, Waymark } from '../src/types';
 import type { Achievement } from './achievement';
+import type { Scheme } from './hostScheme';
 
 /** A value that re-renders its mount when set to something else. */
 export interface Cell<T> {
@@ -10,11 +11,15 @@ export interface Cell<T> {
 export interface State {
   milestones: Cell<MilestoneState[]>;
   levels: Cell<LevelState[]>;
+  /** The backend's comparison of this user with others (`wm.overall()`), once a pull brought one. */
+  overall: Cell<OverallState | undefined>;
   open: Cell<boolean>;
   /** What the celebration on screen celebrates, or empty. */
   toast: Cell<Achievement[]>;
   /** Text of the aria-live announcement. */
   live: Cell<string>;
+  /** The colour scheme drawn in: forced by the theme, or the host page's. */
+  scheme: Cell<Scheme>;
   /** Calls `listener` after every change; returns the unsubscribe. */
   watch(listener: () => void): () => void;
   stop(): void;
@@ -48,18 +53,22 @@ export const cell = <T>(value: T, changed: () => void): Cell<T> => ({
 export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {}): State => {
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((f) => f());
-  // Set only by `read`, which reports milestones and levels together: one render, not two.
+  // Set only by `read`, which reports milestones, levels and standing together: one render, not three.
   const milestones = cell<MilestoneState[]>([], () => {});
   const levels = cell<LevelState[]>([], () => {});
+  const overall = cell<OverallState | undefined>(undefined, () => {});
   let on = true;
   const read = () => {
     if (!on) return;
     try {
       const ms = wm.milestones();
       const lv = wm.levels();
-      if (ms === milestones.value && lv === levels.value) return;
+      // A client from before overall() existed simply has no standing to show.
+      const standing = typeof wm.overall === 'function' ? wm.overall() : undefined;
+      if (ms === milestones.value && lv === levels.value && standing === overall.value) return;
       milestones.value = ms;
       levels.value = lv;
+      overall.value = standing;
       changed();
     } catch (e) {
       onError(e);
@@ -76,9 +85,11 @@ export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {
   return {
     milestones,
     levels,
+    overall,
     open: cell(false, changed),
     toast: cell<Achievement[]>([], changed),
     live: cell('', changed),
+    scheme: cell<Scheme>('light', changed),
     watch: (f) => (listeners.add(f), () => listeners.delete(f)),
     stop: () => {
       // `ready` may still resolve after unmount; `on` makes that a no-op.

@@ -29,6 +29,12 @@ export const defaultStrings = {
   roiMoney: '≈ {time} saved · {money}',
   typical: 'Teams like yours reach this by week {week}',
   ahead: 'You got here faster than {percent} of teams',
+  overallAhead: "You're ahead of {percent} of teams overall",
+  overallPace: {
+    plural: 'typical',
+    one: 'Most teams at your stage have {typical} milestone by now; you have {achieved}',
+    other: 'Most teams at your stage have {typical} milestones by now; you have {achieved}',
+  },
   badges: 'Badges',
   notEarned: '{name} (not earned yet)',
   celebrated: 'Milestone achieved: {title}',

@@ -11,7 +11,6 @@ export const launcherCss = `:host{display:block}
 :host([data-waymark-widget]){all:initial!important;display:contents!important}
 .wm{all:initial;--a:var(--waymark-accent,#5b5bd6);--af:var(--a);--on:var(--waymark-on-accent,#fff);--bg:var(--waymark-bg,#fff);--fg:var(--waymark-fg,#1f2330);--mu:var(--waymark-muted,#5d6272);--bd:#e6e7ee;--tr:#e9eaf0;--ok:#1a7f4b;--wa:#9a5b00;--r:var(--waymark-radius,16px);--z:var(--waymark-z,2147483000);--sh:0 20px 50px #14163233,0 2px 8px #14163214;display:block;font:400 14px/1.45 var(--waymark-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--fg);text-align:left;color-scheme:light}
 .wm.dark{${dark}}
-@media (prefers-color-scheme:dark){.wm.auto{${dark}}}
 .wm *{box-sizing:border-box;margin:0;padding:0;border:0;font:inherit;color:inherit;letter-spacing:normal;text-transform:none;text-decoration:none;list-style:none;background:none}
 .wm button{cursor:pointer}
 .wm :focus-visible{outline:2px solid var(--af);outline-offset:2px}
@@ -43,6 +42,8 @@ export const panelCss = `
 .hd>div{flex:1}
 .sub{font-size:13px;color:var(--mu);margin-top:2px}
 .hb{height:6px;margin-top:10px}
+.sd{margin-top:10px;font-size:12.5px;color:var(--af);font-weight:550}
+.sd li+li{margin-top:2px}
 .x{flex:none;width:32px;height:32px;padding:8px;border-radius:8px;color:var(--mu)}
 .x:hover{background:var(--tr);color:var(--fg)}
 .bd{overflow:auto;padding:0 20px 20px;mask-image:linear-gradient(#000 calc(100% - 20px),#0000)}

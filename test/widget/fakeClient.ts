@@ -1,4 +1,4 @@
-import type { LevelState, MilestoneState, Waymark, WaymarkError, WaymarkEventName, WaymarkEvents } from '../../src/types';
+import type { LevelState, MilestoneState, OverallState, Waymark, WaymarkError, WaymarkEventName, WaymarkEvents } from '../../src/types';
 
 /** A milestone state with sensible defaults; override what the test cares about. */
 export const milestone = (id: string, over: Partial<MilestoneState> = {}): MilestoneState => ({
@@ -39,6 +39,8 @@ export interface FakeClient extends Waymark {
   /** Live listener counts, to prove teardown. */
   counts(): { subscribers: number; listeners: number };
   claims: string[];
+  /** Sets what `overall()` answers (the backend's standing) and notifies subscribers. */
+  setOverall(overall: OverallState | undefined): void;
   /** Problems given to `report`, which reach `error` listeners as in the real client. */
   reported: WaymarkError[];
 }
@@ -53,6 +55,7 @@ export interface FakeClient extends Waymark {
 export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): FakeClient => {
   let milestones = ms;
   let levels = lv;
+  let standing: OverallState | undefined;
   const subs = new Set<() => void>();
   const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
   const claimed = new Set<string>();
@@ -71,7 +74,11 @@ export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): Fa
     milestones: () => milestones,
     milestone: (id) => milestones.find((m) => m.id === id),
     levels: () => levels,
-    overall: () => undefined,
+    overall: () => standing,
+    setOverall(next) {
+      standing = next;
+      notify();
+    },
     on<E extends WaymarkEventName>(event: E, listener: WaymarkEvents[E]) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

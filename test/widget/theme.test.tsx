@@ -10,10 +10,10 @@ afterEach(() => {
 });
 
 describe('theming and styles', () => {
-  it('defaults to the auto colour scheme with the stylesheet adopted, no <style> and no style attributes in markup', () => {
+  it("defaults to the host page's colour scheme (light here) with the stylesheet adopted, no <style> and no style attributes in markup", () => {
     const w = mount(sampleClient());
     w.open();
-    expect(w.$('.wm')!.className).toBe('wm br auto');
+    expect(w.$('.wm')!.className).toBe('wm br light');
     const sheets = w.root().adoptedStyleSheets;
     expect(sheets).toHaveLength(1);
     expect(w.root().querySelector('style')).toBeNull();
@@ -35,7 +35,9 @@ describe('theming and styles', () => {
     expect(css).toContain('var(--waymark-font,');
     expect(css).toMatch(/\.wm\{all:initial;/);
     expect(css).toContain(':host([data-waymark-widget]){all:initial!important');
-    expect(css).toContain('@media (prefers-color-scheme:dark){.wm.auto{');
+    // The operating system's preference alone never turns the widget dark: the host page decides (hostScheme).
+    expect(css).not.toContain('prefers-color-scheme');
+    expect(css).toContain('.wm.dark{');
     expect(css).toContain('@media (prefers-reduced-motion:reduce)');
     expect(css).not.toMatch(/\d+(\.\d+)?rem/);
   });

@@ -13,7 +13,7 @@ import { Toast } from './Toast';
 export const Frame = ({ c, cls, children }: { c: Ctx; cls: string; children: ComponentChildren }) => {
   const accent = c.o.theme?.accent;
   return (
-    <div class={`wm ${cls} ${c.o.theme?.colorScheme ?? 'auto'}`} style={accent ? { '--waymark-accent': accent } : undefined}>
+    <div class={`wm ${cls} ${c.s.scheme.value}`} style={accent ? { '--waymark-accent': accent } : undefined}>
       {children}
     </div>
   );

@@ -5,6 +5,7 @@ import { Checklists } from './Checklist';
 import { Close } from './icons';
 import { NextStep } from './NextStep';
 import { ProgressBar } from './ProgressBar';
+import { Standing } from './Standing';
 
 /**
  * Closes the panel and gives focus back to the launcher.
@@ -52,6 +53,7 @@ export const Panel = ({ c }: { c: Ctx }) => {
           <h2 id="wm-title">{c.t('title')}</h2>
           <p class="sub">{summary}</p>
           <ProgressBar value={o.achieved} max={o.total} ratio={o.ratio} label={summary} class="hb" />
+          <Standing c={c} />
         </div>
         <button class="x" type="button" aria-label={c.t('close')} onClick={() => closePanel(c)}>
           <Close />

@@ -30,6 +30,12 @@ export const de: WidgetStrings = {
   roiMoney: '≈ {time} gespart · {money}',
   typical: 'Teams wie deins schaffen das bis Woche {week}',
   ahead: 'Du warst schneller als {percent} der Teams',
+  overallAhead: 'Insgesamt bist du {percent} der Teams voraus',
+  overallPace: {
+    plural: 'typical',
+    one: 'Die meisten Teams in deiner Phase haben jetzt {typical} Meilenstein; du hast {achieved}',
+    other: 'Die meisten Teams in deiner Phase haben jetzt {typical} Meilensteine; du hast {achieved}',
+  },
   badges: 'Abzeichen',
   notEarned: '{name} (noch nicht verdient)',
   celebrated: 'Meilenstein erreicht: {title}',

@@ -30,6 +30,12 @@ export const es: WidgetStrings = {
   roiMoney: 'Tiempo ahorrado: ≈ {time} · {money}',
   typical: 'Los equipos como el tuyo lo logran en la semana {week}',
   ahead: 'Lo lograste más rápido que el {percent} de los equipos',
+  overallAhead: 'En total, vas por delante del {percent} de los equipos',
+  overallPace: {
+    plural: 'typical',
+    one: 'La mayoría de los equipos en tu etapa tiene {typical} hito a estas alturas; tú tienes {achieved}',
+    other: 'La mayoría de los equipos en tu etapa tiene {typical} hitos a estas alturas; tú tienes {achieved}',
+  },
   badges: 'Insignias',
   notEarned: '{name} (aún no conseguida)',
   celebrated: 'Hito logrado: {title}',

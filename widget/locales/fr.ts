@@ -31,6 +31,12 @@ export const fr: WidgetStrings = {
   roiMoney: 'Temps gagné\u00a0: ≈\u00a0{time} · {money}',
   typical: 'Les équipes comme la vôtre y arrivent en semaine {week}',
   ahead: 'Plus rapide que {percent} des équipes',
+  overallAhead: 'Au total, vous devancez {percent} des équipes',
+  overallPace: {
+    plural: 'typical',
+    one: 'À ce stade, la plupart des équipes ont atteint {typical} étape\u00a0; vous en avez {achieved}',
+    other: 'À ce stade, la plupart des équipes ont atteint {typical} étapes\u00a0; vous en avez {achieved}',
+  },
   badges: 'Badges',
   notEarned: '{name} (pas encore obtenu)',
   celebrated: 'Étape atteinte\u00a0: {title}',

@@ -27,6 +27,8 @@ export const ja: WidgetStrings = {
   roiMoney: '約{time}の節約 · {money}',
   typical: '同じようなチームは{week}週目までに達成しています',
   ahead: '{percent}のチームより早く達成しました',
+  overallAhead: '全体で{percent}のチームより先を進んでいます',
+  overallPace: '同じ段階のチームの多くは現在{typical}件達成しています。あなたは{achieved}件です',
   badges: 'バッジ',
   notEarned: '{name}（未獲得）',
   celebrated: 'マイルストーン達成：{title}',

@@ -30,6 +30,12 @@ export const ptBR: WidgetStrings = {
   roiMoney: 'Tempo economizado: ≈ {time} · {money}',
   typical: 'Equipes como a sua chegam aqui até a semana {week}',
   ahead: 'Você chegou aqui mais rápido que {percent} das equipes',
+  overallAhead: 'No geral, você está à frente de {percent} das equipes',
+  overallPace: {
+    plural: 'typical',
+    one: 'A maioria das equipes na sua fase tem {typical} marco a esta altura; você tem {achieved}',
+    other: 'A maioria das equipes na sua fase tem {typical} marcos a esta altura; você tem {achieved}',
+  },
   badges: 'Selos',
   notEarned: '{name} (ainda não conquistado)',
   celebrated: 'Marco alcançado: {title}',
