@@ -1,3 +1,5 @@
+import { compareByDefinition } from './compareByDefinition';
+import { didYouMean } from './didYouMean';
 import { parseDuration } from './parseDuration';
 import type { LevelDefinition, MilestoneDefinition } from './types';
 
@@ -12,7 +14,7 @@ export interface ValidationResult {
   /** No errors (warnings allowed). */
   valid: boolean;
   errors: ValidationIssue[];
-  /** Unknown keys: reported, harmless. */
+  /** Unknown keys outside rules: reported, harmless. */
   warnings: ValidationIssue[];
   /** The valid milestones, in input order, as given. */
   milestones: MilestoneDefinition[];
@@ -37,16 +39,15 @@ interface Item {
 /** A plain object (not null, an array, a Date, a Map...). */
 const isObj = (v: unknown): v is Record<string, any> => ({}).toString.call(v) == '[object Object]';
 
-/** Whether `a` is within `k` edits (Levenshtein) of `b`, for "did you mean" hints. */
-const near = (a: string, b: string, k: number): boolean =>
-  k >= 0 &&
-  (a[0] == b[0]
-    ? !a || near(a.slice(1), b.slice(1), k)
-    : near(a.slice(1), b, k - 1) || near(a, b.slice(1), k - 1) || near(a.slice(1), b.slice(1), k - 1));
+/** What an unknown key is: a harmless extra (warned), a rule key or a `where` operator (each an error). */
+type Unknown = 'key' | 'rule key' | 'operator';
 
 /**
  * Checks milestone and level definitions (the content of a `milestones.json`, or a bare array of milestones).
- * Invalid items are rejected one by one, naming the path; the valid ones are returned. Never throws.
+ * Invalid items are rejected one by one, naming the path; the valid ones are returned. Every problem of every item
+ * is reported (errors and warnings each sorted by path), with "did you mean" hints for unknown keys and milestone
+ * ids. An unknown key inside a rule is an error, since a typo (`cuont`) would change what the rule means; unknown
+ * keys elsewhere are warnings. Never throws.
  *
  * @example
  * const { valid, errors, milestones } = validateDefinitions({
@@ -72,16 +73,13 @@ export function validateDefinitions(json: unknown): ValidationResult {
   /** Checks each value of a plain object with `c`. */
   const map = (c: Check): Check => (v, p) =>
     isObj(v) ? Object.keys(v).forEach((k) => c(v[k], at(p, k))) : E(p, 'expected an object');
-  /** The first `required` keys of `shape` must be present; unknown keys warn, or fail when `strict`. */
-  const obj = (shape: Record<string, Check>, required = 0, strict?: 1): Check => (v, p) => {
+  /** The first `required` keys of `shape` must be present; unknown keys warn, or fail unless `unknown` is a plain key. */
+  const obj = (shape: Record<string, Check>, required = 0, unknown: Unknown = 'key'): Check => (v, p) => {
     if (!isObj(v)) return E(p, 'expected an object');
     const keys = Object.keys(shape);
     keys.forEach((k, i) => (k in v ? shape[k](v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
     for (const k of Object.keys(v))
-      if (!keys.includes(k)) {
-        const hint = keys.find((o) => near(k, o, o[2] ? 2 : 1));
-        E(at(p, k), `unknown ${strict ? 'operator' : 'key'} "${k}"` + (hint ? ` (did you mean "${hint}"?)` : ''), strict ? errors : warnings);
-      }
+      if (!keys.includes(k)) E(at(p, k), `unknown ${unknown} "${k}"${didYouMean(k, keys)}`, unknown === 'key' ? warnings : errors);
   };
   /** The one key of `keys` present in `v`; more than one is an error. */
   const pick = (v: any, p: string, keys: string[]) => {
@@ -109,7 +107,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
     'an http(s) or relative URL',
   );
   const badge = obj({ name, icon: str }, 1);
-  const ops = obj({ eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool }, 0, 1);
+  const ops = obj({ eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool }, 0, 'operator');
   const whole = (n: number) => n > 0 && n % 1 == 0;
   const posInt = num('a positive integer', whole);
   const streak = num('an integer from 1 to 366', (n) => whole(n) && n < 367);
@@ -133,8 +131,9 @@ export function validateDefinitions(json: unknown): ValidationResult {
           last: dur,
         },
         gte ? 2 : 1,
+        'rule key',
       )(v, p);
-    } else if (form) obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1)(v, p);
+    } else if (form) obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1, 'rule key')(v, p);
     else E(p, 'expected a rule: event, all, any or milestones');
   };
 
@@ -150,6 +149,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
       badge,
       next: obj({ label: name, href }, 1),
       celebrate: one('confetti toast none'),
+      email: bool,
       value: obj({ per: posNum, unit: one('minutes hours'), rate: nonNeg, currency: pat(/^[A-Z]{3}$/, 'a 3-letter currency code') }, 1),
       benchmark: obj({ typicalDays: nonNeg, percentile: num('a number from 0 to 100', (n) => n >= 0 && n <= 100) }),
       segment: map((v, p) => (Array.isArray(v) ? list(scalar) : scalar)(v, p)),
@@ -159,6 +159,8 @@ export function validateDefinitions(json: unknown): ValidationResult {
   );
   const level = obj({ id: idCheck, title: name, milestones: list(ref, 1), badge, sequential: bool }, 3);
 
+  // The milestone references of the elements that failed their own checks: an unknown id there is reported too.
+  const failedRefs: Item['refs'] = [];
   /** Checks each element; returns those that passed. `seen` collects the ids claimed. */
   const items = (key: string, c: Check, arr: any = [], seen = new Set<string>()) => {
     const out: Item[] = [];
@@ -174,6 +176,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
           c(v, p);
           if (id(v?.id)) seen.has(v.id) ? E(p + '.id', `duplicate id "${v.id}"`) : seen.add(v.id);
           if (errors.length == n) out.push({ v, id: v.id, refs, n: refs.length, d: [] });
+          else failedRefs.push(...refs);
         } catch {
           E(p, 'expected plain JSON');
         }
@@ -185,7 +188,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
   let lv: Item[] = [];
   const done = new Set<string>();
   const named = new Set<string>();
-  const refMsg = (r: string) => `${named.has(r) ? 'invalid' : 'unknown'} milestone "${r}"`;
+  const refMsg = (r: string) => (named.has(r) ? `invalid milestone "${r}"` : `unknown milestone "${r}"${didYouMean(r, named)}`);
   try {
     const arr = Array.isArray(json);
     if (!arr && !isObj(json)) E('', 'expected { milestones, levels } or an array');
@@ -217,14 +220,17 @@ export function validateDefinitions(json: unknown): ValidationResult {
       lv = items('levels', level, arr ? [] : json.levels).filter(
         (l) => !l.refs.filter(([r, p]) => !done.has(r) && E(p, refMsg(r))).length,
       );
+      // An element rejected for something else may also name an id that does not exist: said now, not after a fix.
+      for (const [r, p] of failedRefs) if (!named.has(r)) E(p, refMsg(r));
     }
   } catch {
     E('', 'expected plain JSON');
   }
+  const byPath = (a: ValidationIssue, b: ValidationIssue) => compareByDefinition(a.path, b.path);
   return {
     valid: !errors.length,
-    errors,
-    warnings,
+    errors: errors.sort(byPath),
+    warnings: warnings.sort(byPath),
     milestones: ms.filter((m) => done.has(m.id)).map((m) => m.v),
     levels: lv.map((l) => l.v),
   };

@@ -27,14 +27,19 @@ describe('waymark validate', () => {
     const file = fixture('invalid.json');
     const { code, out, err } = await run('validate', file);
     expect(code).toBe(1);
+    // Every error of every definition, in the file's order: a typo in a rule is one (it would change the rule's
+    // meaning), and a definition with a bad title still has its unknown reference reported, with a hint.
     expect(err).toEqual([
+      `${file}: error milestones[1].rule.cuont: unknown rule key "cuont" (did you mean "count"?)`,
       `${file}: error milestones[2].rule.count: expected a positive integer`,
       `${file}: error milestones[3].id: expected an id: 1-64 of a-z 0-9 _ -`,
       `${file}: error milestones[4].requires[0]: unknown milestone "missing"`,
+      `${file}: error milestones[5].title: expected a non-empty string`,
+      `${file}: error milestones[5].requires[0]: unknown milestone "orphn" (did you mean "orphan"?)`,
       `${file}: error levels[0].milestones[1]: invalid milestone "zero"`,
-      `${file}: warning milestones[1].rule.cuont: unknown key "cuont" (did you mean "count"?)`,
+      `${file}: warning milestones[5].colour: unknown key "colour"`,
     ]);
-    expect(out).toEqual([`${file}: 4 errors, 1 warning`]);
+    expect(out).toEqual([`${file}: 7 errors, 1 warning`]);
   });
 
   it('reports broken JSON as a failure', async () => {
@@ -115,7 +120,7 @@ describe('the built bin', () => {
       );
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('test/fixtures/invalid.json: 4 errors, 1 warning\n');
+    expect(result.stdout).toBe('test/fixtures/invalid.json: 7 errors, 1 warning\n');
     expect(result.stderr).toContain('test/fixtures/invalid.json: error milestones[2].rule.count: expected a positive integer\n');
   });
 

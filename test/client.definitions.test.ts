@@ -36,3 +36,22 @@ describe('setDefinitions with something that is not definitions', () => {
     expect(errors).toMatchObject([{ code: 'invalid_definition' }]);
   });
 });
+
+describe('a typo inside a rule', () => {
+  it('rejects that milestone (it would be achieved after one event) and names the key, keeping the others', async () => {
+    const { wm, errors, achieved } = client({
+      milestones: [
+        { id: 'ten-tasks', title: 'Complete 10 tasks', rule: { event: 'task_completed', cuont: 10 } as never },
+        { id: 'first-project', title: 'Create your first project', rule: { event: 'project_created' } },
+      ],
+    });
+    await wm.ready;
+    wm.track('task_completed');
+    wm.track('project_created');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(wm.milestones().map((m) => m.id)).toEqual(['first-project']);
+    expect(achieved).toEqual(['first-project']);
+    expect(errors).toContainEqual({ code: 'invalid_definition', path: 'milestones[0].rule.cuont', message: 'unknown rule key "cuont" (did you mean "count"?)' });
+    wm.destroy();
+  });
+});

@@ -24,6 +24,7 @@ describe('validateDefinitions: input forms', () => {
       badge: { name: 'Productive', icon: '🏅' },
       next: { label: 'Automate a workflow', href: '/automations/new' },
       celebrate: 'confetti',
+      email: true,
       value: { per: 10, unit: 'minutes', rate: 30, currency: 'USD' },
       benchmark: { typicalDays: 21, percentile: 80 },
       segment: { plan: ['pro', 'enterprise'] },
@@ -287,14 +288,24 @@ describe('validateDefinitions: rules', () => {
     ]);
   });
 
-  it('warns about unknown rule keys with a hint, at nested paths', () => {
+  it('rejects a definition with an unknown key in its rule, with a hint, at nested paths', () => {
+    // `{ event, cuont: 3 }` would otherwise be `{ event }`: achieved after one event instead of three.
     const r = rule({ all: [{ event: 'e', cuont: 3 }, { event: 'f', withn: '7d' }], note: 'x' });
-    expect(r.valid).toBe(true);
-    expect(r.warnings).toEqual([
-      issue('milestones[0].rule.all[0].cuont', 'unknown key "cuont" (did you mean "count"?)'),
-      issue('milestones[0].rule.all[1].withn', 'unknown key "withn" (did you mean "within"?)'),
-      issue('milestones[0].rule.note', 'unknown key "note"'),
+    expect(r.valid).toBe(false);
+    expect(r.milestones).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.errors).toEqual([
+      issue('milestones[0].rule.all[0].cuont', 'unknown rule key "cuont" (did you mean "count"?)'),
+      issue('milestones[0].rule.all[1].withn', 'unknown rule key "withn" (did you mean "within"?)'),
+      issue('milestones[0].rule.note', 'unknown rule key "note"'),
     ]);
+    expect(rule({ event: 'e', cuont: 10 }).errors).toEqual([issue('milestones[0].rule.cuont', 'unknown rule key "cuont" (did you mean "count"?)')]);
+  });
+
+  it('keeps unknown keys outside rules as warnings', () => {
+    const r = one({ badge: { name: 'B', colour: 'red' }, notes: 'x' });
+    expect(r.valid).toBe(true);
+    expect(r.warnings.map((w) => w.path)).toEqual(['milestones[0].badge.colour', 'milestones[0].notes']);
   });
 });
 
@@ -324,11 +335,27 @@ describe('validateDefinitions: references and cycles', () => {
       ms({ id: 'e' }),
     ]);
     expect(r.errors).toEqual([
-      issue('milestones[2].stage', 'expected one of onboarding, value, adoption, growth, advocacy'),
       issue('milestones[0].requires[0]', 'invalid milestone "c"'),
       issue('milestones[1].rule.milestones[0]', 'invalid milestone "b"'),
+      issue('milestones[2].stage', 'expected one of onboarding, value, adoption, growth, advocacy'),
     ]);
     expect(ids(r)).toEqual(['e']);
+  });
+
+  it('reports an unknown id in a milestone that has other errors too, with a hint', () => {
+    const r = validateDefinitions([ms({ id: 'first-project' }), ms({ id: 'b', title: '', requires: ['frist-project'] })]);
+    expect(r.errors).toEqual([
+      issue('milestones[1].title', 'expected a non-empty string'),
+      issue('milestones[1].requires[0]', 'unknown milestone "frist-project" (did you mean "first-project"?)'),
+    ]);
+  });
+
+  it('reports errors in the order of the file: milestones by index, then levels', () => {
+    const list = Array.from({ length: 12 }, (_, i) => ms({ id: `m${i}` }));
+    list[10] = ms({ id: 'm10', title: '' });
+    list[2] = ms({ id: 'm2', requires: ['nope'] });
+    const r = validateDefinitions({ milestones: list, levels: [{ id: 'l', title: '', milestones: ['m0'] }] });
+    expect(r.errors.map((e) => e.path)).toEqual(['milestones[2].requires[0]', 'milestones[10].title', 'levels[0].title']);
   });
 
   it('reports a duplicate id on the later milestone and keeps the first', () => {
