@@ -7,7 +7,7 @@ import { describeToken, isToken } from './isToken';
 import { loadSync } from './loadSync';
 import { mergeDefinitions } from './mergeDefinitions';
 import { describe, type ResolvedOptions } from './readOptions';
-import { sanitizeProperties } from './sanitizeProperties';
+import { isUnsendable, sanitizeProperties } from './sanitizeProperties';
 import { shareWithTabs } from './shareWithTabs';
 import type { Consent, MilestoneState, OverallState, Properties, WaymarkError, WaymarkStorage } from './types';
 import type { RemoteState, Sync, WireEvent } from './sync/types';
@@ -150,6 +150,10 @@ export async function createSession(s: SessionOptions) {
     );
   };
 
+  // Names and ids are refused rather than cleaned: a changed id would be someone else's, a changed name another event.
+  const unsendable = (path: string, value: string) =>
+    isUnsendable(value) &&
+    (report({ code: path == 'userId' ? 'invalid_option' : 'invalid_argument', path, message: `${describe(value)} holds a NUL character or a lone surrogate, which cannot be sent; ignored` }), true);
   const clean = (value: unknown, path: string) => (value === undefined ? undefined : sanitizeProperties(value, report, path));
   // Only tabs sharing one IndexedDB share progress; a memory store (a server, a test) is this client's alone.
   const tabs =
@@ -189,6 +193,7 @@ export async function createSession(s: SessionOptions) {
       report,
     });
   }
+  if (o.userId && unsendable('userId', o.userId)) o.userId = undefined;
   const initialUser = o.userId || users.identity().userId;
   if (o.userToken !== undefined) {
     if (!isToken(o.userToken))
@@ -212,6 +217,7 @@ export async function createSession(s: SessionOptions) {
   return {
     engine,
     track(name: string, props: unknown, at: number, timestamp?: unknown) {
+      if (unsendable('track', name)) return;
       let ts = at;
       if (timestamp !== undefined) {
         const t = timestamp;
@@ -227,6 +233,7 @@ export async function createSession(s: SessionOptions) {
       tabs?.send(name, p, ts);
     },
     identify(userId: string, rawTraits?: unknown, token?: unknown) {
+      if (unsendable('identify', userId)) return;
       const traits = clean(rawTraits, 'traits');
       if (token !== undefined && !isToken(token)) {
         report({ code: 'invalid_argument', path: 'identify.options.token', message: `expected a token string of 1 to 8192 characters, got ${describeToken(token)}; identified without it` });
@@ -248,6 +255,7 @@ export async function createSession(s: SessionOptions) {
       if (token !== undefined && pulled !== users.identity()) void pull();
     },
     group(accountId: string, traits?: unknown) {
+      if (unsendable('group', accountId)) return;
       engine.doc().accountId = accountId;
       saver.schedule();
       send('group', undefined, clean(traits, 'traits'));

@@ -8,13 +8,34 @@ const BUDGET = 16384;
 const MAX_REPORTS = 10;
 const TOO_LARGE = 'payload_too_large';
 const hasOwn = Object.prototype.hasOwnProperty;
+// NUL and lone surrogates: no backend stores them as text (PostgreSQL refuses NUL, JSON parsers choke on halves).
+const UNSENDABLE = /[\0\ud800-\udfff]/;
+// A pair is matched first and kept; a surrogate left over is lone. (No lookbehind: older Safari cannot parse it.)
+const SURROGATES = /([\ud800-\udbff][\udc00-\udfff])|[\ud800-\udfff]/g;
+
+/**
+ * Whether `text` holds a NUL character or a lone surrogate, which no backend can store: names and ids holding one
+ * are refused; properties and traits are cleaned.
+ *
+ * @example
+ * isUnsendable('a\u0000b'); // true
+ */
+export const isUnsendable = (text: string): boolean => UNSENDABLE.test(text);
+
+/**
+ * `text` with NUL characters removed and lone surrogates replaced by U+FFFD; surrogate pairs (emoji) are kept.
+ *
+ * @example
+ * cleanText('a\u0000b\ud83d'); // 'ab\ufffd'
+ */
+export const cleanText = (text: string): string => text.replace(/\0/g, '').replace(SURROGATES, (all, pair) => pair || '\ufffd');
 
 // Per-call state lives in module variables, not a context object, so the common flat case
 // allocates nothing but its output. Saved and restored around each call: a getter may re-enter.
 let sink: (error: WaymarkError) => void;
 let used = 0; // characters of keys and strings kept, plus one per entry
 let reports = 0;
-let flags = 0; // 1: a string was truncated (reported once); 2: the budget ran out
+let flags = 0; // 1: a string was truncated (reported once); 2: the budget ran out; 4: characters were cleaned (reported once)
 let root: object | undefined;
 let base = 0;
 // Nested containers being walked (the root apart: a flat object needs no push), to cut cycles.
@@ -51,10 +72,18 @@ const unsupported = (v: any): string | undefined =>
           ? 'a window'
           : undefined;
 
+/** `text` fit to send: cleaned (and the first cleaning of a call reported) when it holds what no backend stores. */
+const sendable = (text: string, path: string, key: string | number): string => {
+  if (!UNSENDABLE.test(text)) return text;
+  if (!(flags & 4)) (flags |= 4), issue(join(path, key), 'replaced characters that cannot be sent (NUL, lone surrogates)');
+  return cleanText(text);
+};
+
 /**
  * Turns what the host passed as event properties or traits into plain JSON, on the hot path
  * of `track()`. Never throws; each problem is reported with its path, and the value dropped
- * or changed: strings over 1,024 characters truncated, non-finite numbers, functions,
+ * or changed: NUL characters removed and lone surrogates replaced by U+FFFD (in keys too),
+ * strings over 1,024 characters truncated, non-finite numbers, functions,
  * symbols, Maps, Sets, DOM nodes, windows and cycles dropped, Dates to ISO strings, BigInts
  * to numbers (or strings when unsafe). Objects and arrays nest up to 5 levels, with at most
  * 50 keys and 100 items each, within about 16 KB of keys and strings per call.
@@ -94,7 +123,7 @@ function clean(v: unknown, path: string, key: string | number, depth: number): J
         // Never end on half a surrogate pair.
         v = v.slice(0, (v.charCodeAt(MAX_STRING - 1) & 0xfc00) === 0xd800 ? MAX_STRING - 1 : MAX_STRING);
       }
-      return spend((v as string).length, path, key) ? (v as string) : undefined;
+      return spend((v as string).length, path, key) ? sendable(v as string, path, key) : undefined;
     case 'number':
       return v - v === 0 ? v : issue(join(path, key), `dropped ${v}: not a finite number`);
     case 'boolean':
@@ -151,7 +180,7 @@ function walk(src: any, path: string, depth: number, out: any): JsonValue[] | Pr
       continue;
     }
     const v = read(src, k, path, depth);
-    if (v !== undefined) out[k] = v;
+    if (v !== undefined) out[sendable(k, path, k)] = v;
     else if (flags & 2) break;
   }
   return out;

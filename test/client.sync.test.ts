@@ -210,3 +210,30 @@ describe('pulling /v1/state again', () => {
     }
   });
 });
+
+describe('characters no backend can store', () => {
+  it('never reach the wire: cleaned in properties and traits; names and ids that hold them are refused', async () => {
+    const { wm, errors } = client({ endpoint: ENDPOINT, milestones: [{ id: 'p', title: 'P', rule: { event: 'project_created' } }] });
+    await wm.ready;
+    wm.track('project_created', { title: 'Q3\u0000 plan', emoji: '🚀', cut: 'ab\ud83d' });
+    wm.track('project\u0000created');
+    wm.track('project_created\ud800');
+    wm.identify('u\u00001');
+    wm.identify('u_1', { name: 'Zo\u0000e', nick: '\udc00' });
+    wm.group('acct\udfff');
+    wm.group('acct_1', { label: 'Team\u0000' });
+    await wm.flush();
+    const wire = JSON.stringify(received);
+    // JSON escapes NUL and lone surrogates (a pair goes as the character itself): none of either on the wire.
+    expect(wire).not.toMatch(/\\u0000|\\ud[89a-f][0-9a-f]{2}/i);
+    expect(received.filter((e) => e.type === 'track').map((e) => [e.name, e.properties])).toEqual([
+      ['project_created', { title: 'Q3 plan', emoji: '🚀', cut: 'ab\ufffd' }],
+    ]);
+    expect(received.filter((e) => e.type !== 'track' && e.type !== 'achieved').map((e) => [e.type, e.userId, e.accountId, e.properties])).toEqual([
+      ['identify', 'u_1', undefined, { name: 'Zoe', nick: '\ufffd' }],
+      ['group', 'u_1', 'acct_1', { label: 'Team' }],
+    ]);
+    expect(errors.filter((e) => e.code === 'invalid_argument').map((e) => e.path)).toEqual(['track', 'track', 'identify', 'group']);
+    wm.destroy();
+  });
+});

@@ -289,3 +289,39 @@ describe('sanitizeProperties: hostile input', () => {
     expect(inner).toEqual([{ code: 'invalid_property', message: 'dropped a function', path: 'traits.g' }]);
   });
 });
+
+/** No lone surrogate: encodeURIComponent throws on one. */
+const wellFormed = (text: string) => {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('sanitizeProperties: characters no backend can store', () => {
+  it('strips NUL and replaces lone surrogates with U+FFFD, in values and keys, keeping surrogate pairs; reports once', () => {
+    const { out, errors } = run({
+      note: 'a\u0000b',
+      half: 'x\ud83d',
+      low: '\ude00y',
+      emoji: 'ok 😀',
+      'k\u0000ey': 1,
+      list: ['\u0000', 'fine'],
+      deep: { v: '\udc00\ud800' },
+    });
+    expect(out).toEqual({ note: 'ab', half: 'x\ufffd', low: '\ufffdy', emoji: 'ok 😀', key: 1, list: ['', 'fine'], deep: { v: '\ufffd\ufffd' } });
+    expect(JSON.stringify(out)).not.toMatch(/\\u0000|\\ud[89ab]|\\ud[c-f]/i);
+    for (const v of [out.note, out.half, out.low, (out.deep as { v: string }).v]) expect(wellFormed(v as string)).toBe(true);
+    expect(errors).toEqual([
+      { code: 'invalid_property', path: 'properties.note', message: 'replaced characters that cannot be sent (NUL, lone surrogates)' },
+    ]);
+  });
+
+  it('cleans a string cut at the length limit too', () => {
+    const { out } = run({ s: 'a'.repeat(1020) + '\u0000\u0000😀😀' });
+    expect(wellFormed(out.s as string)).toBe(true);
+    expect(out.s).not.toContain('\u0000');
+  });
+});
