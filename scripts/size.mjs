@@ -10,10 +10,14 @@ const checks = [
   {
     name: "import { createWaymark } from 'waymark'",
     code: "export { createWaymark } from './dist/index.js';",
-    budget: 5 * KB,
+    // 5.25 KB since issue 14's definition checks (unknown rule keys, hints for ids, problems in file order) added
+    // 0.19 KB: validateDefinitions is in the up-front bytes, because dist/index.js re-exports it from the chunk it
+    // shares with the session, and a bundler keeps that chunk's import for evaluation order (issue 15's loaders).
+    budget: 5.25 * KB,
     // With the chunks loaded after start: the engine, storage and idb-keyval always; the sync only with an `endpoint`.
-    // 19.5 KB since the identity tokens, per-user batches and rejected events (issue 11) added 1.5 KB to the sync.
-    total: 19.5 * KB,
+    // 19.5 KB since the identity tokens, per-user batches and rejected events (issue 11) added 1.5 KB to the sync;
+    // 20 KB with issue 14's definition checks and character cleaning.
+    total: 20 * KB,
   },
   {
     name: "waymark + waymark/widget",
@@ -38,10 +42,11 @@ const checks = [
   // per-event rejection (issue 11) measured 35.03 KB (+1.39 KB). Then 38 KB: the five string sets it carries (de,
   // fr, es, pt-BR, ja; 2.23 KB min+gzip on their own, dist/widget-locales.js) measured 37.50 KB (+2.40 KB). Then 39 KB:
   // following the host page's colour scheme and the overall standing, in six languages, measured 38.84 KB (+1.34 KB).
+  // Then 39.5 KB: issue 14's definition checks and character cleaning in the core measured 39.26 KB (+0.42 KB).
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 39 * KB,
+    budget: 39.5 * KB,
     needs: 'dist/waymark.global.js',
   },
 ];
