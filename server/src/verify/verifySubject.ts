@@ -147,14 +147,16 @@ export async function verifySubject(
       if (t.clamped) clamped++;
       if (e.verified) verified++;
       clock.now = Math.max(clock.now, t.at);
-      if (e.type === 'track' && e.name) engine.track(e.name, e.properties ?? {}, t.at);
-      else if (e.type === 'identify' && kind !== 'account' && e.properties) engine.setTraits(e.properties);
-      else if (e.type === 'group' && kind === 'account' && e.properties) engine.setTraits(e.properties);
-      else if (e.type === 'group' && kind === 'user' && e.account_trusted && e.account_id) {
+      // Every event carries the account the client was in (group() sets it): the latest trusted one is the user's.
+      if (kind === 'user' && e.account_trusted && e.account_id && e.account_id !== account) {
         // The engine keeps the account with the user's state; it has no operation for it yet (issue 15).
         doc.accountId = e.account_id;
         account = e.account_id;
-      } else if (e.type === 'achieved' && e.name) claims.add(e.name);
+      }
+      if (e.type === 'track' && e.name) engine.track(e.name, e.properties ?? {}, t.at);
+      else if (e.type === 'identify' && kind !== 'account' && e.properties) engine.setTraits(e.properties);
+      else if (e.type === 'group' && kind === 'account' && e.properties) engine.setTraits(e.properties);
+      else if (e.type === 'achieved' && e.name) claims.add(e.name);
     }
     const newly = Object.keys(doc.achieved)
       .filter((id) => !achievedBefore.has(id) && own.has(id))
