@@ -25,7 +25,7 @@ describe.each(databases)('admin API on $name', ({ url, skip }) => {
       expect((await s.admin('GET', '/v1/admin/definitions', undefined, OTHER_SECRET)).body.milestones).toHaveLength(1);
       // The public endpoint of the other project doesn't see it either.
       const other = await fetch(`${s.url}/v1/state?projectKey=pk_other&userId=shared-id&anonymousId=sid`);
-      expect((await other.json()).achieved).toEqual({});
+      expect(((await other.json()) as { achieved: object }).achieved).toEqual({});
     });
   });
 

@@ -118,7 +118,7 @@ const positive = (value: unknown, fallback: number, path: string, issues: Config
  * @example
  * const config = readConfig({ projects: [{ key: 'pk_demo', secretKey: 'sk_demo_0123456789' }] });
  */
-export function readConfig(input: ServerConfig, baseDir = process.cwd()): ResolvedConfig {
+export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? process.cwd()): ResolvedConfig {
   const issues: ConfigIssue[] = [];
   if (!isObject(input)) throw new ConfigError([{ path: '', message: 'expected an object' }]);
   const projects: Project[] = [];

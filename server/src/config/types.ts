@@ -75,6 +75,8 @@ export interface ServerConfig {
   logLevel?: string;
   /** Where logs go; default stdout. For tests: a writable stream. */
   logStream?: NodeJS.WritableStream;
+  /** Where relative paths (a project's `definitions` file) are read from; default the working directory. */
+  baseDir?: string;
   /** Run the job workers in this process. Default true. */
   worker?: boolean;
 }

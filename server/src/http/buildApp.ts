@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest, type preHandlerAsyncHookHandler } from 'fastify';
 import type { ServerContext } from '../context';
 import { adminRoutes } from '../routes/adminRoutes';
 import { batchRoute } from '../routes/batchRoute';
@@ -40,7 +40,8 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // A line per request only when debugging: at info, the log is for what needs a person's attention.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   }) as unknown as FastifyInstance;
 
   app.removeAllContentTypeParsers();
@@ -78,7 +79,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       maxAge: 86_400,
     });
 
-  let perProject = async () => {};
+  let perProject: preHandlerAsyncHookHandler = async () => {};
   if (config.rateLimit) {
     const { perIp, window } = config.rateLimit;
     await app.register(rateLimit, {
@@ -88,13 +89,15 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       errorResponseBuilder: (_request, context) =>
         new HttpError(429, `rate limit: more than ${context.max} requests per ${Math.round(window / 1000)} s from this address; retry after ${context.after}`),
     });
-    perProject = app.rateLimit({
-      max: config.rateLimit.perProject,
-      timeWindow: window,
-      keyGenerator: (request) => 'project:' + projectKeyOf(request),
-      errorResponseBuilder: (_request, context) =>
-        new HttpError(429, `rate limit: more than ${context.max} requests per ${Math.round(window / 1000)} s for this project; retry after ${context.after}`),
-    }) as unknown as typeof perProject;
+    // A second limiter, by project key: the plugin's own route handler would be skipped once the per-IP one ran.
+    const limit = app.createRateLimit({ max: config.rateLimit.perProject, timeWindow: window, keyGenerator: (request) => 'project:' + projectKeyOf(request) });
+    perProject = async function (this: unknown, request: FastifyRequest) {
+      const result = await limit(request);
+      if (result.isExceeded)
+        throw new HttpError(429, `rate limit: more than ${result.max} requests per ${Math.round(window / 1000)} s for this project; retry after ${result.ttlInSeconds} s`, {
+          headers: { 'retry-after': String(result.ttlInSeconds) },
+        });
+    } as never;
   }
 
   batchRoute(app, ctx, perProject);

@@ -84,10 +84,15 @@ export function createQueue(db: Database) {
         [job.id, worker, delay, String((error as Error)?.message ?? error).slice(0, 500)],
       );
     },
-    /** Jobs waiting or running, and how long the oldest due one has waited (s). */
+    /**
+     * Jobs waiting or running, and how long the oldest due one has waited (s). It reads the events table too, so a lock
+     * held on it (a migration, a stuck transaction) shows here as a timeout rather than as health.
+     */
     async depth() {
       const [row] = await db.query(
-        `select count(*)::int as jobs, coalesce(extract(epoch from now() - min(run_at) filter (where run_at <= now())), 0)::float8 as oldest from waymark_jobs`,
+        `select count(*)::int as jobs, coalesce(extract(epoch from now() - min(run_at) filter (where run_at <= now())), 0)::float8 as oldest,
+           (select count(*) from (select 1 from waymark_events limit 1) e)::int as readable
+         from waymark_jobs`,
       );
       return { jobs: row.jobs as number, oldestSeconds: Math.round(row.oldest as number) };
     },

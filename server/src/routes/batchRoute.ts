@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ServerContext } from '../context';
 import { checkOrigin } from '../http/checkOrigin';
 import { HttpError } from '../http/HttpError';
@@ -14,7 +14,7 @@ import { storeBatch } from '../ingest/storeBatch';
  * @example
  * batchRoute(app, ctx, perProjectLimit);
  */
-export function batchRoute(app: FastifyInstance, ctx: ServerContext, limit: preHandlerHookHandler) {
+export function batchRoute(app: FastifyInstance, ctx: ServerContext, limit: preHandlerAsyncHookHandler) {
   app.post('/v1/batch', { preHandler: limit }, async (request) => {
     const envelope = readEnvelope(request.body, ctx.config.maxEvents);
     const project = ctx.project(envelope.projectKey);

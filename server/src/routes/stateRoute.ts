@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ServerContext } from '../context';
 import { checkOrigin } from '../http/checkOrigin';
 import { HttpError } from '../http/HttpError';
@@ -24,7 +24,7 @@ export const bearer = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(h
  * @example
  * stateRoute(app, ctx, perProjectLimit);
  */
-export function stateRoute(app: FastifyInstance, ctx: ServerContext, limit: preHandlerHookHandler) {
+export function stateRoute(app: FastifyInstance, ctx: ServerContext, limit: preHandlerAsyncHookHandler) {
   app.get('/v1/state', { preHandler: limit }, async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const projectKey = param(query, 'projectKey');
