@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm run demo`: the example app (examples/app) and the reference backend on one origin, with embedded
+// `npm run demo`: the example app (examples/app) and waymark-server on one origin, with embedded
 // storage, so a fresh clone needs nothing but `npm install`. The npm script builds waymark and the app first.
-// Settings (environment): PORT (5173; the next free one when taken), HOST (127.0.0.1), DATA_DIR (.waymark-data/demo).
+// Settings (environment): PORT (5173; the next free one when taken), HOST (127.0.0.1), DATA_DIR (.waymark-demo).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CSP, startDemo } from '../examples/app/server.mjs';
+import { CSP, DEMO, startDemo } from '../examples/app/server.mjs';
 
 const env = process.env;
-const dataDir = env.DATA_DIR ?? fileURLToPath(new URL('../.waymark-data/demo', import.meta.url));
+// Not inside .waymark-data, which is `npx waymark-server`'s own default folder.
+const dataDir = env.DATA_DIR ?? fileURLToPath(new URL('../.waymark-demo', import.meta.url));
 
 // One embedded database, one process: a second demo would get the next port, but must not share the files.
 const lock = `${dataDir}.pid`; // beside the database's folder, not in it
@@ -45,7 +46,9 @@ try {
 console.log(`
   Acme Projects, with waymark:  ${demo.url}
 
-  App and backend (POST /v1/batch, GET /v1/state) share this origin, under ${CSP}.
+  App and waymark-server (POST /v1/batch, GET /v1/state, /health) share this origin, under ${CSP}.
+  The project requires identity: the app's "backend" (/demo/session) signs each visitor a token.
+  Admin API:  curl -H 'Authorization: Bearer ${DEMO.secretKey}' ${demo.url}v1/admin/definitions
   Data: ${dataDir} (delete it to start over). Ctrl-C to stop.
 `);
 

@@ -1,6 +1,9 @@
-import type { App, Database } from '../server/index.mjs';
+import type { WaymarkServer } from 'waymark-server';
 
 export const CSP: string;
+
+/** The demo project's keys (public key, admin secret key, identity secret). */
+export const DEMO: { projectKey: string; secretKey: string; identitySecret: string };
 
 export interface DemoOptions {
   /** The first port to try; the next ones when it is taken; 0 for any free port. Default 5173. */
@@ -9,13 +12,15 @@ export interface DemoOptions {
   /** Where PGlite keeps its files; in memory without one. */
   dataDir?: string;
   /** Told the backend's answer to each stored batch. */
-  onBatch?: (result: { accepted: number; duplicates: number }) => void;
+  onBatch?: (result: { accepted: number; duplicates: number; rejected?: { id: string; reason: string }[] }) => void;
+  /** The server's log level; default `warn`. */
+  logLevel?: string;
 }
 
 export interface RunningDemo {
   url: string;
-  db: Database;
-  app: App;
+  db: WaymarkServer['db'];
+  server: WaymarkServer;
   close(): Promise<void>;
 }
 

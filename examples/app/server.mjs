@@ -1,48 +1,45 @@
-// One origin for the example app and its backend: the app's static files, and the reference backend's
-// /v1/batch and /v1/state (examples/server) on embedded PGlite. Same origin means no CORS, and the page's
-// strict Content-Security-Policy (default-src 'self', sent as a header) allows the sync as it is.
+// One origin for the example app and its backend: the app's static files, and waymark-server's public endpoints
+// (/v1/batch, /v1/state, /health) and admin API, on embedded PGlite. Same origin means no CORS, and the page's strict
+// Content-Security-Policy (default-src 'self', sent as a header) allows the sync as it is.
+// The project requires identity, as a real one should: /demo/session plays the host app's backend, which knows who
+// is signed in and signs a waymark token for them (signUserToken).
 // Used by `npm run demo` (scripts/demo.mjs) and the end-to-end tests (test/e2e).
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createApp, openDatabase } from '../server/index.mjs';
+import fastifyStatic from '@fastify/static';
+import { createServer, signUserToken } from 'waymark-server';
 
 export const CSP = "default-src 'self'";
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json' };
 // What the browser may fetch: the page, its styles, its bundle. Not the sources or this file.
-const PUBLIC = /^\/(index\.html|styles\.css|favicon\.svg|milestones\.json|dist\/[\w.-]+)$/;
+const PUBLIC = /^\/(index\.html|styles\.css|favicon\.svg|milestones\.json|dist\/[\w.-]+)?$/;
 
-const serveFile = (req, res) => {
-  const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html');
-  const file = normalize(join(ROOT, path));
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || !PUBLIC.test(path) || !file.startsWith(ROOT) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+/** The demo project. Its secret key opens the admin API; a real deployment keeps both secrets in its environment. */
+export const DEMO = {
+  projectKey: 'pk_acme_demo',
+  secretKey: 'sk_acme_demo_7f3c9a1e5b2d4c6f',
+  identitySecret: 'acme-demo-identity-secret-0123456789abcdef',
 };
 
-const listen = (server, port, host, tries) =>
-  new Promise((resolve, reject) => {
-    const fail = (error) => {
-      server.off('listening', ok);
-      // The port is taken (another demo, a Vite dev server): try the next one.
-      if (error.code === 'EADDRINUSE' && port !== 0 && tries > 1) resolve(listen(server, port + 1, host, tries - 1));
-      else reject(error);
-    };
-    const ok = () => {
-      server.off('error', fail);
-      resolve(server.address().port);
-    };
-    server.once('error', fail).once('listening', ok).listen(port, host);
-  });
+/** The first free port from `port` on (the demo's default may be taken by another demo or a dev server). */
+const freePort = async (port, host, tries = 20) => {
+  if (port === 0) return 0;
+  for (let p = port; p < port + tries; p++) {
+    const free = await new Promise((resolve) => {
+      const probe = createNetServer().once('error', () => resolve(false));
+      probe.listen(p, host, () => probe.close(() => resolve(true)));
+    });
+    if (free) return p;
+  }
+  throw new Error(`no free port from ${port} to ${port + tries - 1}`);
+};
+
+const cookie = (header, name) => new RegExp(`(?:^|;\\s*)${name}=([\\w-]+)`).exec(header ?? '')?.[1];
 
 /**
- * Starts the example app and the reference backend on one origin.
+ * Starts the example app and waymark-server on one origin.
  *
  * @example
  * const demo = await startDemo({ port: 0, dataDir: '/tmp/demo-data' });
@@ -50,56 +47,64 @@ const listen = (server, port, host, tries) =>
  * await demo.db.query('select count(*)::int as n from waymark_events');
  * await demo.close();
  *
- * @param {{ port?: number, host?: string, dataDir?: string, onBatch?: (result: { accepted: number, duplicates: number }) => void }} [options]
- *   `port`: the first port to try (the next ones when it is taken; 0 for any free port); `dataDir`: where PGlite keeps its
- *   files (in memory without one); `onBatch`: told the backend's answer to each stored batch.
+ * @param {import('./server.d.mts').DemoOptions} [options]
  */
-export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBatch } = {}) {
-  for (const [file, name] of [['../../dist/index.js', 'dist/index.js'], ['dist/main.js', 'examples/app/dist/main.js']])
+export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBatch, logLevel = 'warn' } = {}) {
+  for (const [file, name] of [['../../dist/index.js', 'dist/index.js'], ['../../server/dist/index.js', 'server/dist/index.js'], ['dist/main.js', 'examples/app/dist/main.js']])
     if (!existsSync(new URL(file, import.meta.url))) throw new Error(`${name} is missing: run \`npm run demo\`, which builds first`);
-  const { createWaymark } = await import('../../dist/index.js');
-  const definitions = JSON.parse(readFileSync(join(ROOT, 'milestones.json'), 'utf8'));
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await openDatabase({ dataDir });
-  // No `origins`: the app is on this origin and needs no CORS, so no other site's page may read the answers.
-  const app = createApp({ db, definitions, createWaymark });
-
-  const server = createServer((req, res) => {
-    res.setHeader('content-security-policy', CSP);
-    res.setHeader('x-content-type-options', 'nosniff');
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!path.startsWith('/v1/') && path !== '/health') return serveFile(req, res);
-    if (onBatch && req.method === 'POST' && path === '/v1/batch') {
-      // The backend's answer, { accepted, duplicates }, for the caller's log or tests.
-      const end = res.end.bind(res);
-      res.end = (body, ...rest) => {
-        try {
-          if (res.statusCode === 200 && body) onBatch(JSON.parse(String(body)));
-        } catch {
-          // a logging hook must not break the answer
-        }
-        return end(body, ...rest);
-      };
+  const server = await createServer({
+    port: await freePort(port, host),
+    host,
+    dataDir: dataDir ?? ':memory:',
+    logLevel,
+    // Three tabs, reloads and the end-to-end tests from one address: more than a person would send.
+    rateLimit: { perIp: 6000, perProject: 60_000 },
+    projects: [
+      {
+        key: DEMO.projectKey,
+        secretKey: DEMO.secretKey,
+        identitySecrets: [DEMO.identitySecret],
+        identity: 'required',
+        definitions: fileURLToPath(new URL('milestones.json', import.meta.url)),
+      },
+    ],
+  });
+  const { app } = server;
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    if (onBatch && request.method === 'POST' && request.url === '/v1/batch' && reply.statusCode === 200) {
+      try {
+        onBatch(JSON.parse(String(payload)));
+      } catch {
+        // a logging hook must not break the answer
+      }
     }
-    app.handle(req, res);
+    return payload;
   });
-  server.requestTimeout = 30_000;
-  const actual = await listen(server, port, host, 20).catch(async (error) => {
-    await db.close();
-    throw error;
+  await app.register(fastifyStatic, {
+    root: ROOT,
+    allowedPath: (path) => PUBLIC.test(path),
+    cacheControl: false,
+    setHeaders: (res) => res.setHeader('cache-control', 'no-store'),
   });
+  // The host app's backend: it knows who is signed in (here a cookie it sets on the first visit) and answers the
+  // user, their team, and a waymark token for them, signed with the identity secret the browser never sees.
+  app.post('/demo/session', async (request, reply) => {
+    const id = cookie(request.headers.cookie, 'acme_user') ?? randomBytes(6).toString('hex');
+    reply.header('set-cookie', `acme_user=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`);
+    const userId = `acme-user-${id}`;
+    const accountId = 'acct_acme';
+    const token = await signUserToken({ userId, accountId }, DEMO.identitySecret, { expiresIn: '1h' });
+    return { userId, accountId, token };
+  });
+  const url = (await server.listen()) + '/';
   return {
-    url: `http://${host}:${actual}/`,
-    db,
-    app,
-    /** Stops taking requests, waits for verification in progress, closes the database. */
-    async close() {
-      await new Promise((resolve) => {
-        server.close(resolve);
-        server.closeAllConnections();
-      });
-      await app.idle();
-      await db.close();
-    },
+    url,
+    db: server.db,
+    server,
+    /** Stops taking requests, finishes the job in progress, closes the database. */
+    close: () => server.close(),
   };
 }

@@ -29,9 +29,12 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `waymark-server` (the built CLI) as its own process and waits until it listens. */
+/**
+ * Starts `waymark-server` (the built CLI) as its own process and waits until it listens. The test's own DATABASE_URL
+ * is not passed on: a process uses PostgreSQL only when its config (or `env`) says so.
+ */
 export function startProcess(configFile: string, env: Record<string, string | undefined> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, '--config', configFile], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--config', configFile], { env: { ...process.env, DATABASE_URL: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Record<string, any>[] = [];
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
