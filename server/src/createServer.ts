@@ -105,9 +105,9 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
       async verify(job) {
         const started = performance.now();
         const evaluate = (job.payload as { evaluate?: boolean } | null)?.evaluate === true;
-        const { more, applied } = await verifySubject(ctx, job.projectKey, job.key, { evaluate });
-        log.debug({ job: job.id, project: job.projectKey, kind: job.key.slice(0, 1), applied, ms: Math.round(performance.now() - started) }, 'verified');
-        return more;
+        const { more, applied, waitMs } = await verifySubject(ctx, job.projectKey, job.key, { evaluate });
+        log.debug({ job: job.id, project: job.projectKey, kind: job.key.slice(0, 1), applied, ms: +(performance.now() - started).toFixed(2) }, 'verified');
+        return more || waitMs || false;
       },
       reevaluate: (job) => reevaluateProject(ctx, job),
     },

@@ -25,42 +25,38 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
   const user = userSubject(userId);
   const result = await ctx.db.transaction(async (query) => {
     const subjects = await query(
-      `select subject, kind, started_at, account_id from waymark_subjects where project_key = $1 and (subject = $2 or merged_into = $2) for update`,
+      `select subject, kind, started_at, account_id from waymark_subjects where project_key = $1 and (subject = $2 or merged_into = $2)
+       order by subject for update`,
       [projectKey, user],
     );
     const devices = subjects.filter((s) => s.kind === 'anonymous').map((s) => s.subject.slice(2));
     const own = subjects.find((s) => s.subject === user);
     const deleted = await query(
-      `delete from waymark_events where project_key = $1 and (user_id = $2 or (user_id is null and anonymous_id = any($3::text[]))) returning seq`,
+      `delete from waymark_events where project_key = $1 and (user_id = $2 or (user_id is null and anonymous_id = any($3::text[]))) returning id`,
       [projectKey, userId, devices],
     );
-    const seqs = deleted.map((r) => r.seq);
     const keys = subjects.map((s) => s.subject);
-    await query(`delete from waymark_pending where project_key = $1 and (subject = any($2::text[]) or seq = any($3::bigint[]))`, [projectKey, keys, seqs]);
     if (own) {
-      const started = new Date(own.started_at).getTime();
       await forgetAchievements(query, projectKey, user, own.started_at);
-      await query(`update waymark_start_days set n = n - 1 where project_key = $1 and kind = 'user' and day = $2`, [projectKey, Math.floor(started / DAY)]);
+      await query(`update waymark_start_days set n = n - 1 where project_key = $1 and kind = 'user' and day = $2`, [
+        projectKey,
+        Math.floor(new Date(own.started_at).getTime() / DAY),
+      ]);
     }
     await query(`delete from waymark_achievements where project_key = $1 and subject = any($2::text[])`, [projectKey, keys]);
     await query(`delete from waymark_subjects where project_key = $1 and subject = any($2::text[])`, [projectKey, keys]);
-    await query(`delete from waymark_jobs where project_key = $1 and kind = 'verify' and key = any($2::text[])`, [projectKey, keys]);
+    await query(`delete from waymark_jobs where project_key = $1 and kind = 'verify' and key = any($2::text[])`, [projectKey, [...keys, user]]);
     const accountId = own?.account_id as string | undefined;
     if (accountId) {
-      // The account's state counted this user's events: start it again from the events that remain.
+      // The account's state counted this user's events: it starts again from the events that remain.
       const account = accountSubject(accountId);
       const [row] = await query(`select started_at from waymark_subjects where project_key = $1 and subject = $2 for update`, [projectKey, account]);
       if (row) await forgetAchievements(query, projectKey, account, row.started_at);
       await query(`delete from waymark_achievements where project_key = $1 and subject = $2`, [projectKey, account]);
-      await query(`update waymark_subjects set doc = null, events = 0, verified_events = 0, clamped = 0 where project_key = $1 and subject = $2`, [
-        projectKey,
-        account,
-      ]);
       await query(
-        `insert into waymark_pending (project_key, subject, seq)
-         select $1, $2, seq from waymark_events where project_key = $1 and account_id = $3 and account_trusted
-         on conflict do nothing`,
-        [projectKey, account, accountId],
+        `update waymark_subjects set doc = null, cursor_xid = null, cursor_id = null, events = 0, verified_events = 0, clamped = 0
+         where project_key = $1 and subject = $2`,
+        [projectKey, account],
       );
       await ctx.queue.enqueue({ query }, projectKey, 'verify', [account]);
     }

@@ -23,7 +23,7 @@ export async function migrate(db: Database, schema: string, migrations: Migratio
     if (!done.size) {
       const old = await query(
         `select 1 from information_schema.tables t where t.table_schema = $1 and t.table_name = 'waymark_events'
-         and not exists (select 1 from information_schema.columns c where c.table_schema = $1 and c.table_name = 'waymark_events' and c.column_name = 'seq')`,
+         and not exists (select 1 from information_schema.columns c where c.table_schema = $1 and c.table_name = 'waymark_events' and c.column_name = 'xid')`,
         [schema],
       );
       if (old.length) {

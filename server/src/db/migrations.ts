@@ -10,10 +10,13 @@ export const migrations: Migration[] = [
     version: 1,
     name: 'events, subjects, achievements, definitions, benchmarks, jobs',
     sql: `
+-- xid: the inserting transaction. Verification reads each subject's events in (xid, id) order from a cursor, and only
+-- those of transactions older than every one still running (pg_snapshot_xmin), so a batch committed late is never
+-- skipped: no per-event bookkeeping on the way in.
 create table waymark_events (
-  seq           bigint generated always as identity primary key,
   project_key   text not null,
   id            text not null,
+  xid           xid8 not null default pg_current_xact_id(),
   type          text not null,
   name          text,
   properties    jsonb,
@@ -24,26 +27,21 @@ create table waymark_events (
   received_at   timestamptz not null,
   verified      boolean not null default false,
   account_trusted boolean not null default false,
-  unique (project_key, id)
+  primary key (project_key, id)
 );
-create index waymark_events_user on waymark_events (project_key, user_id) where user_id is not null;
-create index waymark_events_anonymous on waymark_events (project_key, anonymous_id);
-create index waymark_events_account on waymark_events (project_key, account_id) where account_id is not null;
+create index waymark_events_user on waymark_events (project_key, user_id, xid, id) where user_id is not null;
+create index waymark_events_device on waymark_events (project_key, anonymous_id, xid, id) where user_id is null;
+create index waymark_events_account on waymark_events (project_key, account_id, xid, id) where account_trusted;
 
--- Events stored but not yet applied to a subject's engine state: the verification jobs' work list.
-create table waymark_pending (
-  project_key text not null,
-  subject     text not null,
-  seq         bigint not null,
-  primary key (project_key, subject, seq)
-);
-
--- A subject is 'u:<userId>', 'a:<anonymousId>' or 'c:<accountId>'; doc is its engine state (bounded).
+-- A subject is 'u:<userId>', 'a:<anonymousId>' or 'c:<accountId>'; doc is its engine state (bounded), and
+-- (cursor_xid, cursor_id) the last of its events applied to it.
 create table waymark_subjects (
   project_key     text not null,
   subject         text not null,
   kind            text not null,
   doc             jsonb,
+  cursor_xid      xid8,
+  cursor_id       text,
   started_at      timestamptz not null,
   last_event_at   timestamptz not null,
   account_id      text,
@@ -56,6 +54,7 @@ create table waymark_subjects (
 );
 create index waymark_subjects_account on waymark_subjects (project_key, account_id) where account_id is not null;
 create index waymark_subjects_kind on waymark_subjects (project_key, kind, started_at);
+create index waymark_subjects_merged on waymark_subjects (project_key, merged_into) where merged_into is not null;
 
 -- Recomputed by the server, never taken from a client.
 create table waymark_achievements (

@@ -40,8 +40,8 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    // A line per request only when debugging: at info, the log is for what needs a person's attention.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    // A line per request only at trace: at info the log is for what needs a person's attention, at debug for jobs.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'trace' }),
   }) as unknown as FastifyInstance;
 
   app.removeAllContentTypeParsers();
@@ -93,7 +93,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     const limit = app.createRateLimit({ max: config.rateLimit.perProject, timeWindow: window, keyGenerator: (request) => 'project:' + projectKeyOf(request) });
     perProject = async function (this: unknown, request: FastifyRequest) {
       const result = await limit(request);
-      if (result.isExceeded)
+      if (!result.isAllowed && result.isExceeded)
         throw new HttpError(429, `rate limit: more than ${result.max} requests per ${Math.round(window / 1000)} s for this project; retry after ${result.ttlInSeconds} s`, {
           headers: { 'retry-after': String(result.ttlInSeconds) },
         });

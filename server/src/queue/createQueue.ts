@@ -14,12 +14,12 @@ export interface Job {
 /** Where a job goes in: the database itself or the transaction that stores what the job is about. */
 type Runner = Pick<Database, 'query'> | { query: Query };
 
-const LEASE_SECONDS = 60;
+const LEASE_SECONDS = 30;
 
 /**
  * The durable job queue, in the database (`waymark_jobs`): a job is enqueued in the same transaction as the data it is
  * about, so a crash loses neither; workers claim jobs with `FOR UPDATE SKIP LOCKED`, so several server processes on one
- * PostgreSQL run each job once, and a lease (60 s) hands a job whose worker died to another. One row per
+ * PostgreSQL run each job once, and a lease (30 s) hands a job whose worker died to another (jobs take milliseconds). One row per
  * (project, kind, key): enqueueing a job that is waiting merges into it; one that is running is marked `dirty` and runs
  * once more after it finishes, so work that arrived during a run is never missed.
  * Hand-written rather than pg-boss or graphile-worker: those need a real PostgreSQL server, and this must run on the
@@ -61,14 +61,21 @@ export function createQueue(db: Database) {
       );
       return rows.map((r) => ({ id: Number(r.id), projectKey: r.project_key, kind: r.kind, key: r.key, payload: r.payload, attempts: r.attempts }));
     },
-    /** Done: the job goes, unless more work arrived while it ran (`dirty`) or `again` asks for another run. */
-    async complete(job: Job, again = false) {
+    /**
+     * Done: the job goes, unless more work arrived while it ran (`dirty`: it runs again at once) or `again` asks for
+     * another run after `delayMs`.
+     */
+    async complete(job: Job, again = false, delayMs = 0) {
       if (!again) {
         const gone = await db.query(`delete from waymark_jobs where id = $1 and locked_by = $2 and not dirty returning id`, [job.id, worker]);
         if (gone.length) return;
       }
-      await db.query(`update waymark_jobs set locked_until = null, locked_by = null, attempts = 0, run_at = now(), last_error = null
-        where id = $1 and locked_by = $2`, [job.id, worker]);
+      await db.query(
+        `update waymark_jobs set locked_until = null, locked_by = null, attempts = 0, last_error = null,
+           run_at = now() + make_interval(secs => case when dirty then 0 else $3::float8 / 1000 end)
+         where id = $1 and locked_by = $2`,
+        [job.id, worker, delayMs],
+      );
     },
     /** Claimed but not started (the worker is stopping): back to the queue at once, the attempt not counted. */
     async release(job: Job) {

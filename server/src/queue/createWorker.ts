@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import type { Job, Queue } from './createQueue';
 
-/** Runs one job; resolves `true` to be run again at once (more work than one run takes). Throwing retries it later. */
-export type JobHandler = (job: Job) => Promise<boolean | void>;
+/**
+ * Runs one job; resolves `true` to be run again at once (more work than one run takes), or a number of ms to run
+ * again after that long. Throwing retries it later, with backoff.
+ */
+export type JobHandler = (job: Job) => Promise<boolean | number | void>;
 
 /**
  * A worker that takes jobs from the queue and runs them one at a time, yielding to the event loop between jobs so
@@ -40,7 +43,7 @@ export function createWorker(o: { queue: Queue; log: Logger; handlers: Record<st
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       const again = await handler(job);
-      await o.queue.complete(job, again === true);
+      await o.queue.complete(job, again === true || typeof again === 'number', typeof again === 'number' ? again : 0);
     } catch (error) {
       o.log.warn({ err: error, job: { id: job.id, kind: job.kind, project: job.projectKey, attempts: job.attempts } }, 'job failed; will retry');
       await o.queue.fail(job, error).catch((e) => o.log.error({ err: e }, 'could not record a job failure'));

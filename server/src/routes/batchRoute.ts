@@ -36,8 +36,8 @@ export function batchRoute(app: FastifyInstance, ctx: ServerContext, limit: preH
         headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
       });
     rejected.push(...auth.rejected);
-    const stored = await storeBatch(ctx.db, ctx.queue, project.key, auth.events, ctx.now());
-    if (stored.subjects.length) ctx.worker.wake();
+    const stored = await storeBatch(ctx.db, project.key, auth.events, ctx.now());
+    if (stored.accepted) ctx.worker.wake();
     return rejected.length ? { accepted: stored.accepted, duplicates: stored.duplicates, rejected } : { accepted: stored.accepted, duplicates: stored.duplicates };
   });
 }

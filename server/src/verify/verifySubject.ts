@@ -1,10 +1,10 @@
 import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from 'waymark/engine';
 import type { DefinitionStore } from '../definitions/createDefinitionStore';
-import type { Query } from '../db/types';
-import type { Database } from '../db/types';
+import type { Database, Query } from '../db/types';
 import type { Queue } from '../queue/createQueue';
 import { clampTime } from './clampTime';
 import type { Engines } from './createEngines';
+import { readNewEvents, type EventRow } from './readNewEvents';
 import { accountSubject, anonymousSubject, kindOf, type SubjectKind } from './subjects';
 
 /** What one verification run found, for what comes after (triggers, webhooks, email). */
@@ -31,98 +31,107 @@ export interface VerifyContext {
   afterVerify?: (query: Query, verified: Verified) => Promise<void>;
 }
 
+/** How a run ended: events applied, and whether to run again now (`more`) or shortly (`waitMs`: a batch still committing). */
+export interface VerifyResult {
+  applied: number;
+  more: boolean;
+  waitMs?: number;
+}
+
 const CHUNK = 500;
 const DAY = 864e5;
 const MAX_BENCHMARK_DAY = 365;
-
-interface EventRow {
-  seq: string;
-  type: string;
-  name: string | null;
-  properties: Record<string, any> | null;
-  anonymous_id: string;
-  account_id: string | null;
-  account_trusted: boolean;
-  verified: boolean;
-  ts: Date;
-  received_at: Date;
-}
+const NO_CURSOR: [string, string] = ['0', ''];
 
 const time = (d: Date | string) => new Date(d).getTime();
 const iso = (t: number) => new Date(t).toISOString();
+const cursorOf = (row: { cursor_xid?: string | null; cursor_id?: string | null } | undefined): [string, string] =>
+  row?.cursor_xid ? [String(row.cursor_xid), row.cursor_id ?? ''] : NO_CURSOR;
 
-/** Takes over the anonymous devices a user identified on in these events: their state merges into the user's. */
+/**
+ * Takes over the anonymous devices a user identified on in these events: their state merges into the user's, and
+ * from now on the user's runs read the devices' remaining events too. Answers the states they had, and how many.
+ */
 async function adoptDevices(query: Query, projectKey: string, user: string, events: EventRow[]) {
   const ids = [...new Set(events.filter((e) => e.type === 'identify').map((e) => e.anonymous_id))].sort();
   const docs: UserDoc[] = [];
-  let moved = false;
+  let adopted = 0;
   for (const id of ids) {
     const subject = anonymousSubject(id);
     const [row] = await query(`select doc, merged_into from waymark_subjects where project_key = $1 and subject = $2 for update`, [projectKey, subject]);
     if (row?.merged_into) continue;
-    const first = events.find((e) => e.anonymous_id === id)!;
+    adopted++;
     if (row) {
       const doc = readUserDoc(row.doc);
       if (doc && !(doc instanceof Error)) docs.push(doc);
       await query(`update waymark_subjects set merged_into = $3, doc = null where project_key = $1 and subject = $2`, [projectKey, subject, user]);
       await query(`delete from waymark_achievements where project_key = $1 and subject = $2`, [projectKey, subject]);
-    } else
+    } else {
+      const first = events.find((e) => e.anonymous_id === id)!;
       await query(
         `insert into waymark_subjects (project_key, subject, kind, started_at, last_event_at, merged_into) values ($1, $2, 'anonymous', $3, $3, $4)`,
         [projectKey, subject, first.received_at, user],
       );
-    // The device's events not yet applied follow it to the user.
-    const rows = await query(`update waymark_pending set subject = $3 where project_key = $1 and subject = $2 returning seq`, [projectKey, subject, user]);
-    if (rows.length) moved = true;
+    }
   }
-  return { docs, moved };
+  return { docs, adopted };
 }
 
 /**
- * Verification, incremental: applies a subject's events not yet applied (at most 500 per run) to its stored engine
- * state, with the same engine the browser runs, and records what that achieves. A subject's cost per run depends on
- * the new events, never on its history. With `evaluate`, it runs without new events too (definitions changed). Client `achieved` events are claims: counted, never recorded. Timestamps are
- * clamped (see clampTime). Answers how many events it applied, and whether more is waiting (the job then runs again).
+ * Verification, incremental: applies a subject's events not yet applied (at most 500 per source per run) to its
+ * stored engine state, with the same engine the browser runs, and records what that achieves. The cost of a run
+ * depends on the new events, never on the subject's history. A user's run also reads the devices it adopted.
+ * Client `achieved` events are claims: counted, never recorded. Timestamps are clamped (see clampTime). With
+ * `evaluate`, it runs without new events too (definitions changed).
  *
  * @example
- * const { more, applied } = await verifySubject(ctx, 'pk_demo', 'u:42');
+ * const { applied, more } = await verifySubject(ctx, 'pk_demo', 'u:42');
  */
 export async function verifySubject(
   ctx: VerifyContext,
   projectKey: string,
   subject: string,
   options: { evaluate?: boolean } = {},
-): Promise<{ more: boolean; applied: number }> {
+): Promise<VerifyResult> {
   // Read before the transaction: on PGlite (one connection) a query outside it, inside it, would wait forever.
   const definitions = await ctx.definitions.current(projectKey);
   return ctx.db.transaction(async (query) => {
     const [row] = await query(`select * from waymark_subjects where project_key = $1 and subject = $2 for update`, [projectKey, subject]);
     if (row?.merged_into) {
-      await query(`update waymark_pending set subject = $3 where project_key = $1 and subject = $2`, [projectKey, subject, row.merged_into]);
+      // A device that became a user: the user's runs read its events.
       await ctx.queue.enqueue({ query }, projectKey, 'verify', [row.merged_into]);
-      return { more: false, applied: 0 };
+      return { applied: 0, more: false };
     }
-    const events = await query<EventRow>(
-      `select e.seq, e.type, e.name, e.properties, e.anonymous_id, e.account_id, e.account_trusted, e.verified, e.ts, e.received_at
-       from waymark_pending p join waymark_events e on e.seq = p.seq
-       where p.project_key = $1 and p.subject = $2 order by p.seq limit ${CHUNK}`,
-      [projectKey, subject],
-    );
-    // With `evaluate` (definitions changed), the stored state is evaluated again even without new events.
-    if (!events.length && !(options.evaluate && row?.doc)) return { more: false, applied: 0 };
     const kind = kindOf(subject);
+    const sources: { subject: string; cursor: [string, string] }[] = [{ subject, cursor: cursorOf(row) }];
+    if (kind === 'user')
+      for (const d of await query(
+        `select subject, cursor_xid::text, cursor_id from waymark_subjects where project_key = $1 and merged_into = $2 order by subject for update`,
+        [projectKey, subject],
+      ))
+        sources.push({ subject: d.subject, cursor: cursorOf(d) });
+    const reads = [];
+    for (const source of sources) reads.push({ source, ...(await readNewEvents(query, projectKey, source.subject, source.cursor, CHUNK)) });
+    const events = reads.flatMap((r) => r.events);
+    const waiting = reads.some((r) => r.waiting);
+    let more = reads.some((r) => r.more);
+    if (!events.length && !(options.evaluate && row?.doc)) return { applied: 0, more, ...(waiting && { waitMs: 200 }) };
+
     const firstSeen = events.length ? Math.min(...events.map((e) => time(e.received_at))) : ctx.now();
     const startedAt = row ? time(row.started_at) : firstSeen;
     const stored = row?.doc ? readUserDoc(row.doc) : undefined;
     const doc = stored && !(stored instanceof Error) ? stored : createUserDoc(startedAt);
     doc.startedAt = Math.min(doc.startedAt, startedAt);
-
     // Achievements the adopted devices bring are new to the user: compared with what the user had before.
     const achievedBefore = new Set(Object.keys(doc.achieved));
     const doneBefore = new Set(Object.keys(doc.done ?? {}));
     const stalledBefore = new Set(Object.keys(doc.stalled));
-    const adopted = kind === 'user' ? await adoptDevices(query, projectKey, subject, events) : { docs: [], moved: false };
-    for (const other of adopted.docs) mergeUserDocs(doc, other);
+    if (kind === 'user') {
+      const { docs, adopted } = await adoptDevices(query, projectKey, subject, events);
+      for (const other of docs) mergeUserDocs(doc, other);
+      // Their events not yet applied are read on the next run.
+      if (adopted) more = true;
+    }
     const accountId: string | null = row?.account_id ?? null;
     const accountAchieved: Record<string, number> = {};
     if (kind === 'user' && accountId)
@@ -134,7 +143,7 @@ export async function verifySubject(
 
     // From here to the writes, everything is synchronous: the shared engine serves this subject alone.
     const { engine, clock, own } = ctx.engines.get(projectKey, definitions, kind);
-    const sorted = [...events].sort((a, b) => time(a.ts) - time(b.ts) || Number(a.seq) - Number(b.seq));
+    const sorted = [...events].sort((a, b) => time(a.ts) - time(b.ts) || (a.id < b.id ? -1 : 1));
     let clamped = 0;
     let verified = 0;
     let account = accountId;
@@ -167,16 +176,29 @@ export async function verifySubject(
     const overdue = Object.keys(doc.stalled).filter((id) => !stalledBefore.has(id));
     const unconfirmed = [...claims].filter((id) => !(id in doc.achieved)).length;
     const lastEvent = Math.max(...events.map((e) => time(e.received_at)), row ? time(row.last_event_at) : 0);
+    const ownRead = reads[0];
 
     await query(
-      `insert into waymark_subjects (project_key, subject, kind, doc, started_at, last_event_at, account_id, events, verified_events, clamped, claims_unconfirmed)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       on conflict (project_key, subject) do update set doc = excluded.doc, started_at = excluded.started_at,
-         last_event_at = excluded.last_event_at, account_id = excluded.account_id,
+      `insert into waymark_subjects (project_key, subject, kind, doc, cursor_xid, cursor_id, started_at, last_event_at, account_id,
+         events, verified_events, clamped, claims_unconfirmed)
+       values ($1, $2, $3, $4, $5::xid8, $6, $7, $8, $9, $10, $11, $12, $13)
+       on conflict (project_key, subject) do update set doc = excluded.doc, cursor_xid = excluded.cursor_xid, cursor_id = excluded.cursor_id,
+         started_at = excluded.started_at, last_event_at = excluded.last_event_at, account_id = excluded.account_id,
          events = waymark_subjects.events + excluded.events, verified_events = waymark_subjects.verified_events + excluded.verified_events,
          clamped = waymark_subjects.clamped + excluded.clamped, claims_unconfirmed = waymark_subjects.claims_unconfirmed + excluded.claims_unconfirmed`,
-      [projectKey, subject, kind, JSON.stringify(doc), iso(doc.startedAt), iso(lastEvent), account, events.length, verified, clamped, unconfirmed],
+      [
+        projectKey, subject, kind, JSON.stringify(doc), ownRead.cursor[0], ownRead.cursor[1], iso(doc.startedAt), iso(lastEvent), account,
+        events.length, verified, clamped, unconfirmed,
+      ],
     );
+    for (const r of reads.slice(1))
+      if (r.events.length)
+        await query(`update waymark_subjects set cursor_xid = $3::xid8, cursor_id = $4 where project_key = $1 and subject = $2`, [
+          projectKey,
+          r.source.subject,
+          r.cursor[0],
+          r.cursor[1],
+        ]);
     const benchmarked = kind !== 'anonymous';
     if (!row && benchmarked)
       await query(
@@ -199,13 +221,8 @@ export async function verifySubject(
           [projectKey, JSON.stringify(newly.map((a) => ({ id: a.id, day: Math.min(MAX_BENCHMARK_DAY, Math.floor(Math.max(0, a.at - doc.startedAt) / DAY)) })))],
         );
     }
-    await query(`delete from waymark_pending where project_key = $1 and subject = $2 and seq = any($3::bigint[])`, [
-      projectKey,
-      subject,
-      events.map((e) => e.seq),
-    ]);
     if (ctx.afterVerify && (newly.length || levels.length || overdue.length))
       await ctx.afterVerify(query, { projectKey, subject, kind, definitionsVersion: definitions.version, achieved: newly, levels, overdue });
-    return { more: events.length === CHUNK || adopted.moved, applied: events.length };
+    return { applied: events.length, more, ...(waiting && { waitMs: 200 }) };
   });
 }
