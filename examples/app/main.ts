@@ -14,15 +14,37 @@ declare global {
   }
 }
 
+interface Session {
+  userId: string;
+  accountId: string;
+  token: string;
+}
+/** Who is signed in, their team, and a waymark token Acme's backend signed for them: rendered into the page. */
+const session: Session = JSON.parse(document.querySelector<HTMLMetaElement>('meta[name=acme-session]')!.content);
+/** A fresh token from Acme's backend, when the one in the page expired. */
+const signIn = async (): Promise<Session> => (await fetch('/demo/session', { method: 'POST' })).json();
+
 const clock = createDemoClock();
 const wm = createWaymark({
   projectKey: 'pk_acme_demo',
   ...(definitions as { milestones: MilestoneDefinition[]; levels: LevelDefinition[] }),
   // The demo server answers /v1/batch and /v1/state on this origin. Without `endpoint`, nothing leaves the browser.
   endpoint: location.origin,
+  // The backend requires identity: this user's events and state count only with the token Acme's backend signed.
+  userId: session.userId,
+  userToken: session.token,
   now: clock.now,
 });
-wm.on('error', (e) => console.warn(`[acme] waymark ${e.code}: ${e.message}`));
+wm.group(session.accountId);
+wm.on('error', async (e) => {
+  // Tokens expire (here after an hour): the backend answered 401 and kept nothing; the events wait for a new token.
+  if (e.code === 'identity_rejected' && e.userId === session.userId) {
+    const fresh = await signIn();
+    wm.identify(fresh.userId, undefined, { token: fresh.token });
+    return;
+  }
+  console.warn(`[acme] waymark ${e.code}: ${e.message}`);
+});
 // A real product would send a nudge (an email, an in-app message) here.
 wm.on('stalled', (m, info) => console.info(`[acme] stalled (${info.reason}): ${m.title}`));
 
@@ -67,6 +89,7 @@ document.getElementById('next-day')!.addEventListener('click', () => {
 });
 document.getElementById('start-over')!.addEventListener('click', async () => {
   await wm.reset(); // this browser's progress; the server keeps what it received
+  await fetch('/demo/session', { method: 'DELETE' }); // and a new Acme user: the old one's achievements stay theirs
   clock.reset();
   localStorage.removeItem('acme:data');
   location.reload();

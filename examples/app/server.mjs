@@ -5,7 +5,7 @@
 // is signed in and signs a waymark token for them (signUserToken).
 // Used by `npm run demo` (scripts/demo.mjs) and the end-to-end tests (test/e2e).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -14,7 +14,7 @@ import { createServer, signUserToken } from 'waymark-server';
 export const CSP = "default-src 'self'";
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 // What the browser may fetch: the page, its styles, its bundle. Not the sources or this file.
-const PUBLIC = /^\/(index\.html|styles\.css|favicon\.svg|milestones\.json|dist\/[\w.-]+)?$/;
+const PUBLIC = /^\/(styles\.css|favicon\.svg|milestones\.json|dist\/[\w.-]+)$/;
 
 /** The demo project. Its secret key opens the admin API; a real deployment keeps both secrets in its environment. */
 export const DEMO = {
@@ -85,19 +85,33 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBa
   });
   await app.register(fastifyStatic, {
     root: ROOT,
+    index: false,
     allowedPath: (path) => PUBLIC.test(path),
     cacheControl: false,
     setHeaders: (res) => res.setHeader('cache-control', 'no-store'),
   });
-  // The host app's backend: it knows who is signed in (here a cookie it sets on the first visit) and answers the
-  // user, their team, and a waymark token for them, signed with the identity secret the browser never sees.
-  app.post('/demo/session', async (request, reply) => {
+  // The host app's backend: it knows who is signed in (here a cookie it sets on the first visit), and renders the page
+  // with the user, their team, and a waymark token for them, signed with the identity secret the browser never sees.
+  const session = async (request, reply) => {
     const id = cookie(request.headers.cookie, 'acme_user') ?? randomBytes(6).toString('hex');
     reply.header('set-cookie', `acme_user=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`);
     const userId = `acme-user-${id}`;
     const accountId = 'acct_acme';
     const token = await signUserToken({ userId, accountId }, DEMO.identitySecret, { expiresIn: '1h' });
     return { userId, accountId, token };
+  };
+  const page = readFileSync(new URL('index.html', import.meta.url), 'utf8');
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  for (const path of ['/', '/index.html'])
+    app.get(path, async (request, reply) => {
+      const html = page.replace('<meta name="acme-session" content="" />', `<meta name="acme-session" content="${escape(JSON.stringify(await session(request, reply)))}" />`);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    });
+  // A fresh token, when the one in the page expired (the client reported identity_rejected).
+  app.post('/demo/session', session);
+  app.delete('/demo/session', async (_request, reply) => {
+    reply.header('set-cookie', 'acme_user=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
+    return { signedOut: true };
   });
   const url = (await server.listen()) + '/';
   return {

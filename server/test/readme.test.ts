@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { readCliConfig } from '../src/cli/readCliConfig';
+import { createServer } from '../src/createServer';
+import { signUserToken } from '../src/identity/signUserToken';
+import { definitions } from './helpers';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const section = readme.slice(readme.indexOf('## The backend: waymark-server'));
+const block = (lang: string) => {
+  const start = section.indexOf('```' + lang) + lang.length + 3;
+  return section.slice(start, section.indexOf('```', start));
+};
+
+it("the README's config file works when pasted: identity required, a token from signUserToken, the admin API", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-readme-'));
+  writeFileSync(join(dir, 'waymark.config.json'), block('json'));
+  writeFileSync(join(dir, 'milestones.json'), JSON.stringify(definitions));
+  const env = { WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef', WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef' };
+  const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
+  const server = await createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
+  try {
+    const url = await server.listen();
+    const batch = (userToken?: string) =>
+      fetch(`${url}/v1/batch`, {
+        method: 'POST',
+        headers: { origin: 'https://app.acme.example' },
+        body: JSON.stringify({
+          projectKey: 'pk_acme',
+          userToken,
+          events: [{ id: 'e1', type: 'track', name: 'project_created', userId: 'u_123', anonymousId: 'a1', timestamp: new Date().toISOString() }],
+        }),
+      });
+    expect((await batch()).status).toBe(401);
+    const token = await signUserToken({ userId: 'u_123', accountId: 'acct_9' }, env.WAYMARK_IDENTITY_SECRET, { expiresIn: '7d' });
+    const stored = await batch(token);
+    expect(stored.status).toBe(200);
+    expect(stored.headers.get('access-control-allow-origin')).toBe('https://app.acme.example');
+    await server.idle();
+    // The curl line of the README, as fetch.
+    const curl = /curl -H "Authorization: Bearer \$WAYMARK_SECRET_KEY" http:\/\/127\.0\.0\.1:8787(\S+)/.exec(section)!;
+    const user = await fetch(url + curl[1], { headers: { authorization: `Bearer ${env.WAYMARK_SECRET_KEY}` } });
+    expect(user.status).toBe(200);
+    expect(((await user.json()) as { achieved: object }).achieved).toHaveProperty('first-project');
+  } finally {
+    await server.close();
+  }
+}, 60_000);
+
+it('every field of the createServer example in the README is a real option', () => {
+  const code = block('js');
+  const fields = [...code.matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
+  const types = readFileSync(new URL('../src/config/types.ts', import.meta.url), 'utf8');
+  for (const field of fields) expect(types, field).toMatch(new RegExp(`\\b${field}\\??:`));
+});
