@@ -16,8 +16,9 @@ const checks = [
     budget: 5.25 * KB,
     // With the chunks loaded after start: the engine, storage and idb-keyval always; the sync only with an `endpoint`.
     // 19.5 KB since the identity tokens, per-user batches and rejected events (issue 11) added 1.5 KB to the sync;
-    // 20 KB with issue 14's definition checks and character cleaning.
-    total: 20 * KB,
+    // 20 KB with issue 14's definition checks and character cleaning; 20.5 KB with the sending tab for clients without
+    // Web Locks (a lease in the storage) and flush() answered by the sending tab.
+    total: 20.5 * KB,
   },
   {
     name: "waymark + waymark/widget",
@@ -43,10 +44,11 @@ const checks = [
   // fr, es, pt-BR, ja; 2.23 KB min+gzip on their own, dist/widget-locales.js) measured 37.50 KB (+2.40 KB). Then 39 KB:
   // following the host page's colour scheme and the overall standing, in six languages, measured 38.84 KB (+1.34 KB).
   // Then 39.5 KB: issue 14's definition checks and character cleaning in the core measured 39.26 KB (+0.42 KB).
+  // Then 40 KB: the storage lease and flush() across tabs measured 39.51 KB (+0.25 KB).
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 39.5 * KB,
+    budget: 40 * KB,
     needs: 'dist/waymark.global.js',
   },
 ];

@@ -181,13 +181,17 @@ export async function createSession(s: SessionOptions) {
   ]);
   if (parts) {
     const { createSync, createFetchTransport, createBrowserPlatform } = parts;
+    const browser = createBrowserPlatform();
+    // Tabs share an outbox only through IndexedDB (or a storage of the page's own): then one of them sends and they
+    // talk over BroadcastChannel. A memory store (privacy mode, a server) or an IndexedDB missing (SSR) is this
+    // client's alone: it sends its own events and tells no one (not even a token, to another request's client).
+    const shared = o.storage != 'memory' && (typeof document == 'object' || (o.storage == 'indexeddb' && typeof indexedDB == 'object'));
     sync = createSync({
       endpoint: o.endpoint!,
       projectKey: o.projectKey,
       storage,
       transport: o.transport || createFetchTransport(),
-      // Outside a page (a server, a test) this client is the only sender: no tab election.
-      platform: typeof document == 'object' ? createBrowserPlatform() : undefined,
+      platform: shared ? browser : { online: browser.online, onOnline: browser.onOnline },
       now,
       consent: o.consent,
       report,

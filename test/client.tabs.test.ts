@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { client, freshIndexedDB } from './client.helpers';
 
 beforeEach(freshIndexedDB);
@@ -106,6 +108,39 @@ describe('several tabs', () => {
     expect(a.wm.milestone('first-project')!.status).toBe('achieved');
     expect(b.achieved).toEqual(['first-project']);
     expect(a.achieved).toEqual(['first-project']);
+    a.wm.destroy();
+    b.wm.destroy();
+  });
+});
+
+describe('flush() in several tabs at once', () => {
+  const ENDPOINT = 'https://api.test/waymark';
+  const deliveries: string[] = [];
+  const server = setupServer(
+    http.post(`${ENDPOINT}/v1/batch`, async ({ request }) => {
+      const ids = JSON.parse(await request.text()).events.map((e: { id: string }) => e.id);
+      deliveries.push(...ids);
+      return HttpResponse.json({ accepted: ids.length, duplicates: 0 });
+    }),
+    http.get(`${ENDPOINT}/v1/state`, () => HttpResponse.json({ achieved: {} })),
+  );
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+
+  it('sends each event once: only the sending tab sends, and the other tab\'s flush resolves when that send is done', async () => {
+    deliveries.length = 0;
+    const a = client({ endpoint: ENDPOINT });
+    const b = client({ endpoint: ENDPOINT });
+    await Promise.all([a.wm.ready, b.wm.ready]);
+    for (let i = 0; i < 60; i++) a.wm.track('task_added', { i });
+    for (let i = 0; i < 60; i++) b.wm.track('task_added', { i: 100 + i });
+    await Promise.all([a.wm.flush(), b.wm.flush()]);
+    const tracks = deliveries.length;
+    expect(new Set(deliveries).size).toBe(deliveries.length);
+    // 120 tracks and one achievement, each delivered once, all before either flush resolved.
+    expect(tracks).toBe(121);
+    await settle();
+    expect(deliveries).toHaveLength(121);
     a.wm.destroy();
     b.wm.destroy();
   });

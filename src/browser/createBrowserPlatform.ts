@@ -1,13 +1,12 @@
 import type { SyncPlatform } from '../sync/types';
-import { electWithChannel } from './electWithChannel';
 
 const noop = () => {};
 
 /**
  * The browser's `SyncPlatform`: `navigator.onLine` and the `online` event, one sending tab per
- * name through Web Locks (released by the browser when the tab closes), else a BroadcastChannel
- * election, else this tab alone; a BroadcastChannel to the other tabs; and localStorage for what a
- * page being unloaded writes. Every feature is looked up when used, never at import.
+ * name through Web Locks (released by the browser when the tab closes; where there are none, `lead` is
+ * absent and the sync elects a sender with a lease in the shared storage); a BroadcastChannel to the other
+ * tabs; and localStorage for what a page being unloaded writes. Every feature is looked up when used, never at import.
  *
  * @example
  * const sync = createSync({ ...options, platform: createBrowserPlatform() });
@@ -15,6 +14,18 @@ const noop = () => {};
 /* @__NO_SIDE_EFFECTS__ */
 export function createBrowserPlatform(): SyncPlatform {
   const nav = () => (typeof navigator === 'object' ? navigator : undefined);
+  const lead: SyncPlatform['lead'] = (name, listener) => {
+    const abort = new AbortController();
+    let free = noop;
+    // Held until released: the callback's promise settles only then.
+    nav()!
+      .locks.request(name, { signal: abort.signal }, () => (listener(true), new Promise<void>((resolve) => (free = resolve))))
+      .catch(noop);
+    return () => {
+      abort.abort();
+      free();
+    };
+  };
   return {
     online: () => nav()?.onLine !== false,
     onOnline(listener) {
@@ -22,24 +33,8 @@ export function createBrowserPlatform(): SyncPlatform {
       addEventListener('online', listener);
       return () => removeEventListener('online', listener);
     },
-    lead(name, listener) {
-      const locks = nav()?.locks;
-      if (locks?.request) {
-        const abort = new AbortController();
-        let free = noop;
-        // Held until released: the callback's promise settles only then.
-        locks
-          .request(name, { signal: abort.signal }, () => (listener(true), new Promise<void>((resolve) => (free = resolve))))
-          .catch(noop);
-        return () => {
-          abort.abort();
-          free();
-        };
-      }
-      if (typeof BroadcastChannel === 'function') return electWithChannel(name, listener);
-      listener(true);
-      return noop;
-    },
+    // Web Locks are looked up now: without them the sync's storage lease takes over, so `lead` must be absent.
+    lead: nav()?.locks?.request ? lead : undefined,
     spill: {
       put(key, value) {
         try {

@@ -1,5 +1,6 @@
 import { batchByUser, groupByUser } from './batchByUser';
 import { chunkEvents } from './chunkEvents';
+import { createLease } from './createLease';
 import { createOutbox } from './createOutbox';
 import { createTokens } from './createTokens';
 import { pullState } from './pullState';
@@ -21,7 +22,9 @@ const randomId = (): string => {
  * The batched sync: a durable outbox shared by tabs (`{storage}` key `wm:{projectKey}:outbox`),
  * sent by one tab in batches, retried with backoff until the backend acknowledges each event.
  * Each request holds one user's events and carries that user's token; a user whose token is refused (401) waits
- * for a new one while the others' events keep going. Nothing browser-specific in here: `transport` and `platform` bring it.
+ * for a new one while the others' events keep going. One tab sends: the holder of the platform's lock (Web Locks),
+ * or else of a lease in the storage, so clients sharing a storage never send the same events, wherever they run.
+ * Nothing browser-specific in here: `transport` and `platform` bring it.
  *
  * @example
  * const sync = createSync({ endpoint: 'https://api.example.com/waymark', projectKey: 'pk_demo', storage,
@@ -72,7 +75,7 @@ export function createSync(o: SyncOptions): Sync {
   const tick = () => {
     timer = undefined;
     soon = held = false;
-    void (leader ? drain() : outbox.persist());
+    void drain();
   };
   const kick = () => !held && schedule(0, true);
   // A full batch goes at once, a partial one after `interval`; a backoff in progress is left alone.
@@ -95,7 +98,18 @@ export function createSync(o: SyncOptions): Sync {
     );
   const canSend = () => consent === 'granted' && leader && !destroyed && !held && (!p.online || p.online());
 
-  /** Sends one request's worth; true when the caller may go on with the next. */
+  // Without the platform's lock, a lease in the shared storage says which client sends.
+  const lease = p.lead ? undefined : createLease(storage, `wm:${projectKey}:sender`, idPrefix);
+  /** Whether this tab sends now: it holds the lock, or takes (or renews) the lease, which needs consent to send. */
+  const lead = async (): Promise<boolean> => {
+    if (!lease || destroyed || consent !== 'granted') return leader;
+    const was = leader;
+    leader = await lease.take();
+    // The tabs that got tokens tell this one, which now sends for them all.
+    if (leader && !was) channel?.post({ wantTokens: true });
+    return leader;
+  };
+
   /** Sends one request's worth, all of one user; true when the caller may go on with the next. */
   const deliver = async (events: WireEvent[], keepalive?: boolean): Promise<boolean> => {
     const userId = events[0].userId;
@@ -163,7 +177,9 @@ export function createSync(o: SyncOptions): Sync {
     }
   };
   const loop = async () => {
-    while (canSend()) {
+    // Another tab sends: this one only writes what it queued, and tells that tab (onWrite).
+    if (!(await lead())) return outbox.persist();
+    while (canSend() && (await lead())) {
       await outbox.persist();
       const next = batchByUser(await outbox.read(), batchSize, (e) => inflight.has(e.id), tokens.held);
       heldBack = next.held;
@@ -186,14 +202,38 @@ export function createSync(o: SyncOptions): Sync {
           }));
 
   const channel = p.channel?.(`waymark:${projectKey}:outbox`, (m) => {
-    // Other tabs announce the outbox size after a write, or -1 to ask for a flush.
+    // Other tabs announce the outbox size after a write (-1 asked an older version's sender for a flush).
     if (leader && typeof m === 'number') m < 0 ? void api.flush() : arm(m);
     if (!m || typeof m !== 'object') return;
+    const message = m as { tokens?: unknown; wantTokens?: unknown; flush?: unknown; flushed?: unknown };
+    // A flush asked for in a tab that does not send: the sending tab flushes, then says it is done.
+    if (typeof message.flush === 'string') {
+      const id = message.flush;
+      void lead().then(async (mine) => {
+        if (!mine) return;
+        await api.flush();
+        channel?.post({ flushed: id });
+      });
+    }
+    if (typeof message.flushed === 'string') waiting.get(message.flushed)?.();
     // Tokens travel between tabs (memory to memory, same origin), since the tab that sends may not be the one that got them.
-    const message = m as { tokens?: unknown; wantTokens?: unknown };
     if (message.wantTokens) shareTokens();
     if (message.tokens && typeof message.tokens === 'object') learnTokens(message.tokens as Record<string, unknown>);
   });
+  // Flushes this tab asked the sending tab for, by id: resolved when it answers, or after two request timeouts.
+  const waiting = new Map<string, () => void>();
+  const askSender = () =>
+    new Promise<void>((resolve) => {
+      const id = randomId();
+      const done = () => {
+        clearTimeout(timeout);
+        waiting.delete(id);
+        resolve();
+      };
+      const timeout = setTimeout(done, 2 * timeoutMs);
+      waiting.set(id, done);
+      channel!.post({ flush: id });
+    });
   const shareTokens = () => {
     const all = tokens.all();
     if (Object.keys(all).length) channel?.post({ tokens: all });
@@ -229,7 +269,9 @@ export function createSync(o: SyncOptions): Sync {
           return await written;
         }
         await written;
-        if (!leader) return channel?.post(-1);
+        // Nothing may be sent yet (consent pending): written is all a flush can do.
+        if (consent !== 'granted' || destroyed) return;
+        if (!(await lead())) return channel && (await askSender());
         if (!canSend()) return;
         clearTimeout(timer);
         timer = undefined;
@@ -280,6 +322,6 @@ export function createSync(o: SyncOptions): Sync {
         channel?.post({ wantTokens: true });
         takeOver();
       })
-    : ((leader = true), takeOver(), noop);
+    : (lead().then((mine) => mine && takeOver()), () => void lease!.release());
   return api;
 }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBrowserPlatform } from '../../src/browser/createBrowserPlatform';
-import { electWithChannel } from '../../src/browser/electWithChannel';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,21 +97,11 @@ describe('createBrowserPlatform().spill', () => {
   });
 });
 
-describe('electWithChannel (browsers without Web Locks)', () => {
-  it('elects exactly one leader, and another one when it goes', async () => {
-    const leading = new Map<number, boolean>();
-    const releases = [0, 1, 2].map((i) => electWithChannel('waymark:elect-test', (l) => leading.set(i, l), 20));
-    const leaders = () => [...leading].filter(([, l]) => l).map(([i]) => i);
-    await sleep(200);
-    expect(leaders()).toHaveLength(1);
-    const first = leaders()[0];
-    await sleep(100);
-    expect(leaders()).toEqual([first]); // no churn while the leader lives
-    releases[first]();
-    leading.delete(first);
-    await sleep(200);
-    expect(leaders()).toHaveLength(1);
-    expect(leaders()[0]).not.toBe(first);
-    releases.forEach((release) => release());
+describe('createBrowserPlatform without Web Locks', () => {
+  it('has no lead, so the sync elects its sender with a lease in the shared storage', () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    expect(createBrowserPlatform().lead).toBeUndefined();
+    vi.stubGlobal('navigator', { onLine: true, locks: fakeLocks() });
+    expect(typeof createBrowserPlatform().lead).toBe('function');
   });
 });

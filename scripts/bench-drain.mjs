@@ -1,0 +1,140 @@
+// How fast a backlog drains: 10,000 events queued while the client could not send (consent pending, offline, a
+// closed tab), then sent. A benchmark, not a test: it prints figures and asserts nothing. `npm run bench:drain`.
+// The client is the real one (src/sync with its outbox, the fetch transport), bundled on the fly, on two storages:
+// a Map that clones like IndexedDB does, and fake IndexedDB through the client's own IndexedDB storage (idb-keyval).
+// The receivers, over loopback: a bare node:http one answering { accepted, duplicates } (what the client alone costs),
+// and waymark-server (server/, PGlite in memory) when it is built.
+import 'fake-indexeddb/auto';
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const EVENTS = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000);
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+
+const bundle = await build({
+  stdin: {
+    contents: [
+      "export { createSync } from './src/sync/createSync.ts';",
+      "export { createFetchTransport } from './src/browser/createFetchTransport.ts';",
+      "export { createIdbStorage } from './src/createIdbStorage.ts';",
+    ].join('\n'),
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+  logLevel: 'silent',
+});
+const { createSync, createFetchTransport, createIdbStorage } = await import(
+  'data:text/javascript;base64,' + Buffer.from(bundle.outputFiles[0].text).toString('base64')
+);
+
+/** A Map-backed storage that clones on the way in and out, as IndexedDB does. */
+const clonedMap = () => {
+  const map = new Map();
+  return {
+    map,
+    get: async (k) => structuredClone(map.get(k)),
+    set: async (k, v) => void map.set(k, structuredClone(v)),
+    del: async (k) => void map.delete(k),
+    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
+    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
+    keys: async () => [...map.keys()],
+  };
+};
+
+let dbCount = 0;
+const storages = {
+  'Map, cloning': clonedMap,
+  'fake IndexedDB': () => createIdbStorage({ dbName: `bench-drain-${process.pid}-${dbCount++}`, onFallback: (r) => console.error('fallback', r) }),
+};
+
+/** The bare receiver: stores ids once, answers like the protocol says. */
+async function bareReceiver() {
+  const ids = new Set();
+  const server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    let accepted = 0;
+    for (const e of JSON.parse(body).events) if (!ids.has(e.id)) ids.add(e.id), accepted++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ accepted, duplicates: JSON.parse(body).events.length - accepted }));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, stored: () => ids.size, projectKey: 'pk_bench', close: () => new Promise((r) => server.close(r)) };
+}
+
+/** waymark-server in memory, identity optional, no rate limit: its /v1/batch as the client meets it. */
+async function waymarkServer() {
+  const { createServer: createWaymarkServer } = await import('../server/dist/index.js');
+  const projectKey = 'pk_bench';
+  const server = await createWaymarkServer({
+    port: 0,
+    dataDir: ':memory:',
+    logLevel: 'silent',
+    rateLimit: false,
+    projects: [{ key: projectKey, secretKey: 'sk_bench_0123456789abcdef', definitions: { milestones: [{ id: 'm', title: 'M', rule: { event: 'task_completed', count: 1000000 } }] } }],
+  });
+  await server.listen();
+  // Counted from the batch answers the client's transport sees.
+  let stored = 0;
+  return { url: server.url.replace(/\/$/, ''), projectKey, add: (n) => (stored += n), stored: () => stored, close: () => server.close() };
+}
+
+const event = (i) => ({
+  type: 'track',
+  name: 'task_completed',
+  properties: { feature: ['kanban', 'calendar', 'gantt'][i % 3], amount: i % 100 },
+  anonymousId: '3f2a9c1e7b1d4c559a8e5d2f6b7c8e90',
+  timestamp: new Date(Date.UTC(2026, 10, 2, 9) + i * 1000).toISOString(),
+});
+
+async function drain(makeStorage, receiver) {
+  const storage = makeStorage();
+  const base = createFetchTransport();
+  // Counts what the receiver acknowledged, for receivers with no count of their own.
+  const transport = async (req) => {
+    const res = await base(req);
+    if (req.method === 'POST' && res.status === 200 && receiver.add) {
+      const body = await res.json();
+      receiver.add(body.accepted + body.duplicates);
+    }
+    return res;
+  };
+  const options = { endpoint: receiver.url, projectKey: receiver.projectKey, storage, transport, now: Date.now, report: (e) => console.error(e.code, e.message) };
+  // The backlog: queued and written while nothing may be sent, as a page with consent pending leaves it.
+  const queueing = createSync({ ...options, consent: 'pending' });
+  for (let i = 0; i < EVENTS; i++) queueing.enqueue(event(i));
+  await queueing.persist();
+  queueing.destroy();
+  const before = receiver.stored();
+  // The next page: it finds the backlog and sends it.
+  const start = performance.now();
+  const sending = createSync({ ...options, consent: 'granted' });
+  while (receiver.stored() - before < EVENTS) await new Promise((resolve) => setTimeout(resolve, 2));
+  const seconds = (performance.now() - start) / 1000;
+  sending.destroy();
+  return EVENTS / seconds;
+}
+
+const receivers = [['node:http receiver', bareReceiver]];
+if (existsSync('server/dist/index.js')) receivers.push(['waymark-server (PGlite in memory)', waymarkServer]);
+else console.log('drain: waymark-server is not built (npm run build): measuring the bare receiver only');
+
+console.log(`drain: ${EVENTS.toLocaleString('en')} queued events, batches of 20, median of ${RUNS} runs (events/s)`);
+for (const [receiverName, makeReceiver] of receivers) {
+  for (const [storageName, makeStorage] of Object.entries(storages)) {
+    const receiver = await makeReceiver();
+    const rates = [];
+    for (let i = 0; i < RUNS; i++) rates.push(await drain(makeStorage, receiver));
+    await receiver.close();
+    rates.sort((a, b) => a - b);
+    const median = rates[Math.floor(rates.length / 2)];
+    console.log(`drain: ${receiverName}, ${storageName}: ${Math.round(median).toLocaleString('en')} events/s (runs: ${rates.map((r) => Math.round(r)).join(', ')})`);
+  }
+}
+process.exit(0);
