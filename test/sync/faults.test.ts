@@ -32,6 +32,8 @@ describe('batching', () => {
 
 describe('faults', () => {
   it('500 several times, then 200: each event stored once, after backoff', async () => {
+    // Waits of 0.5, 1, 2 s: a random wait under 10 ms (1 run in 100) would retry inside the first check below.
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
     backend.then(500, 503, 502);
     const { sync, enqueue, errors } = client();
     const ids = enqueue(20);
@@ -42,6 +44,7 @@ describe('faults', () => {
     expect(backend.requests.every((r) => sorted(r.ids).join() === sorted(ids).join())).toBe(true);
     expect(backend.stored).toEqual(ids);
     expect(errors).toEqual([]);
+    vi.mocked(Math.random).mockRestore();
     sync.destroy();
   });
 
