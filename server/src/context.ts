@@ -5,8 +5,11 @@ import type { DefinitionStore } from './definitions/createDefinitionStore';
 import type { createTokenVerifier } from './identity/createTokenVerifier';
 import type { Queue } from './queue/createQueue';
 import type { Worker } from './queue/createWorker';
+import type { Notifier } from './notify/createNotifier';
+import type { ScheduledTask } from './schedule/runScheduled';
 import type { Benchmarks } from './state/createBenchmarks';
 import type { Engines } from './verify/createEngines';
+import type { VerifyContext } from './verify/verifySubject';
 
 /** Everything a route or a job needs, built once by `createServer`. */
 export interface ServerContext {
@@ -18,8 +21,14 @@ export interface ServerContext {
   definitions: DefinitionStore;
   engines: Engines;
   benchmarks: Benchmarks;
+  /** Achievements, levels, overdue milestones and fired triggers, for webhooks and email to act on. */
+  notifier: Notifier;
+  /** Time-based work run per project by the scheduler (quiet periods, pace triggers, digests), by name. */
+  scheduledTasks: [string, ScheduledTask][];
   /** Product time (injectable). */
   now: () => number;
+  /** Runs in each verification's transaction when it found something (publishes the notifications). */
+  afterVerify?: VerifyContext['afterVerify'];
   project(key: unknown): Project | undefined;
   /** The project whose secret key this is, compared in constant time. */
   projectBySecret(secret: string): Project | undefined;

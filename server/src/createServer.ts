@@ -14,6 +14,10 @@ import { createLogger } from './log/createLogger';
 import { createQueue } from './queue/createQueue';
 import { createWorker } from './queue/createWorker';
 import { createBenchmarks } from './state/createBenchmarks';
+import { createNotifier, type Notifier } from './notify/createNotifier';
+import { publishVerified } from './notify/publishVerified';
+import { createScheduler } from './schedule/createScheduler';
+import { runScheduled } from './schedule/runScheduled';
 import { createEngines } from './verify/createEngines';
 import { reevaluateProject } from './verify/reevaluateProject';
 import { verifySubject } from './verify/verifySubject';
@@ -27,6 +31,11 @@ export interface WaymarkServer {
   readonly db: Database;
   readonly log: Logger;
   readonly config: ResolvedConfig;
+  /**
+   * Verified happenings (`milestone.achieved`, `level.completed`, `milestone.overdue`, `trigger.fired`), for an app
+   * that embeds the server: `server.notifier.subscribe(async (query, n) => …)` runs in the transaction that found them.
+   */
+  readonly notifier: Notifier;
   /** Starts taking requests; resolves the URL. */
   listen(): Promise<string>;
   /** Graceful: stops accepting, finishes requests and the job in progress (cut after `shutdownTimeout`), closes the database. */
@@ -76,6 +85,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
   const queue = createQueue(db);
   const definitions = createDefinitionStore(db);
   const engines = createEngines();
+  const notifier = createNotifier();
   const now = config.now;
 
   const ctx: ServerContext = {
@@ -87,7 +97,10 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     definitions,
     engines,
     benchmarks: createBenchmarks(db),
+    notifier,
+    scheduledTasks: [],
     now,
+    afterVerify: (query, verified) => publishVerified(notifier, query, verified),
     project: (key) => (typeof key === 'string' ? byKey.get(key) : undefined),
     projectBySecret(secret: string): Project | undefined {
       const given = digest(secret);
@@ -110,8 +123,10 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
         return more || waitMs || false;
       },
       reevaluate: (job) => reevaluateProject(ctx, job),
+      scheduled: async (job) => void (await runScheduled(ctx, job.projectKey)),
     },
   });
+  const scheduler = createScheduler(ctx, config.scheduleEvery);
 
   for (const project of config.projects) {
     if (project.identity === 'none')
@@ -122,7 +137,10 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
   }
 
   const app = await buildApp(ctx);
-  if (config.worker) ctx.worker.start();
+  if (config.worker) {
+    ctx.worker.start();
+    scheduler.start();
+  }
   let url: string | undefined;
   let closing: Promise<void> | undefined;
 
@@ -134,6 +152,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     db,
     log,
     config,
+    notifier,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
@@ -144,6 +163,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     },
     close() {
       closing ??= (async () => {
+        scheduler.stop();
         const deadline = setTimeout(() => app.server.closeAllConnections?.(), config.shutdownTimeout).unref();
         await Promise.all([app.close().catch((e) => log.warn({ err: e }, 'closing the HTTP server')), ctx.worker.stop(config.shutdownTimeout)]);
         clearTimeout(deadline);

@@ -6,4 +6,5 @@ export { ConfigError } from './config/ConfigError';
 export type { WaymarkServer } from './createServer';
 export type { UserTokenClaims } from './identity/signUserToken';
 export type { ConfigIssue } from './config/ConfigError';
+export type { Consumer, Notification, NotificationType } from './notify/createNotifier';
 export type { Definitions, IdentityMode, ProjectConfig, RateLimitConfig, ServerConfig } from './config/types';

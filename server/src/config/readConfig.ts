@@ -38,6 +38,7 @@ export interface ResolvedConfig {
   statementTimeout: number;
   logLevel: string;
   logStream?: NodeJS.WritableStream;
+  scheduleEvery: number;
   worker: boolean;
 }
 
@@ -161,6 +162,7 @@ export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? proc
     statementTimeout: positive(input.statementTimeout, 10_000, 'statementTimeout', issues),
     logLevel: input.logLevel ?? 'info',
     logStream: input.logStream,
+    scheduleEvery: input.scheduleEvery === 0 ? 0 : positive(input.scheduleEvery, 300_000, 'scheduleEvery', issues),
     worker: input.worker !== false,
   };
   if (issues.length) throw new ConfigError(issues);

@@ -77,6 +77,8 @@ export interface ServerConfig {
   logStream?: NodeJS.WritableStream;
   /** Where relative paths (a project's `definitions` file) are read from; default the working directory. */
   baseDir?: string;
+  /** How often the time-based work (due dates, quiet periods, pace triggers, digests) runs, ms. Default 300000; 0: only on request. */
+  scheduleEvery?: number;
   /** Run the job workers in this process. Default true. */
   worker?: boolean;
 }

@@ -1,4 +1,8 @@
-/** One step of the schema. Applied in order, once, and recorded in `waymark_migrations`. Never edit a released one. */
+/**
+ * One step of the schema. Applied in order, once, and recorded in `waymark_migrations`. Never edit one that has
+ * landed on main: add the next version. Reserved while they are being built: 3 triggers and account statistics,
+ * 4 webhooks, 5 email.
+ */
 export interface Migration {
   version: number;
   name: string;
@@ -110,6 +114,14 @@ create table waymark_jobs (
   unique (project_key, kind, key)
 );
 create index waymark_jobs_due on waymark_jobs (run_at);
+`,
+  },
+  {
+    version: 2,
+    name: 'subjects: when to look again without new events (due dates)',
+    sql: `
+alter table waymark_subjects add column next_check_at timestamptz;
+create index waymark_subjects_next_check on waymark_subjects (project_key, next_check_at) where next_check_at is not null;
 `,
   },
 ];

@@ -5,6 +5,7 @@ import type { Project } from '../config/readConfig';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
 import { stringProblem } from '../ingest/checkValue';
+import { runScheduled } from '../schedule/runScheduled';
 import { bearer } from './stateRoute';
 
 declare module 'fastify' {
@@ -22,7 +23,7 @@ const userIdParam = (request: FastifyRequest) => {
 
 /**
  * The admin API (`Authorization: Bearer <secretKey>`; the project is the key's, and no key reaches another project):
- * users (read, delete) and definitions (read, publish a new version). Not for browsers: no CORS.
+ * users (read, delete), definitions (read, publish a new version) and the scheduled run. Not for browsers: no CORS.
  *
  * @example
  * await app.register((scope) => adminRoutes(scope, ctx));
@@ -48,6 +49,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
     const d = await ctx.definitions.current(request.adminProject!.key);
     return { version: d.version, milestones: d.milestones, levels: d.levels, ...(d.publishedAt && { publishedAt: d.publishedAt }) };
   });
+
+  // The time-based work due at the server's now(): due dates, quiet periods, pace triggers, digests.
+  app.post('/v1/admin/scheduled/run', async (request) => runScheduled(ctx, request.adminProject!.key));
 
   app.put('/v1/admin/definitions', async (request) => {
     const projectKey = request.adminProject!.key;

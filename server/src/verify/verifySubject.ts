@@ -1,4 +1,4 @@
-import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from 'waymark/engine';
+import { createUserDoc, mergeUserDocs, parseDuration, readUserDoc, type MilestoneDefinition, type UserDoc } from 'waymark/engine';
 import type { DefinitionStore } from '../definitions/createDefinitionStore';
 import type { Database, Query } from '../db/types';
 import type { Queue } from '../queue/createQueue';
@@ -12,6 +12,10 @@ export interface Verified {
   projectKey: string;
   subject: string;
   kind: SubjectKind;
+  /** A user's account, when it is known. */
+  accountId?: string;
+  /** The run's product time. */
+  at: number;
   definitionsVersion: number;
   /** Milestones newly achieved, with when (epoch ms). */
   achieved: { id: string; at: number }[];
@@ -47,6 +51,21 @@ const time = (d: Date | string) => new Date(d).getTime();
 const iso = (t: number) => new Date(t).toISOString();
 const cursorOf = (row: { cursor_xid?: string | null; cursor_id?: string | null } | undefined): [string, string] =>
   row?.cursor_xid ? [String(row.cursor_xid), row.cursor_id ?? ''] : NO_CURSOR;
+
+/**
+ * When this subject must next be looked at without new events: the earliest due date still ahead of it (a milestone
+ * not achieved, not yet overdue). The scheduled run evaluates the subjects whose time came, so a due date passes
+ * even for a user who never comes back.
+ */
+const nextDeadline = (milestones: MilestoneDefinition[], doc: UserDoc, kind: SubjectKind, now: number): number | undefined => {
+  let next: number | undefined;
+  for (const m of milestones) {
+    if (!m.due || (m.scope === 'account') !== (kind === 'account') || m.id in doc.achieved || doc.stalled[m.id]) continue;
+    const at = doc.startedAt + parseDuration(m.due)!;
+    if (at > now && (next === undefined || at < next)) next = at;
+  }
+  return next;
+};
 
 /**
  * Takes over the anonymous devices a user identified on in these events: their state merges into the user's, and
@@ -177,18 +196,20 @@ export async function verifySubject(
     const unconfirmed = [...claims].filter((id) => !(id in doc.achieved)).length;
     const lastEvent = Math.max(...events.map((e) => time(e.received_at)), row ? time(row.last_event_at) : 0);
     const ownRead = reads[0];
+    const nextCheck = nextDeadline(definitions.milestones, doc, kind, ctx.now());
 
     await query(
       `insert into waymark_subjects (project_key, subject, kind, doc, cursor_xid, cursor_id, started_at, last_event_at, account_id,
-         events, verified_events, clamped, claims_unconfirmed)
-       values ($1, $2, $3, $4, $5::xid8, $6, $7, $8, $9, $10, $11, $12, $13)
+         events, verified_events, clamped, claims_unconfirmed, next_check_at)
+       values ($1, $2, $3, $4, $5::xid8, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        on conflict (project_key, subject) do update set doc = excluded.doc, cursor_xid = excluded.cursor_xid, cursor_id = excluded.cursor_id,
+         next_check_at = excluded.next_check_at,
          started_at = excluded.started_at, last_event_at = excluded.last_event_at, account_id = excluded.account_id,
          events = waymark_subjects.events + excluded.events, verified_events = waymark_subjects.verified_events + excluded.verified_events,
          clamped = waymark_subjects.clamped + excluded.clamped, claims_unconfirmed = waymark_subjects.claims_unconfirmed + excluded.claims_unconfirmed`,
       [
         projectKey, subject, kind, JSON.stringify(doc), ownRead.cursor[0], ownRead.cursor[1], iso(doc.startedAt), iso(lastEvent), account,
-        events.length, verified, clamped, unconfirmed,
+        events.length, verified, clamped, unconfirmed, nextCheck === undefined ? null : iso(nextCheck),
       ],
     );
     for (const r of reads.slice(1))
@@ -222,7 +243,17 @@ export async function verifySubject(
         );
     }
     if (ctx.afterVerify && (newly.length || levels.length || overdue.length))
-      await ctx.afterVerify(query, { projectKey, subject, kind, definitionsVersion: definitions.version, achieved: newly, levels, overdue });
+      await ctx.afterVerify(query, {
+        projectKey,
+        subject,
+        kind,
+        ...(account && { accountId: account }),
+        at: ctx.now(),
+        definitionsVersion: definitions.version,
+        achieved: newly,
+        levels,
+        overdue,
+      });
     return { applied: events.length, more, ...(waiting && { waitMs: 200 }) };
   });
 }
