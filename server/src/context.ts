@@ -4,12 +4,22 @@ import type { Database } from './db/types';
 import type { DefinitionStore } from './definitions/createDefinitionStore';
 import type { createTokenVerifier } from './identity/createTokenVerifier';
 import type { Queue } from './queue/createQueue';
-import type { Worker } from './queue/createWorker';
+import type { JobHandler } from './queue/createWorker';
 import type { Notifier } from './notify/createNotifier';
 import type { ScheduledTask } from './schedule/runScheduled';
 import type { Benchmarks } from './state/createBenchmarks';
 import type { Engines } from './verify/createEngines';
 import type { VerifyContext } from './verify/verifySubject';
+
+/** The job workers as one: started, woken and stopped together. */
+export interface Workers {
+  start(): void;
+  /** New work: look now rather than at the next poll. */
+  wake(): void;
+  /** Resolves once no job is due in either lane. */
+  idle(): Promise<void>;
+  stop(deadlineMs: number): Promise<void>;
+}
 
 /** Everything a route or a job needs, built once by `createServer`. */
 export interface ServerContext {
@@ -17,7 +27,12 @@ export interface ServerContext {
   db: Database;
   log: Logger;
   queue: Queue;
-  worker: Worker;
+  /** The job workers (both lanes). */
+  worker: Workers;
+  /** Job handlers by kind: verify, reevaluate, scheduled, and those the features register (webhook, email…). */
+  jobs: Record<string, JobHandler>;
+  /** Kinds that go out to the network (webhooks, email): they run in the outbound lane, several at once. */
+  outbound: Set<string>;
   definitions: DefinitionStore;
   engines: Engines;
   benchmarks: Benchmarks;

@@ -12,7 +12,8 @@ import { buildApp } from './http/buildApp';
 import { createTokenVerifier } from './identity/createTokenVerifier';
 import { createLogger } from './log/createLogger';
 import { createQueue } from './queue/createQueue';
-import { createWorker } from './queue/createWorker';
+import type { Job } from './queue/createQueue';
+import { createWorker, type JobHandler } from './queue/createWorker';
 import { createBenchmarks } from './state/createBenchmarks';
 import { createNotifier, type Notifier } from './notify/createNotifier';
 import { publishVerified } from './notify/publishVerified';
@@ -94,6 +95,8 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     log,
     queue,
     worker: undefined as never,
+    jobs: {},
+    outbound: new Set(),
     definitions,
     engines,
     benchmarks: createBenchmarks(db),
@@ -111,21 +114,36 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     },
     verifyToken: (project, token) => verifiers.get(project.key)!(token),
   };
-  ctx.worker = createWorker({
-    queue,
-    log,
-    handlers: {
-      async verify(job) {
-        const started = performance.now();
-        const evaluate = (job.payload as { evaluate?: boolean } | null)?.evaluate === true;
-        const { more, applied, waitMs } = await verifySubject(ctx, job.projectKey, job.key, { evaluate });
-        log.debug({ job: job.id, project: job.projectKey, kind: job.key.slice(0, 1), applied, ms: +(performance.now() - started).toFixed(2) }, 'verified');
-        return more || waitMs || false;
-      },
-      reevaluate: (job) => reevaluateProject(ctx, job),
-      scheduled: async (job) => void (await runScheduled(ctx, job.projectKey)),
+  // Two lanes: verification and the scheduled work one job at a time; outbound work (webhooks, email: kinds in
+  // ctx.outbound) several at once, so a receiver that hangs never holds up verification or the other deliveries.
+  const main = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ except: [...ctx.outbound] }) });
+  const outbound = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ only: [...ctx.outbound] }), concurrency: 8 });
+  ctx.worker = {
+    start() {
+      main.start();
+      if (ctx.outbound.size) outbound.start();
     },
-  });
+    wake() {
+      main.wake();
+      outbound.wake();
+    },
+    async idle() {
+      // Outbound work is made by verification (a webhook for an achievement), so idle means both, twice over.
+      for (let round = 0; round < 2; round++) await Promise.all([main.idle(), ctx.outbound.size ? outbound.idle() : undefined]);
+    },
+    stop: (deadlineMs: number) => Promise.all([main.stop(deadlineMs), outbound.stop(deadlineMs)]).then(() => {}),
+  };
+  Object.assign(ctx.jobs, {
+    async verify(job: Job) {
+      const started = performance.now();
+      const evaluate = (job.payload as { evaluate?: boolean } | null)?.evaluate === true;
+      const { more, applied, waitMs } = await verifySubject(ctx, job.projectKey, job.key, { evaluate });
+      log.debug({ job: job.id, project: job.projectKey, kind: job.key.slice(0, 1), applied, ms: +(performance.now() - started).toFixed(2) }, 'verified');
+      return more || waitMs || false;
+    },
+    reevaluate: (job: Job) => reevaluateProject(ctx, job),
+    scheduled: async (job: Job) => void (await runScheduled(ctx, job.projectKey)),
+  } satisfies Record<string, JobHandler>);
   const scheduler = createScheduler(ctx, config.scheduleEvery);
 
   for (const project of config.projects) {

@@ -47,17 +47,21 @@ export function createQueue(db: Database) {
         [projectKey, kind, payload === undefined ? null : JSON.stringify(payload), unique, delayMs],
       );
     },
-    /** Takes up to `limit` due jobs for this worker. */
-    async claim(limit: number): Promise<Job[]> {
+    /**
+     * Takes up to `limit` due jobs for this worker: of the kinds in `lane.only`, or of every kind but `lane.except`
+     * (outbound work, webhooks and email, has a lane of its own, so a slow receiver never holds up verification).
+     */
+    async claim(limit: number, lane: { only?: string[]; except?: string[] } = {}): Promise<Job[]> {
       const rows = await db.query(
         `update waymark_jobs set locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), locked_by = $1,
            attempts = attempts + 1, dirty = false
          where id in (
            select id from waymark_jobs
            where run_at <= now() and (locked_until is null or locked_until < now())
+             and ($3::text[] is null or kind = any($3::text[])) and ($4::text[] is null or kind <> all($4::text[]))
            order by run_at, id limit $2 for update skip locked)
          returning id, project_key, kind, key, payload, attempts`,
-        [worker, limit],
+        [worker, limit, lane.only ?? null, lane.except?.length ? lane.except : null],
       );
       return rows.map((r) => ({ id: Number(r.id), projectKey: r.project_key, kind: r.kind, key: r.key, payload: r.payload, attempts: r.attempts }));
     },

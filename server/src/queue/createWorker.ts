@@ -18,8 +18,19 @@ export type JobHandler = (job: Job) => Promise<boolean | number | void>;
  * worker.wake();
  * await worker.stop(10_000);
  */
-export function createWorker(o: { queue: Queue; log: Logger; handlers: Record<string, JobHandler>; pollMs?: number; claim?: number }) {
+export function createWorker(o: {
+  queue: Queue;
+  log: Logger;
+  /** Read at each job, so handlers registered after the worker was made are found. */
+  handlers: Record<string, JobHandler>;
+  /** Which kinds this worker takes (see `Queue.claim`); read at each claim. */
+  lane?: () => { only?: string[]; except?: string[] };
+  /** Jobs run at once. Default 1 (verification shares one engine per definitions version, and runs one at a time). */
+  concurrency?: number;
+  pollMs?: number;
+}) {
   const pollMs = o.pollMs ?? 1000;
+  const parallel = o.concurrency ?? 1;
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -55,7 +66,8 @@ export function createWorker(o: { queue: Queue; log: Logger; handlers: Record<st
       woken = false;
       let jobs: Job[] = [];
       try {
-        jobs = await o.queue.claim(o.claim ?? 5);
+        // One at a time still claims a few, so a backlog costs fewer claims; side by side claims as many as it runs.
+        jobs = await o.queue.claim(parallel > 1 ? parallel : 5, o.lane?.() ?? {});
       } catch (error) {
         o.log.error({ err: error }, 'could not claim jobs');
       }
@@ -64,6 +76,11 @@ export function createWorker(o: { queue: Queue; log: Logger; handlers: Record<st
         idleWaiters = [];
         for (const w of waiters) w();
         await sleep(pollMs);
+        continue;
+      }
+      if (parallel > 1) {
+        // Outbound work waits on the network: run what was claimed side by side.
+        await Promise.all(jobs.map((job) => (running ? runOne(job) : o.queue.release(job).catch(() => {}))));
         continue;
       }
       for (const job of jobs) {
