@@ -1,7 +1,7 @@
 // Prints what waymark-server costs: ingestion throughput, the verification of one batch for a light and a heavy user,
 // /health while work is verified, and /v1/state latency with a million stored events.
 // A benchmark, not a test: it prints figures and asserts nothing. `npm run bench:server` (after `npm run build`);
-// with DATABASE_URL set it runs on that PostgreSQL too (in a schema of its own, dropped after).
+// with DATABASE_URL set it runs on that PostgreSQL too (in a schema of its own, dropped after); --postgres-only skips PGlite.
 // The server runs in this process (its job timings come from its debug log); the load comes from a worker thread,
 // so that the client's own work never stalls the server's event loop.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +16,8 @@ import { createServer, signUserToken } from 'waymark-server';
 const SECRET = 'bench-identity-secret-0123456789-abcdef';
 const USERS = 1000;
 const quick = process.argv.includes('--quick');
+// --postgres-only: skip PGlite (with DATABASE_URL set).
+const postgresOnly = process.argv.includes('--postgres-only');
 const definitions = {
   milestones: [
     { id: 'first-project', title: 'First project', rule: { event: 'project_created' } },
@@ -220,11 +222,13 @@ async function bench(name, storage) {
   return rows;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
-try {
-  await bench('PGlite on disk, fsync on', { dataDir: dir });
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (!postgresOnly) {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+  try {
+    await bench('PGlite on disk, fsync on', { dataDir: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 if (process.env.DATABASE_URL) {
   const schema = `bench_${Date.now().toString(36)}`;
