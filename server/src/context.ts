@@ -6,6 +6,7 @@ import type { createTokenVerifier } from './identity/createTokenVerifier';
 import type { Queue } from './queue/createQueue';
 import type { JobHandler } from './queue/createWorker';
 import type { Notifier } from './notify/createNotifier';
+import type { Pace } from './overall/createPace';
 import type { ScheduledTask } from './schedule/runScheduled';
 import type { Benchmarks } from './state/createBenchmarks';
 import type { Engines } from './verify/createEngines';
@@ -36,6 +37,8 @@ export interface ServerContext {
   definitions: DefinitionStore;
   engines: Engines;
   benchmarks: Benchmarks;
+  /** Users' pace across all milestones (`overall` in `/v1/state`). */
+  pace: Pace;
   /** Achievements, levels, overdue milestones and fired triggers, for webhooks and email to act on. */
   notifier: Notifier;
   /** Time-based work run per project by the scheduler (quiet periods, pace triggers, digests), by name. */

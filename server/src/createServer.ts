@@ -15,7 +15,9 @@ import { createQueue } from './queue/createQueue';
 import type { Job } from './queue/createQueue';
 import { createWorker, type JobHandler } from './queue/createWorker';
 import { createBenchmarks } from './state/createBenchmarks';
+import { recordVerified } from './metrics/recordVerified';
 import { createNotifier, type Notifier } from './notify/createNotifier';
+import { createPace } from './overall/createPace';
 import { publishVerified } from './notify/publishVerified';
 import { createScheduler } from './schedule/createScheduler';
 import { runScheduled } from './schedule/runScheduled';
@@ -87,6 +89,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
   const definitions = createDefinitionStore(db);
   const engines = createEngines();
   const notifier = createNotifier();
+  const pace = createPace(db);
   const now = config.now;
 
   const ctx: ServerContext = {
@@ -100,10 +103,15 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     definitions,
     engines,
     benchmarks: createBenchmarks(db),
+    pace,
     notifier,
     scheduledTasks: [],
     now,
-    afterVerify: (query, verified) => publishVerified(notifier, query, verified),
+    async afterVerify(query, verified) {
+      // Statistics first: what subscribers and triggers read in this transaction already counts this run.
+      await recordVerified(pace, query, verified);
+      await publishVerified(notifier, query, verified);
+    },
     project: (key) => (typeof key === 'string' ? byKey.get(key) : undefined),
     projectBySecret(secret: string): Project | undefined {
       const given = digest(secret);

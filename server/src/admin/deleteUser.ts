@@ -1,4 +1,6 @@
+import { recomputeAccounts } from '../accounts/recomputeAccounts';
 import type { ServerContext } from '../context';
+import { movePace } from '../overall/recordPace';
 import type { Query } from '../db/types';
 import { accountSubject, userSubject } from '../verify/subjects';
 
@@ -38,6 +40,8 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
     const keys = subjects.map((s) => s.subject);
     if (own) {
       await forgetAchievements(query, projectKey, user, own.started_at);
+      const times = await query(`select achieved_at from waymark_achievements where project_key = $1 and subject = $2`, [projectKey, user]);
+      await movePace(query, projectKey, 'user', new Date(own.started_at).getTime(), times.map((t) => new Date(t.achieved_at).getTime()), []);
       await query(`update waymark_start_days set n = n - 1 where project_key = $1 and kind = 'user' and day = $2`, [
         projectKey,
         Math.floor(new Date(own.started_at).getTime() / DAY),
@@ -59,10 +63,13 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
         [projectKey, account],
       );
       await ctx.queue.enqueue({ query }, projectKey, 'verify', [account]);
+      // Without the user, and without the account's own achievements until its verification records them again.
+      await recomputeAccounts(query, projectKey, [accountId]);
     }
     return { deleted: deleted.length };
   });
   ctx.benchmarks.forget(projectKey);
+  ctx.pace.forget(projectKey);
   ctx.worker.wake();
   return result;
 }

@@ -1,7 +1,6 @@
 /**
  * One step of the schema. Applied in order, once, and recorded in `waymark_migrations`. Never edit one that has
- * landed on main: add the next version. Reserved while they are being built: 3 triggers and account statistics,
- * 4 webhooks, 5 email.
+ * landed on main: add the next version. Reserved while they are being built: 4 webhooks, 5 email.
  */
 export interface Migration {
   version: number;
@@ -122,6 +121,96 @@ create index waymark_jobs_due on waymark_jobs (run_at);
     sql: `
 alter table waymark_subjects add column next_check_at timestamptz;
 create index waymark_subjects_next_check on waymark_subjects (project_key, next_check_at) where next_check_at is not null;
+`,
+  },
+  {
+    version: 3,
+    name: 'account statistics, users\' pace (overall), trigger firings',
+    sql: `
+-- One row per account, kept by verification (accounts/recordAccountStats): its users, its achievements counted as the
+-- contract says (each user-milestone once, plus its account-scope milestones), when each was made (epoch ms) and which
+-- milestones it has. The accounts list reads these rows, never the events.
+create table waymark_account_stats (
+  project_key      text not null,
+  account_id       text not null,
+  users            int not null default 0,
+  achieved         int not null default 0,
+  started_at       timestamptz,
+  last_achieved_at timestamptz,
+  times            float8[] not null default '{}',
+  milestones       text[] not null default '{}',
+  primary key (project_key, account_id)
+);
+
+-- Users by when (whole days from their start, at most 365) they reached their k-th milestone: overall standing.
+create table waymark_pace_days (
+  project_key text not null,
+  kind        text not null,
+  k           int not null,
+  day         int not null,
+  n           int not null,
+  primary key (project_key, kind, k, day)
+);
+
+-- Users by start day and how many milestones they have reached (k: one row for each k up to their count), so the
+-- younger users that already got as far can be taken out of a comparison at an older age.
+create table waymark_pace_starts (
+  project_key text not null,
+  kind        text not null,
+  start_day   int not null,
+  k           int not null,
+  n           int not null,
+  primary key (project_key, kind, start_day, k)
+);
+
+-- Each trigger's firings: once per subject and condition period (period names it); closed_at ends an open period
+-- (behindPace: the subject caught up).
+create table waymark_trigger_fires (
+  project_key text not null,
+  trigger_id  text not null,
+  subject     text not null,
+  period      text not null,
+  fired_at    timestamptz not null,
+  closed_at   timestamptz,
+  primary key (project_key, trigger_id, subject, period)
+);
+create index waymark_trigger_fires_recent on waymark_trigger_fires (project_key, trigger_id, fired_at desc);
+
+-- What was verified before this version.
+insert into waymark_account_stats (project_key, account_id, users, achieved, started_at, last_achieved_at, times, milestones)
+select x.project_key, x.account_id, coalesce(m.users, 0), coalesce(w.achieved, 0), coalesce(m.started_at, c.started_at), w.last_at,
+  coalesce(w.times, '{}'), coalesce(w.milestones, '{}')
+from (select distinct project_key, account_id from waymark_subjects where account_id is not null and kind = 'user' and merged_into is null
+      union select project_key, substr(subject, 3) from waymark_subjects where kind = 'account') x
+left join (select project_key, account_id, count(*)::int users, min(started_at) started_at from waymark_subjects
+           where kind = 'user' and merged_into is null and account_id is not null group by 1, 2) m
+  on m.project_key = x.project_key and m.account_id = x.account_id
+left join waymark_subjects c on c.project_key = x.project_key and c.subject = 'c:' || x.account_id
+left join (select project_key, account_id, count(*)::int achieved, max(achieved_at) last_at,
+             array_agg((extract(epoch from achieved_at) * 1000)::float8 order by achieved_at) times, array_agg(distinct milestone_id) milestones
+           from (select s.project_key, s.account_id, a.milestone_id, a.achieved_at from waymark_subjects s
+                 join waymark_achievements a on a.project_key = s.project_key and a.subject = s.subject
+                 where s.kind = 'user' and s.merged_into is null and s.account_id is not null
+                 union all
+                 select a.project_key, substr(a.subject, 3), a.milestone_id, a.achieved_at from waymark_achievements a where a.subject like 'c:%') won
+           group by 1, 2) w
+  on w.project_key = x.project_key and w.account_id = x.account_id;
+
+insert into waymark_pace_days (project_key, kind, k, day, n)
+select project_key, 'user', k, day, count(*)::int from (
+  select a.project_key, row_number() over (partition by a.project_key, a.subject order by a.achieved_at, a.milestone_id)::int k,
+    least(365, greatest(0, floor(extract(epoch from a.achieved_at - s.started_at) / 86400)))::int as day
+  from waymark_achievements a join waymark_subjects s on s.project_key = a.project_key and s.subject = a.subject
+  where s.kind = 'user') ranked
+group by 1, 2, 3, 4;
+
+insert into waymark_pace_starts (project_key, kind, start_day, k, n)
+select project_key, 'user', start_day, k, count(*)::int from (
+  select a.project_key, floor(extract(epoch from s.started_at) / 86400)::int as start_day,
+    row_number() over (partition by a.project_key, a.subject order by a.achieved_at, a.milestone_id)::int k
+  from waymark_achievements a join waymark_subjects s on s.project_key = a.project_key and s.subject = a.subject
+  where s.kind = 'user') ranked
+group by 1, 2, 3, 4;
 `,
   },
 ];

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
 import { stringProblem } from '../ingest/checkValue';
 import { runScheduled } from '../schedule/runScheduled';
+import { insightRoutes } from './insightRoutes';
 import { bearer } from './stateRoute';
 
 declare module 'fastify' {
@@ -66,4 +67,6 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
     const d = await ctx.definitions.current(projectKey);
     return { version: d.version, milestones: d.milestones, levels: d.levels, publishedAt: d.publishedAt };
   });
+
+  insightRoutes(app, ctx);
 }

@@ -1,5 +1,6 @@
 import type { ServerContext } from '../context';
 import { accountSubject, anonymousSubject, userSubject } from '../verify/subjects';
+import type { Overall } from '../overall/createPace';
 import type { Benchmark } from './createBenchmarks';
 
 /** What `GET /v1/state` answers (the wire protocol's `RemoteState`). */
@@ -9,13 +10,16 @@ export interface StateAnswer {
   achieved: Record<string, string>;
   startedAt?: string;
   benchmarks?: Record<string, Benchmark>;
+  /** This user's standing across all milestones (their own, user-scope ones), where at least 5 others are compared. */
+  overall?: Overall;
 }
 
 const time = (d: Date | string) => new Date(d).getTime();
 
 /**
  * One user's (or anonymous device's) state as the server verified it: the project's definitions, achievements the
- * server recomputed (the user's own and their account's), the server's first sight of them, and benchmarks.
+ * server recomputed (the user's own and their account's), the server's first sight of them, benchmarks, and the
+ * user's overall standing (how many milestones typical users had at the same age, and the share that had fewer).
  * Claims a client sent are never part of it. A few indexed reads, whatever the project's size.
  *
  * @example
@@ -52,7 +56,14 @@ export async function readState(ctx: ServerContext, projectKey: string, who: { u
     if (start !== undefined && who.userId) taken[r.milestone_id] = at - start;
   }
   if (startedAt !== undefined) answer.startedAt = new Date(startedAt).toISOString();
-  const benchmarks = await ctx.benchmarks.forSubject(projectKey, (id) => scopes.get(id) ?? 'user', taken, ctx.now());
+  const now = ctx.now();
+  const [benchmarks, overall] = await Promise.all([
+    ctx.benchmarks.forSubject(projectKey, (id) => scopes.get(id) ?? 'user', taken, now),
+    who.userId && startedAt !== undefined
+      ? ctx.pace.standing(projectKey, 'user', startedAt, rows.filter((r) => r.subject === subject).length, now)
+      : undefined,
+  ]);
   if (Object.keys(benchmarks).length) answer.benchmarks = benchmarks;
+  if (overall && Object.keys(overall).length) answer.overall = overall;
   return answer;
 }

@@ -14,6 +14,8 @@ export interface Verified {
   kind: SubjectKind;
   /** A user's account, when it is known. */
   accountId?: string;
+  /** Present when this run changed the user's account (joined one, or moved): the one before, or null. */
+  leftAccount?: string | null;
   /** The run's product time. */
   at: number;
   definitionsVersion: number;
@@ -242,12 +244,14 @@ export async function verifySubject(
           [projectKey, JSON.stringify(newly.map((a) => ({ id: a.id, day: Math.min(MAX_BENCHMARK_DAY, Math.floor(Math.max(0, a.at - doc.startedAt) / DAY)) })))],
         );
     }
-    if (ctx.afterVerify && (newly.length || levels.length || overdue.length))
+    const moved = kind === 'user' && account !== accountId;
+    if (ctx.afterVerify && (newly.length || levels.length || overdue.length || moved))
       await ctx.afterVerify(query, {
         projectKey,
         subject,
         kind,
         ...(account && { accountId: account }),
+        ...(moved && { leftAccount: accountId }),
         at: ctx.now(),
         definitionsVersion: definitions.version,
         achieved: newly,
