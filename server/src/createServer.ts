@@ -24,6 +24,7 @@ import { runScheduled } from './schedule/runScheduled';
 import { createEngines } from './verify/createEngines';
 import { reevaluateProject } from './verify/reevaluateProject';
 import { verifySubject } from './verify/verifySubject';
+import { registerWebhooks } from './webhooks/registerWebhooks';
 
 /** A running (or ready to run) waymark-server. */
 export interface WaymarkServer {
@@ -152,6 +153,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     reevaluate: (job: Job) => reevaluateProject(ctx, job),
     scheduled: async (job: Job) => void (await runScheduled(ctx, job.projectKey)),
   } satisfies Record<string, JobHandler>);
+  registerWebhooks(ctx);
   const scheduler = createScheduler(ctx, config.scheduleEvery);
 
   for (const project of config.projects) {

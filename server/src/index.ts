@@ -2,9 +2,12 @@
 export { createServer } from './createServer';
 export { signUserToken } from './identity/signUserToken';
 export { ConfigError } from './config/ConfigError';
+export { verifyWebhook, WebhookVerificationError } from './webhooks/verifyWebhook';
 
 export type { WaymarkServer } from './createServer';
 export type { UserTokenClaims } from './identity/signUserToken';
 export type { ConfigIssue } from './config/ConfigError';
 export type { Consumer, Notification, NotificationType } from './notify/createNotifier';
 export type { Definitions, IdentityMode, ProjectConfig, RateLimitConfig, ServerConfig } from './config/types';
+export type { WebhookConfig } from './webhooks/readWebhooks';
+export type { WebhookPayload } from './webhooks/webhookPayload';

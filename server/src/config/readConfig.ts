@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseDuration, validateDefinitions } from 'waymark/engine';
 import { ConfigError, type ConfigIssue } from './ConfigError';
 import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
+import { readWebhooks, type WebhookEndpoint } from '../webhooks/readWebhooks';
 
 /** A project as the server uses it: every default filled in, definitions read and checked. */
 export interface Project {
@@ -16,7 +17,7 @@ export interface Project {
   publicUrl?: string;
   stalledAfter: number;
   triggers: unknown[];
-  webhooks: unknown[];
+  webhooks: WebhookEndpoint[];
   email?: unknown;
 }
 
@@ -61,7 +62,7 @@ const readDefinitions = (value: unknown, path: string, issues: ConfigIssue[], ba
   return { milestones: checked.milestones, levels: checked.levels };
 };
 
-const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDir: string): Project | undefined => {
+const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDir: string, allowPrivateNetworks = false): Project | undefined => {
   if (!isObject(input)) {
     issues.push({ path, message: 'expected an object' });
     return undefined;
@@ -100,7 +101,7 @@ const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDi
     publicUrl: p.publicUrl?.replace(/\/+$/, ''),
     stalledAfter: stalledAfter ?? 30 * 864e5,
     triggers: Array.isArray(p.triggers) ? p.triggers : [],
-    webhooks: Array.isArray(p.webhooks) ? p.webhooks : [],
+    webhooks: readWebhooks(p.webhooks, `${path}.webhooks`, issues, allowPrivateNetworks),
     email: p.email,
   };
 };
@@ -126,7 +127,7 @@ export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? proc
   if (!Array.isArray(input.projects) || !input.projects.length) issues.push({ path: 'projects', message: 'expected at least one project' });
   else
     input.projects.forEach((p, i) => {
-      const project = readProject(p, `projects[${i}]`, issues, baseDir);
+      const project = readProject(p, `projects[${i}]`, issues, baseDir, input.allowPrivateNetworks === true);
       if (!project) return;
       const twin = projects.find((q) => q.key === project.key || q.secretKey === project.secretKey);
       if (twin) issues.push({ path: `projects[${i}]`, message: `key or secretKey repeats another project's (${twin.key})` });

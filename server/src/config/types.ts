@@ -1,4 +1,5 @@
 import type { LevelDefinition, MilestoneDefinition } from 'waymark/engine';
+import type { WebhookConfig } from '../webhooks/readWebhooks';
 
 /** Whether a project trusts a `userId` only with a token its host signed. */
 export type IdentityMode = 'required' | 'optional';
@@ -25,7 +26,8 @@ export interface ProjectConfig {
   definitions?: Definitions | string;
   /** See the insights issue; accepted and kept for it. */
   triggers?: unknown[];
-  webhooks?: unknown[];
+  /** `{ url, secret, events }` each; see Webhooks. */
+  webhooks?: WebhookConfig[];
   email?: unknown;
   /** Base URL for links in emails and the dashboard; default the server's own URL. */
   publicUrl?: string;

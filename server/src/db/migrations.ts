@@ -213,4 +213,60 @@ select project_key, 'user', start_day, k, count(*)::int from (
 group by 1, 2, 3, 4;
 `,
   },
+  {
+    version: 4,
+    name: 'webhooks: deliveries, every attempt, endpoint health',
+    sql: `
+-- One row per (notification, endpoint): a notification published twice (a job run again) is delivered once.
+-- message_id is the webhook-id header, the same on every attempt; body is the exact JSON that is signed and sent.
+create table waymark_webhook_deliveries (
+  id                  bigint generated always as identity primary key,
+  project_key         text not null,
+  endpoint_id         text not null,
+  notification_key    text not null,
+  message_id          text not null,
+  type                text not null,
+  user_id             text,
+  account_id          text,
+  body                text not null,
+  status              text not null,
+  attempts            int not null default 0,
+  created_at          timestamptz not null,
+  next_attempt_at     timestamptz,
+  last_attempt_at     timestamptz,
+  manual_requested_at timestamptz,
+  note                text,
+  unique (project_key, notification_key, endpoint_id)
+);
+create index waymark_webhook_deliveries_list on waymark_webhook_deliveries (project_key, id);
+create index waymark_webhook_deliveries_status on waymark_webhook_deliveries (project_key, status, id);
+create index waymark_webhook_deliveries_endpoint on waymark_webhook_deliveries (project_key, endpoint_id, id);
+create index waymark_webhook_deliveries_account on waymark_webhook_deliveries (project_key, account_id, id) where account_id is not null;
+create index waymark_webhook_deliveries_user on waymark_webhook_deliveries (project_key, user_id, id) where user_id is not null;
+
+-- Every attempt: when, the HTTP status (null when there was none: refused, timed out), why it failed.
+create table waymark_webhook_attempts (
+  delivery_id bigint not null references waymark_webhook_deliveries (id) on delete cascade,
+  n           int not null,
+  at          timestamptz not null,
+  status      int,
+  error       text,
+  duration_ms int not null,
+  manual      boolean not null default false,
+  primary key (delivery_id, n)
+);
+
+-- Endpoints are configured, not stored; this is what the server learned about each: failing since when, disabled.
+create table waymark_webhook_endpoints (
+  project_key     text not null,
+  endpoint_id     text not null,
+  failing_since   timestamptz,
+  last_success_at timestamptz,
+  last_failure_at timestamptz,
+  disabled_at     timestamptz,
+  disabled_reason text,
+  primary key (project_key, endpoint_id)
+);
+`,
+  },
 ];

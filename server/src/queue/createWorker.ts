@@ -43,7 +43,7 @@ export function createWorker(o: {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        wakeUp = undefined;
+        if (wakeUp === done) wakeUp = undefined;
         resolve();
       }
       wakeUp = done;
@@ -61,17 +61,35 @@ export function createWorker(o: {
     }
   };
 
+  // Side by side (outbound work waits on the network), a pool: a slot that frees takes the next job at once, so one
+  // receiver that hangs holds its own slot, not the batch it was claimed with.
+  const inFlight = new Set<Promise<void>>();
+  const start = (job: Job) => {
+    const done: Promise<void> = runOne(job).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+
   const run = async () => {
     while (running) {
       woken = false;
+      if (inFlight.size >= parallel) {
+        await Promise.race(inFlight);
+        continue;
+      }
       let jobs: Job[] = [];
       try {
-        // One at a time still claims a few, so a backlog costs fewer claims; side by side claims as many as it runs.
-        jobs = await o.queue.claim(parallel > 1 ? parallel : 5, o.lane?.() ?? {});
+        // One at a time still claims a few, so a backlog costs fewer claims; side by side claims the free slots.
+        jobs = await o.queue.claim(parallel > 1 ? parallel - inFlight.size : 5, o.lane?.() ?? {});
       } catch (error) {
         o.log.error({ err: error }, 'could not claim jobs');
       }
       if (!jobs.length) {
+        if (inFlight.size) {
+          // A job that finishes may have made work; so may another process (the poll) or this one (a wake).
+          await Promise.race([...inFlight, sleep(pollMs)]);
+          wakeUp?.();
+          continue;
+        }
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const w of waiters) w();
@@ -79,8 +97,10 @@ export function createWorker(o: {
         continue;
       }
       if (parallel > 1) {
-        // Outbound work waits on the network: run what was claimed side by side.
-        await Promise.all(jobs.map((job) => (running ? runOne(job) : o.queue.release(job).catch(() => {}))));
+        for (const job of jobs) {
+          if (running) start(job);
+          else await o.queue.release(job).catch(() => {});
+        }
         continue;
       }
       for (const job of jobs) {
@@ -92,6 +112,7 @@ export function createWorker(o: {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    await Promise.all(inFlight);
   };
 
   return {

@@ -7,6 +7,7 @@ import { HttpError } from '../http/HttpError';
 import { stringProblem } from '../ingest/checkValue';
 import { runScheduled } from '../schedule/runScheduled';
 import { insightRoutes } from './insightRoutes';
+import { webhookRoutes } from '../webhooks/webhookRoutes';
 import { bearer } from './stateRoute';
 
 declare module 'fastify' {
@@ -69,4 +70,5 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
   });
 
   insightRoutes(app, ctx);
+  await webhookRoutes(app, ctx);
 }

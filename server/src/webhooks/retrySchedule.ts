@@ -1,0 +1,29 @@
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/**
+ * How long to wait after each failed attempt before the next: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (the schedule
+ * Svix uses for Standard Webhooks). Eight attempts in all, the last 27 h 35 min after the first, so a receiver that is
+ * down for a day still gets everything.
+ */
+export const RETRY_DELAYS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
+
+/** Wall time an attempt may take: a 2xx within it is success. */
+export const ATTEMPT_TIMEOUT = 15 * SECOND;
+
+/** An endpoint whose every attempt has failed for this long is disabled (and reported). */
+export const DISABLE_AFTER = 5 * 24 * HOUR;
+
+/** Finished deliveries are kept in the log this long (wall time), then pruned by the scheduled run. */
+export const KEEP_DELIVERIES = 30 * 24 * HOUR;
+
+/**
+ * The wait before the next automatic attempt, after `attempts` automatic attempts failed; undefined when the schedule
+ * is over (the delivery has failed).
+ *
+ * @example
+ * nextRetryDelay(1); // 5000
+ * nextRetryDelay(8); // undefined
+ */
+export const nextRetryDelay = (attempts: number): number | undefined => RETRY_DELAYS[attempts - 1];
