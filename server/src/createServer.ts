@@ -125,7 +125,15 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
   };
   // Two lanes: verification and the scheduled work one job at a time; outbound work (webhooks, email: kinds in
   // ctx.outbound) several at once, so a receiver that hangs never holds up verification or the other deliveries.
-  const main = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ except: [...ctx.outbound] }) });
+  // A job that published a notification has, once committed, made outbound work: wake that lane rather than wait for its poll.
+  let published = false;
+  notifier.subscribe(async () => void (published = true));
+  const afterEach = () => {
+    if (!published) return;
+    published = false;
+    outbound.wake();
+  };
+  const main = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ except: [...ctx.outbound] }), afterEach });
   const outbound = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ only: [...ctx.outbound] }), concurrency: 8 });
   ctx.worker = {
     start() {

@@ -17,7 +17,7 @@ const forgetAchievements = (query: Query, projectKey: string, subject: string, s
 
 /**
  * Right to erasure: deletes a user's events (with those of the devices they identified on), their engine state,
- * achievements and queued work, and takes them out of the benchmarks. Their account, whose state included their
+ * achievements, queued work and webhook deliveries, and takes them out of the benchmarks. Their account, whose state included their
  * events, is rebuilt from the events that remain. Answers how many events were deleted.
  *
  * @example
@@ -50,6 +50,8 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
     await query(`delete from waymark_achievements where project_key = $1 and subject = any($2::text[])`, [projectKey, keys]);
     await query(`delete from waymark_subjects where project_key = $1 and subject = any($2::text[])`, [projectKey, keys]);
     await query(`delete from waymark_jobs where project_key = $1 and kind = 'verify' and key = any($2::text[])`, [projectKey, [...keys, user]]);
+    // The webhook log names the user (and its bodies carry the id): it goes too. A waiting delivery's job then finds nothing.
+    await query(`delete from waymark_webhook_deliveries where project_key = $1 and user_id = $2`, [projectKey, userId]);
     const accountId = own?.account_id as string | undefined;
     if (accountId) {
       // The account's state counted this user's events: it starts again from the events that remain.

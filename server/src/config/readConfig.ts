@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseDuration, validateDefinitions } from 'waymark/engine';
 import { ConfigError, type ConfigIssue } from './ConfigError';
 import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
+import { readWebhookDelivery, type WebhookDelivery } from '../webhooks/readWebhookDelivery';
 import { readWebhooks, type WebhookEndpoint } from '../webhooks/readWebhooks';
 
 /** A project as the server uses it: every default filled in, definitions read and checked. */
@@ -31,6 +32,7 @@ export interface ResolvedConfig {
   databaseSchema: string;
   now: () => number;
   allowPrivateNetworks: boolean;
+  webhookDelivery: WebhookDelivery;
   bodyLimit: number;
   maxEvents: number;
   rateLimit: { perIp: number; perProject: number; window: number } | false;
@@ -149,6 +151,7 @@ export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? proc
     databaseSchema: schema,
     now: input.now ?? Date.now,
     allowPrivateNetworks: input.allowPrivateNetworks === true,
+    webhookDelivery: readWebhookDelivery(input.webhookDelivery, issues),
     bodyLimit: positive(input.bodyLimit, 1_000_000, 'bodyLimit', issues),
     maxEvents: positive(input.maxEvents, 1000, 'maxEvents', issues),
     rateLimit: limits

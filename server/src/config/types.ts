@@ -1,4 +1,5 @@
 import type { LevelDefinition, MilestoneDefinition } from 'waymark/engine';
+import type { WebhookDeliveryConfig } from '../webhooks/readWebhookDelivery';
 import type { WebhookConfig } from '../webhooks/readWebhooks';
 
 /** Whether a project trusts a `userId` only with a token its host signed. */
@@ -62,6 +63,8 @@ export interface ServerConfig {
   now?: () => number;
   /** Webhook URLs on loopback or private networks are refused unless this is set (development, tests). */
   allowPrivateNetworks?: boolean;
+  /** Webhook timing and DNS, for tests: `{ timeoutMs, retryDelays, lookup, clock }`; the defaults are the contract's. */
+  webhookDelivery?: WebhookDeliveryConfig;
   /** Body limit in bytes, before and after gunzip. Default 1 MB. */
   bodyLimit?: number;
   /** Events per batch; a larger batch gets a 413 so the client splits it. Default 1000. */

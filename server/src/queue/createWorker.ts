@@ -28,6 +28,8 @@ export function createWorker(o: {
   /** Jobs run at once. Default 1 (verification shares one engine per definitions version, and runs one at a time). */
   concurrency?: number;
   pollMs?: number;
+  /** Called after each job that ran to the end (its transaction committed): to wake another lane for what it made. */
+  afterEach?: (job: Job) => void;
 }) {
   const pollMs = o.pollMs ?? 1000;
   const parallel = o.concurrency ?? 1;
@@ -55,6 +57,7 @@ export function createWorker(o: {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       const again = await handler(job);
       await o.queue.complete(job, again === true || typeof again === 'number', typeof again === 'number' ? again : 0);
+      o.afterEach?.(job);
     } catch (error) {
       o.log.warn({ err: error, job: { id: job.id, kind: job.kind, project: job.projectKey, attempts: job.attempts } }, 'job failed; will retry');
       await o.queue.fail(job, error).catch((e) => o.log.error({ err: e }, 'could not record a job failure'));

@@ -30,7 +30,8 @@ export function addressProblem(address: string): string | undefined {
   if (!isIP(address)) return 'not an IP address';
   const range = ipaddr.process(address).range();
   if (range === 'unicast') return undefined;
-  return `a ${NAMES[range] ?? range} address`;
+  const name = NAMES[range] ?? range;
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} address`;
 }
 
 /** A URL's host without IPv6 brackets: `[::1]` → `::1`. */

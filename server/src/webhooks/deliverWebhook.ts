@@ -2,12 +2,13 @@ import { Webhook } from 'standardwebhooks';
 import type { Query } from '../db/types';
 import { postWebhook, type AttemptResult } from './postWebhook';
 import type { WebhookEndpoint } from './readWebhooks';
-import { DISABLE_AFTER, nextRetryDelay, RETRY_DELAYS } from './retrySchedule';
-import type { WebhookDeps } from './webhookDeps';
+import { DISABLE_AFTER, nextRetryDelay, span } from './retrySchedule';
+import type { EndpointSlot, WebhookDeps } from './webhookDeps';
 
-// One endpoint may hold at most half of the outbound lane's 8 slots: a receiver that hangs slows only itself.
+// An endpoint not known to be fast may hold at most half of the outbound lane's 8 slots: a receiver that hangs slows
+// only itself. One that answers within a second may use the whole lane (the cap would only make its backlog churn).
 const PER_ENDPOINT = 4;
-const BUSY_WAIT = 5000;
+const FAST = 1000;
 
 interface DeliveryRow {
   id: string | number;
@@ -17,6 +18,7 @@ interface DeliveryRow {
   status: string;
   attempts: number;
   next_attempt_at: Date | string | null;
+  created_at: Date | string;
   disabled_at: Date | string | null;
   manual: boolean;
 }
@@ -45,10 +47,13 @@ const close = (deps: WebhookDeps, d: DeliveryRow, note: string) =>
 /** The endpoint's record after an attempt: healthy again on a success; failing since the first failure otherwise. */
 const noteEndpoint = async (query: Query, projectKey: string, endpointId: string, ok: boolean, at: number) => {
   if (ok) {
+    // A healthy endpoint's row is written at most once a minute, not on every delivery.
     await query(
-      `insert into waymark_webhook_endpoints (project_key, endpoint_id, last_success_at) values ($1, $2, to_timestamp($3::float8))
+      `insert into waymark_webhook_endpoints as e (project_key, endpoint_id, last_success_at) values ($1, $2, to_timestamp($3::float8))
        on conflict (project_key, endpoint_id) do update
-         set failing_since = null, disabled_at = null, disabled_reason = null, last_success_at = excluded.last_success_at`,
+         set failing_since = null, disabled_at = null, disabled_reason = null, last_success_at = excluded.last_success_at
+         where e.failing_since is not null or e.disabled_at is not null or e.last_success_at is null
+           or e.last_success_at < excluded.last_success_at - interval '1 minute'`,
       [projectKey, endpointId, seconds(at)],
     );
     return undefined;
@@ -83,7 +88,7 @@ const record = async (deps: WebhookDeps, projectKey: string, d: DeliveryRow, end
   const ended = deps.clock();
   const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
   const attempts = d.manual ? d.attempts : d.attempts + 1;
-  const delay = nextRetryDelay(attempts);
+  const delay = nextRetryDelay(attempts, deps.retryDelays);
   let status = d.status;
   let next = d.next_attempt_at === null ? null : time(d.next_attempt_at);
   let note: string | null = null;
@@ -96,7 +101,7 @@ const record = async (deps: WebhookDeps, projectKey: string, d: DeliveryRow, end
   } else if (delay === undefined) {
     status = 'failed';
     next = null;
-    note = `gave up after ${attempts} attempts (the last ${Math.round((RETRY_DELAYS.reduce((a, b) => a + b, 0) / 36e5) * 10) / 10} h after the first)`;
+    note = `gave up after ${attempts} attempts over ${span(ended - time(d.created_at))}`;
   } else next = ended + delay;
   const disabled = await deps.db.transaction(async (query) => {
     await query(
@@ -123,6 +128,27 @@ const record = async (deps: WebhookDeps, projectKey: string, d: DeliveryRow, end
   return Math.max(0, next - deps.clock());
 };
 
+const endpointSlot = (deps: WebhookDeps, projectKey: string, endpointId: string) => {
+  const key = `${projectKey}\u0000${endpointId}`;
+  let slot = deps.inFlight.get(key);
+  if (!slot) deps.inFlight.set(key, (slot = { running: new Map() }));
+  return slot;
+};
+
+/** How long the endpoint's attempts take: the longest running one or the typical one; unknown (infinite) before the first. */
+const expectedMs = (slot: EndpointSlot) =>
+  slot.typicalMs === undefined ? Infinity : Math.max(slot.typicalMs, performance.now() - Math.min(...slot.running.values()));
+
+/**
+ * How long a delivery waits when its endpoint already has its share of the lane: about as long as its attempts take,
+ * between 50 ms and 5 s, jittered, so a receiver that hangs is not asked about every few milliseconds.
+ */
+const busyWait = (slot: EndpointSlot) => {
+  const oldest = performance.now() - Math.min(...slot.running.values());
+  const expected = Math.max(slot.typicalMs ?? 0, oldest);
+  return Math.round(Math.min(5000, Math.max(50, expected)) * (1 + Math.random()));
+};
+
 /**
  * Runs one delivery's job: makes the attempt that is due (or the manual retry that was asked for), signed at the wall
  * time of the attempt with the same `webhook-id` as every other attempt, records it, and answers the wait until the
@@ -139,7 +165,7 @@ export async function deliverWebhook(deps: WebhookDeps, projectKey: string, deli
     `with manual as (
        update waymark_webhook_deliveries set manual_requested_at = null
        where project_key = $1 and id = $2::bigint and manual_requested_at is not null returning id)
-     select d.id, d.endpoint_id, d.message_id, d.body, d.status, d.attempts, d.next_attempt_at, e.disabled_at,
+     select d.id, d.endpoint_id, d.message_id, d.body, d.status, d.attempts, d.next_attempt_at, d.created_at, e.disabled_at,
        exists (select 1 from manual) as manual
      from waymark_webhook_deliveries d
      left join waymark_webhook_endpoints e on e.project_key = d.project_key and e.endpoint_id = d.endpoint_id
@@ -152,20 +178,19 @@ export async function deliverWebhook(deps: WebhookDeps, projectKey: string, deli
   if (!d.manual && d.disabled_at) return void (await close(deps, d, 'the endpoint was disabled'));
   const now = deps.clock();
   if (!d.manual && d.next_attempt_at !== null && time(d.next_attempt_at) > now) return time(d.next_attempt_at) - now;
-  const slot = `${projectKey}\u0000${endpoint.id}`;
-  const busy = deps.inFlight.get(slot) ?? 0;
-  if (busy >= PER_ENDPOINT) {
+  const slot = endpointSlot(deps, projectKey, endpoint.id);
+  if (slot.running.size >= PER_ENDPOINT && expectedMs(slot) > FAST) {
     if (d.manual) await deps.db.query(`update waymark_webhook_deliveries set manual_requested_at = to_timestamp($2::float8) where id = $1`, [d.id, seconds(now)]);
-    return BUSY_WAIT + Math.floor(Math.random() * BUSY_WAIT);
+    return busyWait(slot);
   }
-  deps.inFlight.set(slot, busy + 1);
+  const attempt = {};
+  slot.running.set(attempt, performance.now());
   let result: AttemptResult;
   try {
     result = await postWebhook(endpoint.url, d.body, headersFor(endpoint, d, now), deps);
   } finally {
-    const left = (deps.inFlight.get(slot) ?? 1) - 1;
-    if (left) deps.inFlight.set(slot, left);
-    else deps.inFlight.delete(slot);
+    slot.running.delete(attempt);
   }
+  slot.typicalMs = slot.typicalMs === undefined ? result.durationMs : 0.7 * slot.typicalMs + 0.3 * result.durationMs;
   return record(deps, projectKey, d, endpoint, now, result);
 }

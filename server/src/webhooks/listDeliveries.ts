@@ -50,7 +50,8 @@ export interface DeliveryFilter {
   id?: number;
   /** Deliveries with a smaller id than this (the `next` of the page before). */
   before?: number;
-  limit: number;
+  /** Default 50. */
+  limit?: number;
 }
 
 const iso = (d: Date | string | null | undefined) => (d === null || d === undefined ? undefined : new Date(d).toISOString());
@@ -62,7 +63,13 @@ const iso = (d: Date | string | null | undefined) => (d === null || d === undefi
  * @example
  * const page = await listDeliveries(db, 'pk_demo', endpoints, { accountId: 'acct_9', limit: 50 });
  */
-export async function listDeliveries(db: Pick<Database, 'query'>, projectKey: string, endpoints: WebhookEndpoint[], f: DeliveryFilter) {
+export async function listDeliveries(
+  db: Pick<Database, 'query'>,
+  projectKey: string,
+  endpoints: WebhookEndpoint[],
+  f: DeliveryFilter = {},
+): Promise<{ deliveries: DeliveryView[]; next?: string }> {
+  const limit = f.limit ?? 50;
   const rows = await db.query(
     `select id, endpoint_id, message_id, type, user_id, account_id, body, status, created_at, next_attempt_at, manual_requested_at, note
      from waymark_webhook_deliveries
@@ -70,9 +77,9 @@ export async function listDeliveries(db: Pick<Database, 'query'>, projectKey: st
        and ($4::text is null or account_id = $4) and ($5::text is null or user_id = $5) and ($6::text is null or type = $6)
        and ($7::bigint is null or id < $7) and ($8::bigint is null or id = $8)
      order by id desc limit $9`,
-    [projectKey, f.status ?? null, f.endpointId ?? null, f.accountId ?? null, f.userId ?? null, f.type ?? null, f.before ?? null, f.id ?? null, f.limit + 1],
+    [projectKey, f.status ?? null, f.endpointId ?? null, f.accountId ?? null, f.userId ?? null, f.type ?? null, f.before ?? null, f.id ?? null, limit + 1],
   );
-  const page = rows.slice(0, f.limit);
+  const page = rows.slice(0, limit);
   const attempts = page.length
     ? await db.query(
         `select delivery_id, n, at, status, error, duration_ms, manual from waymark_webhook_attempts
@@ -110,5 +117,5 @@ export async function listDeliveries(db: Pick<Database, 'query'>, projectKey: st
     attempts: byDelivery.get(Number(r.id)) ?? [],
     payload: JSON.parse(r.body),
   }));
-  return { deliveries, ...(rows.length > f.limit && { next: String(deliveries[deliveries.length - 1].id) }) };
+  return { deliveries, ...(rows.length > limit && { next: String(deliveries[deliveries.length - 1].id) }) };
 }

@@ -2,7 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { addressProblem, bareHost } from './addressProblem';
-import type { Lookup } from './safeLookup';
+import { span } from './retrySchedule';
+import { RefusedAddressError, type Lookup } from './safeLookup';
 
 /** What one attempt came to: the HTTP status when there was an answer, else why not. */
 export interface AttemptResult {
@@ -60,7 +61,7 @@ export function postWebhook(
     });
     const timer = setTimeout(() => {
       // The status line counts: a 2xx within the time is success, even if the body is still coming.
-      finish(`no answer within ${Math.round(o.timeoutMs / 1000)} s`);
+      finish(`no answer within ${span(o.timeoutMs)}`);
       request.destroy();
     }, o.timeoutMs);
     request.on('response', (response) => {
@@ -76,7 +77,9 @@ export function postWebhook(
       response.on('end', () => finish());
       response.on('error', () => finish());
     });
-    request.on('error', (error: NodeJS.ErrnoException) => finish(error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      finish(error instanceof RefusedAddressError || !error.code || error.message.includes(error.code) ? error.message : `${error.code}: ${error.message}`),
+    );
     request.end(body);
   });
 }

@@ -26,4 +26,8 @@ export const KEEP_DELIVERIES = 30 * 24 * HOUR;
  * nextRetryDelay(1); // 5000
  * nextRetryDelay(8); // undefined
  */
-export const nextRetryDelay = (attempts: number): number | undefined => RETRY_DELAYS[attempts - 1];
+export const nextRetryDelay = (attempts: number, delays = RETRY_DELAYS): number | undefined => delays[attempts - 1];
+
+/** How a span of ms reads in the log and the admin API: `27.6 h`, `5 min`, `300 ms`. */
+export const span = (ms: number) =>
+  ms >= HOUR ? `${Math.round((ms / HOUR) * 10) / 10} h` : ms >= MINUTE ? `${Math.round(ms / MINUTE)} min` : ms >= SECOND ? `${Math.round(ms / SECOND)} s` : `${ms} ms`;

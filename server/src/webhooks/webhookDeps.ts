@@ -4,7 +4,7 @@ import type { Database } from '../db/types';
 import type { Queue } from '../queue/createQueue';
 import { createAgents, type Agents } from './postWebhook';
 import type { WebhookEndpoint } from './readWebhooks';
-import { ATTEMPT_TIMEOUT } from './retrySchedule';
+import type { WebhookDelivery } from './readWebhookDelivery';
 import { safeLookup, type Lookup } from './safeLookup';
 
 /** What the webhook pieces share: the database, the queue, the wall clock, the endpoints, the network. */
@@ -20,16 +20,25 @@ export interface WebhookDeps {
   lookup: Lookup;
   agents: Agents;
   timeoutMs: number;
+  /** The waits after each failed automatic attempt; when they are used up the delivery has failed. */
+  retryDelays: number[];
   /** Attempts in flight in this process, per endpoint (one receiver that hangs may take only half the lane). */
-  inFlight: Map<string, number>;
+  inFlight: Map<string, EndpointSlot>;
+}
+
+/** One endpoint's attempts in this process: when each running one started, and how long they typically take (ms). */
+export interface EndpointSlot {
+  running: Map<object, number>;
+  typicalMs?: number;
 }
 
 /**
- * Builds the shared webhook dependencies. `clock` and `resolve` are injectable: tests move the wall clock through a
- * day of retries, and stand in for DNS (a public name answering 127.0.0.1).
+ * Builds the shared webhook dependencies from the server's `webhookDelivery` option (its clock, DNS lookup, timeout
+ * and retry delays are injectable: tests move the wall clock through days of failures and stand in for DNS, a public
+ * name answering 127.0.0.1).
  *
  * @example
- * const deps = createWebhookDeps({ db, queue, log, projects: config.projects, allowPrivateNetworks: false });
+ * const deps = createWebhookDeps({ db, queue, log, projects: config.projects, allowPrivateNetworks: false, delivery: config.webhookDelivery });
  */
 export function createWebhookDeps(o: {
   db: Database;
@@ -37,21 +46,20 @@ export function createWebhookDeps(o: {
   log: Logger;
   projects: Project[];
   allowPrivateNetworks: boolean;
-  clock?: () => number;
-  resolve?: Lookup;
-  timeoutMs?: number;
+  delivery: WebhookDelivery;
 }): WebhookDeps {
   const byKey = new Map(o.projects.map((p) => [p.key, p.webhooks]));
   return {
     db: o.db,
     queue: o.queue,
     log: o.log,
-    clock: o.clock ?? Date.now,
+    clock: o.delivery.clock,
     endpointsOf: (projectKey) => byKey.get(projectKey) ?? [],
     allowPrivateNetworks: o.allowPrivateNetworks,
-    lookup: safeLookup(o.resolve, o.allowPrivateNetworks),
+    lookup: safeLookup(o.delivery.lookup, o.allowPrivateNetworks),
     agents: createAgents(),
-    timeoutMs: o.timeoutMs ?? ATTEMPT_TIMEOUT,
+    timeoutMs: o.delivery.timeoutMs,
+    retryDelays: o.delivery.retryDelays,
     inFlight: new Map(),
   };
 }

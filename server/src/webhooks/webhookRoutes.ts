@@ -24,7 +24,7 @@ const deliveryId = (request: FastifyRequest) => {
   return Number(id);
 };
 
-/** `?status=&endpoint=&account=&user=&type=&before=&limit=`, checked. `endpoint` is an endpoint id or its URL. */
+/** `?status=&endpoint=&accountId=&userId=&type=&before=&limit=`, checked. `endpoint` is an endpoint id or its URL. */
 const readFilter = (query: Record<string, unknown>): DeliveryFilter => {
   const status = text(query, 'status');
   if (status !== undefined && !DELIVERY_STATUSES.includes(status as DeliveryStatus))
@@ -40,8 +40,8 @@ const readFilter = (query: Record<string, unknown>): DeliveryFilter => {
     status: status as DeliveryStatus | undefined,
     type,
     endpointId: endpoint === undefined ? undefined : endpoint.startsWith('ep_') ? endpoint : endpointId(endpoint),
-    accountId: text(query, 'account'),
-    userId: text(query, 'user'),
+    accountId: text(query, 'accountId'),
+    userId: text(query, 'userId'),
     before: before === undefined ? undefined : Number(before),
     limit: Number(limit),
   };
