@@ -1,6 +1,7 @@
 /**
  * One step of the schema. Applied in order, once, and recorded in `waymark_migrations`. Never edit one that has
- * landed on main: add the next version. Reserved while they are being built: 4 webhooks, 5 email.
+ * landed on main: add the next free version at the moment you land (3 metrics, 4 webhooks; email and the dashboard
+ * sessions take the next free numbers).
  */
 export interface Migration {
   version: number;

@@ -1,14 +1,16 @@
 import { Webhook } from 'standardwebhooks';
 import type { Query } from '../db/types';
+import { readJobKey } from './jobKey';
 import { postWebhook, type AttemptResult } from './postWebhook';
 import type { WebhookEndpoint } from './readWebhooks';
 import { DISABLE_AFTER, nextRetryDelay, span } from './retrySchedule';
 import type { EndpointSlot, WebhookDeps } from './webhookDeps';
 
 // An endpoint not known to be fast may hold at most half of the outbound lane's 8 slots: a receiver that hangs slows
-// only itself. One that answers within a second may use the whole lane (the cap would only make its backlog churn).
+// only itself. One that answers within 5 s may use the whole lane (the cap would only make its backlog churn through
+// the queue; on a busy machine, or beside PGlite in the same process, even a local receiver can take a second).
 const PER_ENDPOINT = 4;
-const FAST = 1000;
+const FAST = 5000;
 
 interface DeliveryRow {
   id: string | number;
@@ -140,12 +142,13 @@ const expectedMs = (slot: EndpointSlot) =>
   slot.typicalMs === undefined ? Infinity : Math.max(slot.typicalMs, performance.now() - Math.min(...slot.running.values()));
 
 /**
- * How long a delivery waits when its endpoint already has its share of the lane: about as long as its attempts take,
- * between 50 ms and 5 s, jittered, so a receiver that hangs is not asked about every few milliseconds.
+ * How long a delivery waits when its endpoint already has its share of the lane: about as long as its attempts take
+ * (a second before the first one ended), between 50 ms and 5 s, jittered, so a receiver that hangs is not asked about
+ * every few milliseconds.
  */
 const busyWait = (slot: EndpointSlot) => {
   const oldest = performance.now() - Math.min(...slot.running.values());
-  const expected = Math.max(slot.typicalMs ?? 0, oldest);
+  const expected = Math.max(slot.typicalMs ?? 1000, oldest);
   return Math.round(Math.min(5000, Math.max(50, expected)) * (1 + Math.random()));
 };
 
@@ -157,9 +160,13 @@ const busyWait = (slot: EndpointSlot) => {
  * disabled: its pending deliveries fail, new ones are `skipped`, and a manual retry that succeeds enables it again.
  *
  * @example
- * ctx.jobs.webhook = (job) => deliverWebhook(deps, job.projectKey, job.key);
+ * ctx.jobs.webhook = (job) => deliverWebhook(deps, job.projectKey, job.key); // key: 'ep_…:42' (jobKey)
  */
-export async function deliverWebhook(deps: WebhookDeps, projectKey: string, deliveryId: string): Promise<number | undefined> {
+export async function deliverWebhook(deps: WebhookDeps, projectKey: string, key: string): Promise<number | undefined> {
+  const { endpointId, deliveryId } = readJobKey(key);
+  // Busy is told before any statement: a backlog waiting for its endpoint costs the queue, not the database's reads.
+  const slot = endpointSlot(deps, projectKey, endpointId);
+  if (slot.running.size >= PER_ENDPOINT && expectedMs(slot) > FAST) return busyWait(slot);
   // A manual retry asked for is taken here, once: one asked for while this runs makes the job run again after.
   const [d] = await deps.db.query<DeliveryRow>(
     `with manual as (
@@ -178,11 +185,6 @@ export async function deliverWebhook(deps: WebhookDeps, projectKey: string, deli
   if (!d.manual && d.disabled_at) return void (await close(deps, d, 'the endpoint was disabled'));
   const now = deps.clock();
   if (!d.manual && d.next_attempt_at !== null && time(d.next_attempt_at) > now) return time(d.next_attempt_at) - now;
-  const slot = endpointSlot(deps, projectKey, endpoint.id);
-  if (slot.running.size >= PER_ENDPOINT && expectedMs(slot) > FAST) {
-    if (d.manual) await deps.db.query(`update waymark_webhook_deliveries set manual_requested_at = to_timestamp($2::float8) where id = $1`, [d.id, seconds(now)]);
-    return busyWait(slot);
-  }
   const attempt = {};
   slot.running.set(attempt, performance.now());
   let result: AttemptResult;

@@ -1,5 +1,6 @@
 import type { Database } from '../db/types';
 import type { Queue } from '../queue/createQueue';
+import { jobKey } from './jobKey';
 
 /**
  * Asks for one more attempt of a delivery, now, with the same `webhook-id` (any status: a failed one, a skipped one,
@@ -12,13 +13,13 @@ import type { Queue } from '../queue/createQueue';
  */
 export async function retryDelivery(db: Database, queue: Queue, projectKey: string, id: number, now: number): Promise<boolean> {
   return db.transaction(async (query) => {
-    const found = await query(
+    const found = await query<{ endpoint_id: string }>(
       `update waymark_webhook_deliveries set manual_requested_at = to_timestamp($3::float8 / 1000)
-       where project_key = $1 and id = $2::bigint returning id`,
+       where project_key = $1 and id = $2::bigint returning endpoint_id`,
       [projectKey, String(id), now],
     );
     if (!found.length) return false;
-    await queue.enqueue({ query }, projectKey, 'webhook', [String(id)]);
+    await queue.enqueue({ query }, projectKey, 'webhook', [jobKey(found[0].endpoint_id, id)]);
     return true;
   });
 }
