@@ -23,9 +23,8 @@ const checks = [
   {
     name: "waymark + waymark/widget",
     code: "export { createWaymark } from './dist/index.js'; export { mountWidget, defineElements } from './dist/widget.js';",
-    // 20 KB until the widget followed the host page's colour scheme and showed the backend's overall standing
-    // (issue 14), which measured 20.09 KB (19.10 before); raised in the open to 20.5 KB.
-    budget: 20.5 * KB,
+    // The widget's views (panel, toast, inline elements' bodies and their styles) are a chunk loaded after mount.
+    budget: 20 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -45,10 +44,11 @@ const checks = [
   // following the host page's colour scheme and the overall standing, in six languages, measured 38.84 KB (+1.34 KB).
   // Then 39.5 KB: issue 14's definition checks and character cleaning in the core measured 39.26 KB (+0.42 KB).
   // Then 40 KB: the storage lease and flush() across tabs measured 39.51 KB (+0.25 KB).
+  // Then 43 KB: Share and the "Your journey" view, in six languages, measured 42.41 KB (+2.90 KB).
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 40 * KB,
+    budget: 43 * KB,
     needs: 'dist/waymark.global.js',
   },
 ];

@@ -75,6 +75,7 @@ export const createCelebrations = (
     const merged = s.toast.value.length > 0 && now - shownAt < MERGE_MS;
     const all = merged ? [...s.toast.value, ...items] : items;
     shownAt = now;
+    s.share.value = '';
     s.toast.value = all;
     s.live.value = announce(all);
     if (items.some((a) => a.confetti) && now - firedAt >= COOLDOWN_MS) {
@@ -82,7 +83,12 @@ export const createCelebrations = (
       confetti();
     }
     clearTimeout(hide);
-    hide = setTimeout(() => (s.toast.value = []), TOAST_MS);
+    hide = setTimeout(leave, TOAST_MS);
+  };
+  // The toast goes after TOAST_MS, but not from under a pointer or focus (someone choosing the next step or sharing).
+  const leave = () => {
+    if (s.held.value) hide = setTimeout(leave, 1000);
+    else s.toast.value = [];
   };
 
   const claim = (a: Achievement) => {

@@ -23,6 +23,9 @@ const CHECKS: [string, [(v: unknown) => boolean, string]][] = [
   ['locale', [isLocale, 'a BCP 47 locale such as "de" or "pt-BR"']],
   ['strings', [isObject, 'an object, such as a set from waymark/widget/locales']],
   ['confetti', isA('boolean')],
+  ['share', [isObject, 'an object { url, name? }']],
+  ['share.url', [(v) => typeof v === 'string' && /^https?:\/\/[^/]/i.test(v), 'an http(s) URL']],
+  ['share.name', isA('string')],
   ['nonce', isA('string')],
   ['onNext', isA('function')],
   ['onError', isA('function')],
@@ -48,8 +51,9 @@ export const isClient = (wm: unknown): wm is Waymark =>
 export const checkOptions = (input: unknown, report: (e: WaymarkError) => void): WidgetOptions => {
   const bad = (path: string, message: string) => report({ code: 'invalid_option', path, message });
   const o: Record<string, any> = isObject(input) ? { ...input } : {};
-  // The theme is checked key by key and may lose one: a copy, never the host's object.
+  // The theme and share are checked key by key and may lose one: copies, never the host's objects.
   if (isObject(o.theme)) o.theme = { ...o.theme };
+  if (isObject(o.share)) o.share = { ...o.share };
   if (input !== undefined && !isObject(input)) bad('options', 'expected an object, got ' + describe(input));
   for (const [path, [ok, expected]] of CHECKS) {
     const [key, inner] = path.split('.');
@@ -58,6 +62,12 @@ export const checkOptions = (input: unknown, report: (e: WaymarkError) => void):
     if (!isObject(owner) || owner[name] === undefined || ok(owner[name])) continue;
     bad(path, `expected ${expected}, got ${describe(owner[name])}`);
     delete owner[name];
+  }
+  // Nothing to share without a link.
+  if (o.share && !o.share.url) {
+    // A wrong url was reported above; a missing one is reported here.
+    if ((input as { share: { url?: unknown } }).share.url === undefined) bad('share.url', 'expected an http(s) URL, got undefined');
+    delete o.share;
   }
   for (const key in o.strings) if (!(key in defaultStrings)) bad('strings.' + key, `unknown string "${key}"`);
   // Words and numbers in one language: a locale without strings would word the widget in English around German

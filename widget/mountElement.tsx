@@ -1,16 +1,14 @@
-import { createRef, type VNode } from 'preact';
+import { createRef } from 'preact';
 import type { Waymark, WaymarkError } from '../src/types';
-import { adoptStyles } from './adoptStyles';
 import { Frame } from './components/App';
-import { Badges } from './components/Badges';
-import { Checklist } from './components/Checklist';
 import type { Ctx } from './components/ctx';
-import { MilestoneItem } from './components/MilestoneItem';
 import { followScheme } from './followScheme';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { cell, createState } from './state';
-import { launcherCss, panelCss } from './styles';
+import { launcherCss } from './styles';
+import { adoptStyles } from './adoptStyles';
+import { attachViews } from './attachViews';
 import { createFormat } from './strings';
 import type { WidgetOptions } from './types';
 
@@ -19,20 +17,6 @@ export interface ElementMount {
   key(value: string | null): void;
   off(): void;
 }
-
-type View = (c: Ctx, id: string | null) => VNode | null;
-
-const views: Record<string, View> = {
-  'waymark-progress': (c, id) => {
-    const m = c.s.milestones.value.find((x) => x.id === id);
-    return m ? <ul>{<MilestoneItem c={c} m={m} />}</ul> : null;
-  },
-  'waymark-checklist': (c, id) => {
-    const level = c.s.levels.value.find((x) => x.id === id);
-    return level ? <Checklist c={c} level={level} /> : null;
-  },
-  'waymark-badges': (c) => <Badges c={c} />,
-};
 
 const unknownKey = (name: string, id: string | null, s: ReturnType<typeof createState>): WaymarkError | undefined => {
   const attribute = name === 'waymark-progress' ? 'milestone' : name === 'waymark-checklist' ? 'level' : undefined;
@@ -92,15 +76,18 @@ export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: 
       return s.watch(d);
     },
     () => {
-      const body = views[name]?.(c, key.value);
+      const body = s.views.value?.elementViews[name]?.(c, key.value);
       return body ? <Frame c={c} cls="el">{body}</Frame> : null;
     },
     report,
   );
-  adoptStyles(root, launcherCss + panelCss, options.nonce);
+  adoptStyles(root, launcherCss, options.nonce);
+  let dead = false;
+  attachViews(root, s, options.nonce, report, () => !dead);
   return {
     key: (value) => (key.value = value),
     off: () => {
+      dead = true;
       draw = undefined;
       s.stop();
       unfollow();

@@ -1,6 +1,7 @@
 import { createRef } from 'preact';
 import type { Waymark } from '../src/types';
 import { adoptStyles } from './adoptStyles';
+import { attachViews } from './attachViews';
 import { createCelebrations } from './celebrate';
 import { App } from './components/App';
 import type { Ctx } from './components/ctx';
@@ -10,7 +11,7 @@ import { handleGuard } from './handleGuard';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { createState } from './state';
-import { launcherCss, panelCss } from './styles';
+import { launcherCss } from './styles';
 import { createFormat } from './strings';
 import type { WidgetHandle, WidgetOptions } from './types';
 
@@ -32,20 +33,22 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
   const outside = (e: Event) => {
     if (!e.composedPath().includes(host)) s.open.value = false;
   };
-  let wasOpen = false;
+  // Focus goes to the panel when it appears (it may wait for the views after the click), back when it goes.
+  let shown = false;
   const unmount = renderLive(root, s.watch, () => <App c={c} />, report, () => {
-    const open = s.open.value;
-    if (open === wasOpen) return;
-    wasOpen = open;
-    if (open) {
-      root.querySelector<HTMLElement>('.pn')?.focus();
+    const panel = root.querySelector<HTMLElement>('.pn');
+    if (!!panel === shown) return;
+    shown = !!panel;
+    if (panel) {
+      panel.focus();
       document.addEventListener('pointerdown', outside);
     } else document.removeEventListener('pointerdown', outside);
   });
-  adoptStyles(root, launcherCss + panelCss, o.nonce);
+  adoptStyles(root, launcherCss, o.nonce);
+  let dead = false;
+  attachViews(root, s, o.nonce, report, () => !dead);
   const fx = createConfetti(root, o.position, o.theme?.accent, report);
   const stop = createCelebrations(wm, s, c.t, () => o.confetti !== false && !reducedMotion() && fx.fire(), report);
-  let dead = false;
   const guard = handleGuard(() => dead, report);
   return {
     open: guard(() => (s.open.value = true)),

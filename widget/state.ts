@@ -1,6 +1,7 @@
 import type { LevelState, MilestoneState, OverallState, Waymark } from '../src/types';
 import type { Achievement } from './achievement';
 import type { Scheme } from './hostScheme';
+import type { Views } from './loadViews';
 
 /** A value that re-renders its mount when set to something else. */
 export interface Cell<T> {
@@ -20,6 +21,14 @@ export interface State {
   live: Cell<string>;
   /** The colour scheme drawn in: forced by the theme, or the host page's. */
   scheme: Cell<Scheme>;
+  /** The panel, the toast and the inline elements' bodies, once loaded (`attachViews`). */
+  views: Cell<Views | undefined>;
+  /** The panel's tab: the checklists, or the journey. */
+  view: Cell<'progress' | 'journey'>;
+  /** The toast's share fallback: closed, its menu open, the line copied, or copying failed (the line shown to copy). */
+  share: Cell<'' | 'menu' | 'copied' | 'failed'>;
+  /** The pointer or focus is in the toast: it stays up. Not drawn, so not a cell that renders. */
+  held: { value: boolean };
   /** Calls `listener` after every change; returns the unsubscribe. */
   watch(listener: () => void): () => void;
   stop(): void;
@@ -90,6 +99,10 @@ export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {
     toast: cell<Achievement[]>([], changed),
     live: cell('', changed),
     scheme: cell<Scheme>('light', changed),
+    views: cell<Views | undefined>(undefined, changed),
+    view: cell<'progress' | 'journey'>('progress', changed),
+    share: cell<'' | 'menu' | 'copied' | 'failed'>('', changed),
+    held: { value: false },
     watch: (f) => (listeners.add(f), () => listeners.delete(f)),
     stop: () => {
       // `ready` may still resolve after unmount; `on` makes that a no-op.

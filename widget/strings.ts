@@ -43,6 +43,17 @@ export const defaultStrings = {
   badgeEarned: { plural: 'count', one: 'Badge earned: {name}', other: 'Badges earned: {name}' },
   dismiss: 'Dismiss',
   empty: 'Milestones will appear here.',
+  progressTab: 'Progress',
+  journeyTab: 'Your journey',
+  journeyTotal: 'Since you started: ≈ {time} saved',
+  journeyTotalMoney: 'Since you started: ≈ {time} saved · {money}',
+  journeyLevel: 'Level complete',
+  journeyEmpty: 'What you achieve will appear here, with the day you did it.',
+  share: 'Share',
+  shareLinkedIn: 'Share on LinkedIn',
+  copyLink: 'Copy link',
+  copied: 'Copied',
+  shareText: 'I just reached {title} in {product}',
 };
 
 export type Vars = Record<string, string | number>;

@@ -42,9 +42,27 @@ export const panelCss = `
 .hd>div{flex:1}
 .sub{font-size:13px;color:var(--mu);margin-top:2px}
 .hb{height:6px;margin-top:10px}
+.tabs{display:flex;gap:4px;margin-top:14px;padding:3px;border-radius:10px;background:var(--tr)}
+.tabs button{flex:1;padding:6px 10px;border-radius:8px;font-size:13px;font-weight:600;color:var(--mu)}
+.tabs [aria-selected=true]{background:var(--bg);color:var(--fg);box-shadow:0 1px 3px #0003}
+.bd:focus-visible{outline-offset:-2px}
+.jt{padding:12px 14px;border-radius:12px;background:color-mix(in srgb,var(--ok) 13%,var(--bg));font-weight:600}
+.tl{margin-top:18px}
+.te{display:grid;grid-template-columns:32px 1fr;gap:0 12px;padding-bottom:16px;position:relative}
+.te:before{content:"";position:absolute;left:15px;top:36px;bottom:4px;width:2px;border-radius:2px;background:var(--bd)}
+.te:last-child:before{display:none}
+.dot{width:32px;height:32px;border-radius:50%;display:grid;place-items:center;font-size:16px;line-height:1;background:color-mix(in srgb,var(--a) 14%,var(--bg))}
+.dot svg{width:16px;color:var(--ok);stroke-width:3}
+.lvl .dot{background:linear-gradient(135deg,color-mix(in srgb,var(--a) 28%,var(--bg)),color-mix(in srgb,#f5a524 30%,var(--bg)))}
+.te time{display:block;font-size:12px;color:var(--mu);margin-top:1px}
+.sh{display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:12px}
+.lnk{font-size:13px;font-weight:600;color:var(--af);padding:2px 0}
+.lnk:hover{text-decoration:underline}
+.cp{width:100%;padding:6px 8px;border:1px solid var(--bd);border-radius:8px;font-size:12px;color:var(--fg)}
 .sd{margin-top:10px;font-size:12.5px;color:var(--af);font-weight:550}
 .sd li+li{margin-top:2px}
 .x{flex:none;width:32px;height:32px;padding:8px;border-radius:8px;color:var(--mu)}
+.hd>.x{order:1}
 .x:hover{background:var(--tr);color:var(--fg)}
 .bd{overflow:auto;padding:0 20px 20px;mask-image:linear-gradient(#000 calc(100% - 20px),#0000)}
 .nx{margin-top:16px;padding:14px 16px;border-radius:12px;background:color-mix(in srgb,var(--a) 9%,var(--bg))}

@@ -28,6 +28,14 @@ export interface WidgetTheme {
   colorScheme?: 'light' | 'dark' | 'auto';
 }
 
+/** The Share button on achievements (off unless given). */
+export interface ShareOptions {
+  /** The link shared, such as your product's home page; http(s). */
+  url: string;
+  /** Your product's name, for the pre-filled line "I just reached Power User in {name}". Default: the URL's host. */
+  name?: string;
+}
+
 /**
  * Options of `mountWidget` (and, without `position`/`target`, of `defineElements`).
  *
@@ -45,6 +53,8 @@ export interface WidgetOptions {
   strings?: Partial<WidgetStrings>;
   /** `false` turns confetti off; it is always off under prefers-reduced-motion. */
   confetti?: boolean;
+  /** A Share button on celebrations: the Web Share API where the browser has it, else LinkedIn and Copy link. */
+  share?: ShareOptions;
   /** CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
   nonce?: string;
   /** Called when the user picks a next step (after `wm.track`); for client-side routing. */

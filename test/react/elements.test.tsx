@@ -7,6 +7,7 @@ import { App } from '../../examples/react/App';
 import { levels, milestones } from '../../examples/react/milestones';
 import { createWaymark, type Waymark } from '../../src/index';
 import { defineElements } from '../../widget/index';
+import { loadViews } from '../../widget/loadViews';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -22,6 +23,8 @@ beforeAll(async () => {
   wm.on('error', (e) => errors.push(e));
   defineElements(wm, { onError: (e) => errors.push(e) });
   await wm.ready;
+  // The elements' bodies come with the widget's views, a chunk loaded after the first mount: loaded first here.
+  await loadViews();
   host = document.body.appendChild(document.createElement('div'));
   root = createRoot(host);
 });

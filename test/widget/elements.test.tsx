@@ -2,6 +2,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineElements } from '../../widget/index';
+import './helpers';
 import { sampleClient } from './sample';
 
 const wm = sampleClient();
@@ -28,7 +29,7 @@ describe('custom elements', () => {
 
   it('<waymark-progress> renders one milestone in an open shadow root and follows its attribute', () => {
     const { el, $ } = add('<waymark-progress milestone="ten-tasks"></waymark-progress>');
-    expect(el.shadowRoot!.adoptedStyleSheets).toHaveLength(1);
+    expect(el.shadowRoot!.adoptedStyleSheets).toHaveLength(2) // the launcher's and the views' (shared by every mount);
     expect($('[role="progressbar"]')!.getAttribute('aria-valuenow')).toBe('7');
     expect($('.tt')!.textContent).toBe('Complete 10 tasks');
     act(() => el.setAttribute('milestone', 'automate'));
@@ -67,6 +68,6 @@ describe('custom elements', () => {
     // Reconnecting renders again, without piling up stylesheets.
     act(() => document.body.append(el));
     expect($('h3')!.textContent).toBe('Getting started · 3 of 3');
-    expect(el.shadowRoot!.adoptedStyleSheets).toHaveLength(1);
+    expect(el.shadowRoot!.adoptedStyleSheets).toHaveLength(2);
   });
 });

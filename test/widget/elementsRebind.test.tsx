@@ -2,6 +2,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineElements } from '../../widget/index';
+import './helpers';
 import { fakeClient, milestone } from './fakeClient';
 
 // Its own file: custom elements are registered once per document, and these tests bind them to several clients.

@@ -1,8 +1,15 @@
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
+import { beforeAll, vi } from 'vitest';
+import { loadViews } from '../../widget/loadViews';
 import { mountWidget } from '../../widget/index';
 import type { WidgetOptions } from '../../widget/index';
 import type { Waymark } from '../../src/types';
+
+// Every test file that mounts through these helpers loads the widget's views (the import() chunk) first, so mounts
+// draw them at once, as they do once a page has loaded them; test/widget/lazyViews.test.tsx covers the wait itself.
+beforeAll(async () => {
+  await loadViews();
+});
 
 /** Mounts through the public entry and returns the handle plus shadow-root queries. */
 export const mount = (wm: Waymark, options: WidgetOptions = {}) => {

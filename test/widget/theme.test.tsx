@@ -15,7 +15,7 @@ describe('theming and styles', () => {
     w.open();
     expect(w.$('.wm')!.className).toBe('wm br light');
     const sheets = w.root().adoptedStyleSheets;
-    expect(sheets).toHaveLength(1);
+    expect(sheets).toHaveLength(2); // the launcher's sheet, and the views' (panel, toast) once loaded
     expect(w.root().querySelector('style')).toBeNull();
     // Only CSSOM-set custom properties (the bar fills), which a strict CSP allows.
     for (const el of w.$$('[style]')) expect(el.getAttribute('style')).toMatch(/^--p: [\d.]+;$/);

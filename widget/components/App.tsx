@@ -1,8 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Ctx } from './ctx';
 import { Launcher } from './Launcher';
-import { Panel } from './Panel';
-import { Toast } from './Toast';
 
 /**
  * The themed wrapper every view renders in.
@@ -27,11 +25,13 @@ export const Frame = ({ c, cls, children }: { c: Ctx; cls: string; children: Com
  */
 export const App = ({ c }: { c: Ctx }) => {
   const pos = c.o.position;
+  // The panel and the toast come with the views (loadViews); until then, an open panel or a toast waits for them.
+  const views = c.s.views.value;
   return (
     <Frame c={c} cls={pos === 'inline' ? 'in' : pos === 'bottom-left' ? 'bl' : 'br'}>
       <Launcher c={c} />
-      {c.s.open.value && <Panel c={c} />}
-      <Toast c={c} />
+      {views && c.s.open.value && <views.Panel c={c} />}
+      {views && <views.Toast c={c} />}
       <div class="sr" aria-live="polite" aria-atomic="true">
         {c.s.live.value}
       </div>

@@ -3,6 +3,7 @@ import type { Ctx } from './ctx';
 import { Badges } from './Badges';
 import { Checklists } from './Checklist';
 import { Close } from './icons';
+import { Journey } from './Journey';
 import { NextStep } from './NextStep';
 import { ProgressBar } from './ProgressBar';
 import { Standing } from './Standing';
@@ -25,7 +26,7 @@ const onKeyDown = (c: Ctx) => (e: KeyboardEvent) => {
     e.stopPropagation();
     closePanel(c);
   } else if (e.key === 'Tab') {
-    const f = panel.querySelectorAll<HTMLElement>('a[href],button');
+    const f = panel.querySelectorAll<HTMLElement>('a[href],button:not([tabindex="-1"]),input,[tabindex="0"]');
     const first = f[0];
     const last = f[f.length - 1];
     const at = c.root.activeElement;
@@ -36,9 +37,48 @@ const onKeyDown = (c: Ctx) => (e: KeyboardEvent) => {
   }
 };
 
+const VIEWS = ['progress', 'journey'] as const;
+
+// The tabs' keys (WAI-ARIA tabs pattern): arrows, Home and End move to a tab and show it.
+const onTabKey = (c: Ctx) => (e: KeyboardEvent) => {
+  const at = VIEWS.indexOf(c.s.view.value);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  c.s.view.value = VIEWS[(to + VIEWS.length) % VIEWS.length];
+  c.root.getElementById('wm-tab-' + c.s.view.value)?.focus();
+};
+
 /**
- * The progress dialog: summary, next step, checklists per level, badges. Escape or the close
- * button closes it and returns focus to the launcher; Tab stays inside while it is open.
+ * Progress or Your journey, as tabs.
+ *
+ * @example
+ * <Tabs c={c} />
+ */
+const Tabs = ({ c }: { c: Ctx }) => (
+  <div class="tabs" role="tablist" aria-labelledby="wm-title" onKeyDown={onTabKey(c)}>
+    {VIEWS.map((view) => {
+      const selected = c.s.view.value === view;
+      return (
+        <button
+          id={'wm-tab-' + view}
+          role="tab"
+          type="button"
+          aria-selected={selected}
+          aria-controls="wm-view"
+          tabIndex={selected ? 0 : -1}
+          onClick={() => (c.s.view.value = view)}
+        >
+          {c.t(view === 'progress' ? 'progressTab' : 'journeyTab')}
+        </button>
+      );
+    })}
+  </div>
+);
+
+/**
+ * The progress dialog: summary, standing and two tabs: Progress (next step, checklists per level, badges) and Your
+ * journey. Escape or the close button closes it and returns focus to the launcher; Tab stays inside while it is open.
  *
  * @example
  * {c.s.open.value && <Panel c={c} />}
@@ -49,20 +89,28 @@ export const Panel = ({ c }: { c: Ctx }) => {
   return (
     <div class="pn" role="dialog" aria-modal="true" aria-labelledby="wm-title" tabIndex={-1} onKeyDown={onKeyDown(c)}>
       <div class="hd">
+        {/* First in the tab order, drawn at the right. */}
+        <button class="x" type="button" aria-label={c.t('close')} onClick={() => closePanel(c)}>
+          <Close />
+        </button>
         <div>
           <h2 id="wm-title">{c.t('title')}</h2>
           <p class="sub">{summary}</p>
           <ProgressBar value={o.achieved} max={o.total} ratio={o.ratio} label={summary} class="hb" />
           <Standing c={c} />
+          <Tabs c={c} />
         </div>
-        <button class="x" type="button" aria-label={c.t('close')} onClick={() => closePanel(c)}>
-          <Close />
-        </button>
       </div>
-      <div class="bd">
-        <NextStep c={c} />
-        <Checklists c={c} />
-        <Badges c={c} />
+      <div class="bd" id="wm-view" role="tabpanel" aria-labelledby={'wm-tab-' + c.s.view.value} tabIndex={0}>
+        {c.s.view.value === 'journey' ? (
+          <Journey c={c} />
+        ) : (
+          <>
+            <NextStep c={c} />
+            <Checklists c={c} />
+            <Badges c={c} />
+          </>
+        )}
       </div>
     </div>
   );

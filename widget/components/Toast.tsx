@@ -4,10 +4,12 @@ import { overall } from '../overall';
 import type { Ctx } from './ctx';
 import { Close } from './icons';
 import { NextLink } from './NextLink';
+import { Share } from './Share';
 
 /**
  * The celebration: "Milestone achieved: …" (or "Level complete: …") with the badges earned, then what to do next:
- * the next unfinished milestone with its own call to action, never what was just done; "All done!" after the last.
+ * the next unfinished milestone with its own call to action, never what was just done; "All done!" after the last;
+ * Share when the `share` option is set. It stays up while the pointer or focus is in it.
  *
  * @example
  * <Toast c={c} />
@@ -21,9 +23,19 @@ export const Toast = ({ c }: { c: Ctx }) => {
   const milestones = c.s.milestones.value;
   const done = items.filter((a) => a.kind === 'milestone').map((a) => a.id);
   const next = nextUp(milestones, c.s.levels.value, done);
+  // What a share names: the level when one was completed, else the last milestone.
+  const shared = level ?? items[items.length - 1];
+  const hold = (held: boolean) => () => (c.s.held.value = held);
   return (
     // A labelled region: assistive technology can find the celebration among the page's landmarks.
-    <section class={level ? 'ts lv-done' : 'ts'} aria-label={title}>
+    <section
+      class={level ? 'ts lv-done' : 'ts'}
+      aria-label={title}
+      onPointerEnter={hold(true)}
+      onPointerLeave={hold(false)}
+      onFocusIn={hold(true)}
+      onFocusOut={hold(false)}
+    >
       <span class="i" aria-hidden="true">
         {icon}
       </span>
@@ -41,6 +53,7 @@ export const Toast = ({ c }: { c: Ctx }) => {
         ) : (
           overall(milestones).done && <p class="ds">{c.t('allDoneText')}</p>
         )}
+        <Share c={c} id={shared.id} title={shared.title} />
       </div>
       <button class="x" type="button" aria-label={c.t('dismiss')} onClick={() => (c.s.toast.value = [])}>
         <Close />
