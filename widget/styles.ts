@@ -42,7 +42,9 @@ export const panelCss = `
 .hd>div{flex:1}
 .sub{font-size:13px;color:var(--mu);margin-top:2px}
 .hb{height:6px;margin-top:10px}
-.tabs{display:flex;gap:4px;margin-top:14px;padding:3px;border-radius:10px;background:var(--tr)}
+.tabs{display:flex;gap:4px;margin-top:2px;padding:3px;border-radius:10px;background:var(--tr)}
+.hd{flex-wrap:wrap}
+.hd>.tabs{order:2;flex:0 0 calc(100% - 6px)}
 .tabs button{flex:1;padding:6px 10px;border-radius:8px;font-size:13px;font-weight:600;color:var(--mu)}
 .tabs [aria-selected=true]{background:var(--bg);color:var(--fg);box-shadow:0 1px 3px #0003}
 .bd:focus-visible{outline-offset:-2px}
@@ -55,9 +57,12 @@ export const panelCss = `
 .dot svg{width:16px;color:var(--ok);stroke-width:3}
 .lvl .dot{background:linear-gradient(135deg,color-mix(in srgb,var(--a) 28%,var(--bg)),color-mix(in srgb,#f5a524 30%,var(--bg)))}
 .te time{display:block;font-size:12px;color:var(--mu);margin-top:1px}
-.sh{display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:12px}
+.sh{margin-top:12px}
 .lnk{font-size:13px;font-weight:600;color:var(--af);padding:2px 0}
 .lnk:hover{text-decoration:underline}
+.sm{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
+.sm>a,.sm>button{padding:5px 10px;border:1px solid var(--bd);border-radius:8px;font-size:13px;font-weight:600;color:var(--af)}
+.sm>a:hover,.sm>button:hover{background:var(--tr)}
 .cp{width:100%;padding:6px 8px;border:1px solid var(--bd);border-radius:8px;font-size:12px;color:var(--fg)}
 .sd{margin-top:10px;font-size:12.5px;color:var(--af);font-weight:550}
 .sd li+li{margin-top:2px}

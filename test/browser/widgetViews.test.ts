@@ -78,6 +78,31 @@ describe.each(['desktop', 'phone'] as const)('the widget on a %s', (viewport) =>
       await page.context().close();
     });
 
+    it("a milestone's toast says it was achieved and suggests the next unfinished milestone with that one's own call to action", async () => {
+      const page = await open('', viewport, scheme);
+      await track(page, 'project_created');
+      await waitInWidget(page, '(r) => r.querySelector(".ts .tn")');
+      await page.waitForTimeout(600); // the pop-in
+      const toast = await inWidget(page, (root) => ({
+        title: root.querySelector('.ts .tt')!.textContent,
+        next: root.querySelector('.ts .tn .nt')?.textContent,
+        cta: [root.querySelector('.ts .tn a')?.textContent, root.querySelector('.ts .tn a')?.getAttribute('href')],
+        text: root.querySelector('.ts')!.textContent,
+        live: root.querySelector('[aria-live]')!.textContent,
+        box: root.querySelector('.ts')!.getBoundingClientRect().toJSON(),
+      }));
+      expect(toast.title).toBe('Milestone achieved: Create your first project');
+      expect(toast.next).toBe('Invite a teammate');
+      expect(toast.cta).toEqual(['Invite your team', '#team']);
+      // Never what was just done: first-project's own call to action is "Create a project".
+      expect(toast.text).not.toContain('Create a project');
+      expect(toast.live).toContain('Up next: Invite a teammate');
+      expect(toast.box.left).toBeGreaterThanOrEqual(0);
+      expect(toast.box.right).toBeLessThanOrEqual(VIEWPORTS[viewport].width);
+      await page.screenshot({ path: `${SHOTS}/toast-suggestion-${viewport}-${scheme}.png` });
+      await page.context().close();
+    });
+
     it('shows "Your journey": the time saved and what was achieved, when, on a timeline', async () => {
       const page = await open('', viewport, scheme);
       await completeGettingStarted(page);
@@ -86,6 +111,8 @@ describe.each(['desktop', 'phone'] as const)('the widget on a %s', (viewport) =>
       await waitInWidget(page, '(r) => r.querySelector("[role=dialog]")');
       await page.locator('[data-waymark-widget] [role=tab]:has-text("Your journey")').click();
       await waitInWidget(page, '(r) => r.querySelector(".tl")');
+      // The level's confetti done (its canvas removed), so that the screenshot can be read.
+      await waitInWidget(page, '(r) => !r.querySelector("canvas.cf")');
       await page.waitForTimeout(400);
       const journey = await inWidget(page, (root) => ({
         total: root.querySelector('.jt')?.textContent,
@@ -187,6 +214,13 @@ describe.each(['light', 'dark'] as const)('axe-core on the new views, %s host pa
     await waitInWidget(page, '(r) => r.querySelector(".ts .sh a")');
     expect(await scan()).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/share-links-${scheme}.png` });
+    // Copy link: copied, or, where the clipboard is refused, the line shown to copy by hand.
+    await inWidget(page, (root) => (root.querySelectorAll('.ts .sh button')[1] as HTMLElement).click());
+    await waitInWidget(page, '(r) => r.querySelector(".ts .sh input") || /Copied/.test(r.querySelector(".ts .sh").textContent)');
+    const copied = await inWidget(page, (root) => (root.querySelector('.ts .sh input') as HTMLInputElement | null)?.value ?? 'copied');
+    expect(['copied', 'I just reached Getting started in Acme Tasks https://acme.example/']).toContain(copied);
+    expect(await scan()).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/share-copy-${scheme}.png` });
     await dismiss(page);
     await page.evaluate(() => (window as unknown as Win).waymark.open());
     await page.locator('[data-waymark-widget] [role=tab]:has-text("Your journey")').click();

@@ -98,8 +98,9 @@ export const Panel = ({ c }: { c: Ctx }) => {
           <p class="sub">{summary}</p>
           <ProgressBar value={o.achieved} max={o.total} ratio={o.ratio} label={summary} class="hb" />
           <Standing c={c} />
-          <Tabs c={c} />
         </div>
+        {/* Under the title and the close button, across the header. */}
+        <Tabs c={c} />
       </div>
       <div class="bd" id="wm-view" role="tabpanel" aria-labelledby={'wm-tab-' + c.s.view.value} tabIndex={0}>
         {c.s.view.value === 'journey' ? (

@@ -53,16 +53,17 @@ export const Share = ({ c, id, title }: { c: Ctx; id: string; title: string }) =
       <button class="lnk" type="button" aria-expanded={typeof nav?.share === 'function' ? undefined : !!state} onClick={start}>
         {t('share')}
       </button>
+      {/* The choices on a row of their own under the button, so that they read as its menu. */}
       {state && (
-        <>
-          <a class="lnk" href={linkedInUrl(share.url)} target="_blank" rel="noopener noreferrer" onClick={() => shared('linkedin')}>
+        <div class="sm">
+          <a href={linkedInUrl(share.url)} target="_blank" rel="noopener noreferrer" onClick={() => shared('linkedin')}>
             {t('shareLinkedIn')}
           </a>
-          <button class="lnk" type="button" onClick={copy} aria-live="polite">
+          <button type="button" onClick={copy} aria-live="polite">
             {state === 'copied' ? t('copied') : t('copyLink')}
           </button>
           {state === 'failed' && <input class="cp" readOnly value={line} aria-label={t('copyLink')} ref={(el) => el?.select()} />}
-        </>
+        </div>
       )}
     </div>
   );
