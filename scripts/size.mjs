@@ -45,11 +45,23 @@ const checks = [
   // Then 39.5 KB: issue 14's definition checks and character cleaning in the core measured 39.26 KB (+0.42 KB).
   // Then 40 KB: the storage lease and flush() across tabs measured 39.51 KB (+0.25 KB).
   // Then 43 KB: Share and the "Your journey" view, in six languages, measured 42.41 KB (+2.90 KB).
+  // Then 39.5 KB: the file speaks English only (the five other string sets were 3.26 KB of it, paid by every page for
+  // languages it never showed), measured 39.29 KB (-3.18 KB); each other language is a file of its own, below. Of the
+  // 39.29 KB, by minified bytes (scripts/size-breakdown.mjs): the core 33%, the widget's code 26%, Preact 11%,
+  // canvas-confetti 10% (3.83 KB min+gzip measured without it), the sync 9%, the widget's CSS 8%, English strings 3%.
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 43 * KB,
+    budget: 39.5 * KB,
     needs: 'dist/waymark.global.js',
+  },
+  // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
+  // 40.03 (de) to 40.29 KB (ja) when they were made.
+  {
+    name: 'dist/waymark.<locale>.global.js',
+    files: ['de', 'fr', 'es', 'pt-BR', 'ja'].map((tag) => `dist/waymark.${tag}.global.js`),
+    budget: 40.5 * KB,
+    needs: 'dist/waymark.de.global.js',
   },
 ];
 
@@ -63,6 +75,11 @@ for (const check of checks) {
   let lazy = 0;
   if (check.file) {
     bytes = readFileSync(check.file);
+  } else if (check.files) {
+    // The largest, by min+gzip.
+    const sized = check.files.map((f) => ({ f, gz: gzipSync(readFileSync(f), { level: 9 }).length }));
+    for (const { f, gz } of sized) console.log(`size:   ${f}: ${(gz / KB).toFixed(2)} KB min+gzip`);
+    bytes = readFileSync(sized.reduce((a, b) => (b.gz > a.gz ? b : a)).f);
   } else {
     const out = await build({
       stdin: { contents: check.code, resolveDir: process.cwd(), loader: 'js' },
@@ -98,7 +115,7 @@ for (const check of checks) {
   const figure = `${(size / KB).toFixed(2)} KB`;
   const later = lazy ? `, plus ${(lazy / KB).toFixed(2)} KB loaded on demand` : '';
   rows.push({ name: check.name, figure, ok });
-  const what = check.file ? 'the whole file' : 'up front';
+  const what = check.file ? 'the whole file' : check.files ? 'the largest whole file' : 'up front';
   console.log(`size: ${check.name}: ${figure} min+gzip ${what}${later} (budget ${check.budget / KB} KB ${what}) ${ok ? 'ok' : 'OVER BUDGET'}`);
   if (check.total) {
     const all = size + lazy;

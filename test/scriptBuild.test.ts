@@ -3,10 +3,23 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS module without types
 import { inlineDynamicImports } from '../scripts/inlineImports.mjs';
 
-describe('the one-file script-tag build', () => {
-  it('dist/waymark.global.js loads nothing: no import(), no script element, no file name of its own', () => {
-    if (!existsSync('dist/waymark.global.js')) throw new Error('dist/waymark.global.js is missing: build first');
-    const file = readFileSync('dist/waymark.global.js', 'utf8');
+// Each script-tag file and the title of the one string set it carries besides English (none for the English file).
+const FILES: [string, string | undefined][] = [
+  ['waymark.global.js', undefined],
+  ['waymark.de.global.js', 'Dein Fortschritt'],
+  ['waymark.fr.global.js', 'Votre progression'],
+  ['waymark.es.global.js', 'Tu progreso'],
+  ['waymark.pt-BR.global.js', 'Seu progresso'],
+  ['waymark.ja.global.js', 'あなたの進捗'],
+];
+const read = (name: string) => {
+  if (!existsSync('dist/' + name)) throw new Error(`dist/${name} is missing: build first`);
+  return readFileSync('dist/' + name, 'utf8');
+};
+
+describe('the one-file script-tag builds', () => {
+  it.each(FILES)('dist/%s loads nothing: no import(), no script element, no file name of its own', (name) => {
+    const file = read(name);
     expect(file).not.toMatch(/\bimport\s*\(/);
     expect(file).not.toContain('createElement("script")');
     expect(file).not.toMatch(/waymark\.\w+\.js/);
@@ -15,9 +28,15 @@ describe('the one-file script-tag build', () => {
     expect(file).toContain('useWorker');
   });
 
-  it('package.json exports no other script-tag file', async () => {
+  it.each(FILES)('dist/%s carries English and its own string set only', (name, title) => {
+    const file = read(name);
+    expect(file).toContain('"Your progress"');
+    for (const [, other] of FILES) if (other) expect(file.includes(other), other).toBe(other === title);
+  });
+
+  it('package.json exports these files and the stub, no other script-tag file', async () => {
     const pkg = (await import('../package.json')).default as { exports: Record<string, unknown> };
-    expect(Object.keys(pkg.exports).filter((key) => key.startsWith('./waymark.'))).toEqual(['./waymark.global.js', './waymark.stub.js']);
+    expect(Object.keys(pkg.exports).filter((key) => key.startsWith('./waymark.'))).toEqual([...FILES.map(([name]) => './' + name), './waymark.stub.js']);
   });
 });
 

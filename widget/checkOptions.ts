@@ -13,6 +13,8 @@ const isLocale = (v: unknown) => {
     return false;
   }
 };
+// The languages of waymark/widget/locales and of the script-tag files dist/waymark.<tag>.global.js.
+const SHIPPED = ['de', 'fr', 'es', 'pt-BR', 'ja'];
 // Each option with its check and what it expects; a value that fails is reported and left out (the default applies).
 const CHECKS: [string, [(v: unknown) => boolean, string]][] = [
   ['position', oneOf('bottom-right', 'bottom-left', 'inline')],
@@ -73,8 +75,12 @@ export const checkOptions = (input: unknown, report: (e: WaymarkError) => void):
   // Words and numbers in one language: a locale without strings would word the widget in English around German
   // numbers, so say so; and without a locale, English words format in English unless the browser's is English too.
   const language = (o.locale ?? '').split('-')[0].toLowerCase();
-  if (language && language !== 'en' && !o.strings)
-    bad('strings', `locale "${o.locale}" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales'`);
+  if (language && language !== 'en' && !o.strings) {
+    // A language waymark ships: name its set, and its script-tag file (where nothing is imported).
+    const shipped = SHIPPED.find((tag) => tag.split('-')[0] === language);
+    const file = shipped ? `, or load the script tag waymark.${shipped}.global.js` : '';
+    bad('strings', `locale "${o.locale}" has no strings, so the words stay English: pass a set, e.g. import { ${(shipped ?? 'de').replace('-', '')} } from 'waymark/widget/locales'${file}`);
+  }
   if (!o.locale && !o.strings && !/^en\b/i.test(globalThis.navigator?.language ?? 'en')) o.locale = 'en';
   if (o.position === 'inline' && !o.target) {
     bad('target', 'position "inline" needs a target element; mounted bottom-right instead');

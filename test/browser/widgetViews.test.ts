@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
 
 // The widget's celebrations, suggestions, journey, Share and a locale, in Chromium through the script tag
-// (test/browser/pages/widget.html: waymark.init() with share, ?locale=, ?theme=), on a desktop and a 390 px phone, in
+// (test/browser/pages/widget.html: waymark.init() with share, ?lang= for the file, ?locale=, ?theme=), on a desktop and a 390 px phone, in
 // the host page's light and dark. Each screenshot is taken after asserting what it shows.
 let h: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
@@ -130,8 +130,8 @@ describe.each(['desktop', 'phone'] as const)('the widget on a %s', (viewport) =>
 });
 
 describe('the widget in German', () => {
-  it('words the toast, the panel and the journey in German, with German dates and numbers', async () => {
-    const page = await open('locale=de', 'desktop', 'light');
+  it('waymark.de.global.js, no locale configured: words the toast, the panel and the journey in German, with German dates and numbers', async () => {
+    const page = await open('lang=de', 'desktop', 'light');
     await completeGettingStarted(page);
     expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe('Stufe abgeschlossen: Getting started');
     const toast = await toastText(page);
@@ -162,6 +162,17 @@ describe('the widget in German', () => {
     await waitInWidget(page, '(r) => r.querySelector(".jt")');
     expect(await inWidget(page, (root) => root.querySelector('.jt')!.textContent)).toBe('Seit deinem Start: ≈ 1,7 Stunden gespart · 50\u00a0$');
     await page.screenshot({ path: `${SHOTS}/de-journey.png` });
+    await page.context().close();
+  });
+
+  it('waymark.global.js asked for German: English words and numbers, and a warning that names waymark.de.global.js', async () => {
+    const warnings: string[] = [];
+    const page = await h.open('/test/browser/pages/widget.html?locale=de', { viewport: VIEWPORTS.desktop }, async (p) => void p.on('console', (m) => void warnings.push(m.text())));
+    await page.evaluate(() => (window as unknown as Win).waymark.open());
+    await waitInWidget(page, '(r) => r.querySelector("[role=dialog] h2")');
+    expect(await inWidget(page, (root) => root.querySelector('h2')!.textContent)).toBe('Your progress');
+    await expect.poll(() => warnings.join('\n')).toContain(`locale "de" has no strings, so the words stay English`);
+    expect(warnings.join('\n')).toContain('waymark.de.global.js');
     await page.context().close();
   });
 

@@ -84,9 +84,23 @@ describe('the widget in German', () => {
     const expected = {
       code: 'invalid_option',
       path: 'strings',
-      message: `locale "de" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales'`,
+      message: `locale "de" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales', or load the script tag waymark.de.global.js`,
     };
     expect(onError).toHaveBeenCalledWith(expected);
     expect(wm.reported).toEqual([expected]);
+  });
+
+  it('names the set and the script-tag file of the language shipped, for any region; an example set for a language not shipped', () => {
+    const message = (locale: string) => {
+      const onError = vi.fn();
+      mount(fakeClient(), { locale, onError });
+      document.body.innerHTML = '';
+      return onError.mock.calls.map(([e]) => e.message).join();
+    };
+    expect(message('pt-PT')).toBe(
+      `locale "pt-PT" has no strings, so the words stay English: pass a set, e.g. import { ptBR } from 'waymark/widget/locales', or load the script tag waymark.pt-BR.global.js`,
+    );
+    expect(message('zh-CN')).toBe(`locale "zh-CN" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales'`);
+    expect(message('en-GB')).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import type { WaymarkOptions } from '../../src/types';
 import type { WidgetOptions } from '../types';
-import { stringsFor } from './stringsFor';
+import { type CarriedLocale, stringsFor } from './stringsFor';
 
 /** Options of `waymark.init()`: the client's, plus where definitions live and the widget's. */
 export interface InitOptions extends Partial<WaymarkOptions> {
@@ -25,13 +25,14 @@ export interface ScriptOptions {
  * Reads the script tag's configuration: its `data-` attributes (`data-project-key`, `data-endpoint`, `data-user-id`,
  * `data-consent`, `data-milestones`, `data-position`, `data-locale`, `data-accent`, `data-color-scheme`,
  * `data-launcher`), overridden by the options of `waymark.init()`. The widget's options are built in one place
- * (here), and so is the choice of a string set by `locale` (`stringsFor`).
+ * (here), and so is the choice of the string set: `carried`, the one a file holds besides English, for a locale in
+ * its language, and its locale when none is configured (`stringsFor`).
  *
  * @example
- * const { client, widget } = readScriptOptions({ projectKey: 'pk_demo', locale: 'de' }, undefined, {});
+ * const { client, widget } = readScriptOptions({ projectKey: 'pk_demo' }, undefined, {}, { locale: 'de', strings: de });
  * // client.projectKey === 'pk_demo', widget.locale === 'de', widget.strings === de
  */
-export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined, options: InitOptions): ScriptOptions => {
+export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined, options: InitOptions, carried?: CarriedLocale): ScriptOptions => {
   const { launcher, widget, milestonesUrl, ...given } = options;
   const client: Partial<WaymarkOptions> = { ...given };
   client.projectKey ??= data.projectKey;
@@ -39,12 +40,13 @@ export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined,
   if (client.userId === undefined && data.userId) client.userId = data.userId;
   if (client.consent === undefined && data.consent) client.consent = data.consent as WaymarkOptions['consent'];
   const theme = { accent: data.accent, colorScheme: data.colorScheme as 'light' | 'dark' | 'auto' | undefined };
-  // The file carries every string set of waymark/widget/locales; the locale picks one (strings given in init() win).
-  const locale = widget?.locale ?? data.locale;
-  const strings = widget?.strings ?? stringsFor(locale);
+  // A file in one language speaks it unless told otherwise; strings given in init() win.
+  const locale = widget?.locale ?? data.locale ?? carried?.locale;
+  const strings = widget?.strings ?? stringsFor(locale, carried);
   return {
     client,
-    widget: { position: data.position as WidgetOptions['position'], locale, strings, theme, nonce: nonce || undefined, ...widget },
+    // locale and strings last: init()'s `locale: undefined` must not undo the choice above.
+    widget: { position: data.position as WidgetOptions['position'], theme, nonce: nonce || undefined, ...widget, locale, strings },
     milestonesUrl: milestonesUrl ?? (client.milestones ? undefined : data.milestones),
     launcher: launcher !== false && data.launcher !== 'false',
   };

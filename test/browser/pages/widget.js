@@ -1,11 +1,14 @@
-// Queued before load: the widget with Share, in the locale and theme the URL asks for (?locale=de&theme=dark).
+// Queued before load: the widget with Share, in the file, locale and theme the URL asks for (?lang=de&theme=dark).
 var params = new URLSearchParams(location.search);
 if (params.get('theme')) document.documentElement.className = params.get('theme');
 document.addEventListener('click', function (e) {
   if (e.target && e.target.id === 'theme') document.documentElement.className = document.documentElement.className ? '' : 'dark';
 });
-waymark.init({
-  projectKey: 'pk_widget',
-  milestonesUrl: '/examples/plain-html/milestones.json',
-  widget: { locale: params.get('locale') || 'en', share: { url: 'https://acme.example/', name: 'Acme Tasks' } },
-});
+var widget = { share: { url: 'https://acme.example/', name: 'Acme Tasks' } };
+if (params.get('locale')) widget.locale = params.get('locale');
+waymark.init({ projectKey: 'pk_widget', milestonesUrl: '/examples/plain-html/milestones.json', widget: widget });
+// The script-tag file in the language ?lang= asks for (dist/waymark.de.global.js), else the English one.
+var script = document.createElement('script');
+script.async = true;
+script.src = '/dist/waymark.' + (params.get('lang') ? params.get('lang') + '.' : '') + 'global.js';
+document.head.appendChild(script);
