@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
 import type { Database } from './db/types';
 import { createDefinitionStore } from './definitions/createDefinitionStore';
+import { setupEmail } from './email/setupEmail';
 import { buildApp } from './http/buildApp';
 import { createTokenVerifier } from './identity/createTokenVerifier';
 import { createLogger } from './log/createLogger';
@@ -173,6 +174,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
   }
 
   const app = await buildApp(ctx);
+  await setupEmail(ctx, app);
   if (config.worker) {
     ctx.worker.start();
     scheduler.start();

@@ -10,7 +10,7 @@ export type { WaymarkServer } from './createServer';
 export type { UserTokenClaims } from './identity/signUserToken';
 export type { ConfigIssue } from './config/ConfigError';
 export type { Consumer, Notification, NotificationType } from './notify/createNotifier';
-export type { Definitions, IdentityMode, ProjectConfig, RateLimitConfig, ServerConfig } from './config/types';
+export type { Definitions, EmailConfig, IdentityMode, ProjectConfig, RateLimitConfig, ServerConfig } from './config/types';
 export type { WebhookConfig } from './webhooks/readWebhooks';
 export type { WebhookDeliveryConfig } from './webhooks/readWebhookDelivery';
 export type { WebhookPayload } from './webhooks/webhookPayload';

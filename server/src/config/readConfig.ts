@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, validateDefinitions } from 'waymark/engine';
+import { readEmailConfig, type ProjectEmail } from '../email/readEmailConfig';
 import { ConfigError, type ConfigIssue } from './ConfigError';
 import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
 import { readWebhookDelivery, type WebhookDelivery } from '../webhooks/readWebhookDelivery';
@@ -19,7 +20,7 @@ export interface Project {
   stalledAfter: number;
   triggers: unknown[];
   webhooks: WebhookEndpoint[];
-  email?: unknown;
+  email?: ProjectEmail;
 }
 
 /** The configuration with defaults applied. */
@@ -104,7 +105,7 @@ const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDi
     stalledAfter: stalledAfter ?? 30 * 864e5,
     triggers: Array.isArray(p.triggers) ? p.triggers : [],
     webhooks: readWebhooks(p.webhooks, `${path}.webhooks`, issues, allowPrivateNetworks),
-    email: p.email,
+    email: readEmailConfig(p.email, `${path}.email`, issues, Array.isArray(origins) ? origins : []),
   };
 };
 

@@ -29,11 +29,24 @@ export interface ProjectConfig {
   triggers?: unknown[];
   /** `{ url, secret, events }` each; see Webhooks. */
   webhooks?: WebhookConfig[];
-  email?: unknown;
+  /** Celebration emails, team announcements and weekly digests to users with an `email` trait. */
+  email?: EmailConfig;
   /** Base URL for links in emails and the dashboard; default the server's own URL. */
   publicUrl?: string;
   /** Quiet period after which an account is `stalled`; default `'30d'`. */
   stalledAfter?: string;
+}
+
+/** A project's email (see the README's email section). */
+export interface EmailConfig {
+  /** The SMTP server: `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://…:465`. */
+  smtp: string;
+  /** The sender, `Acme <hello@acme.example>`; its name is the product's name in the emails. */
+  from: string;
+  /** The app, for the emails' buttons: relative `next.href`s are resolved against it. Default: the first of `origins`. */
+  appUrl?: string;
+  /** The weekly digest; default true. */
+  digest?: boolean;
 }
 
 /** Requests per time window, per client IP and per project key. */

@@ -1,7 +1,7 @@
 /**
  * One step of the schema. Applied in order, once, and recorded in `waymark_migrations`. Never edit one that has
- * landed on main: add the next free version at the moment you land (3 metrics, 4 webhooks; email and the dashboard
- * sessions take the next free numbers).
+ * landed on main: add the next free version at the moment you land (3 metrics, 4 webhooks, 5 email; the dashboard
+ * sessions take the next free number).
  */
 export interface Migration {
   version: number;
@@ -268,6 +268,58 @@ create table waymark_webhook_endpoints (
   disabled_reason text,
   primary key (project_key, endpoint_id)
 );
+`,
+  },
+  {
+    version: 5,
+    name: 'email: one row per email and reason, unsubscribed addresses, last digests, the unsubscribe secret',
+    sql: `
+-- One row per (reason, address): a reason (a notification key, a digest period) mails an address once, however often
+-- it is published. The content is kept with it, so a retry sends what was decided. status: queued, sent, failed, suppressed.
+create table waymark_emails (
+  id            bigint generated always as identity primary key,
+  project_key   text not null,
+  reason        text not null,
+  address       text not null,
+  kind          text not null,
+  user_id       text,
+  content       jsonb not null,
+  status        text not null default 'queued',
+  created_at    timestamptz not null default now(),
+  sending_until timestamptz,
+  sent_at       timestamptz,
+  message_id    text,
+  last_error    text,
+  unique (project_key, reason, address)
+);
+create index waymark_emails_user on waymark_emails (project_key, user_id) where user_id is not null;
+
+-- Addresses that get nothing more: 'unsubscribed' (their link) or 'bounced' (the SMTP server refused the mailbox for good).
+create table waymark_email_unsubscribes (
+  project_key text not null,
+  address     text not null,
+  reason      text not null default 'unsubscribed',
+  at          timestamptz not null default now(),
+  primary key (project_key, address)
+);
+
+-- Product time of each user's last digest.
+create table waymark_email_digests (
+  project_key text not null,
+  user_id     text not null,
+  last_at     timestamptz not null,
+  primary key (project_key, user_id)
+);
+
+-- The HMAC key of unsubscribe links, made once per project: links keep working across restarts, processes and
+-- secret-key rotations, and checking one needs no lookup.
+create table waymark_email_secrets (
+  project_key text primary key,
+  secret      text not null
+);
+
+-- The digest's scan: users with an email trait.
+create index waymark_subjects_email on waymark_subjects (project_key, subject) where kind = 'user' and doc -> 'traits' ? 'email';
 `,
   },
 ];

@@ -1,0 +1,75 @@
+import type { ServerContext } from '../context';
+import type { Query } from '../db/types';
+import type { Consumer, Notification } from '../notify/createNotifier';
+import { accountSubject, userSubject } from '../verify/subjects';
+import { celebrationContent } from './celebrationContent';
+import type { DefinitionsIn } from './definitionsIn';
+import { describeSubject } from './describeSubject';
+import { nextStep } from './nextStep';
+import { queueEmails, type QueuedEmail } from './queueEmails';
+import { readAddress } from './readAddress';
+import { teamContent } from './teamContent';
+
+type Context = Pick<ServerContext, 'project' | 'engines' | 'queue' | 'now'>;
+
+const userEmail = async (ctx: Context, query: Query, n: Notification, o: Parameters<typeof nextStep>[3], definitions: Awaited<ReturnType<DefinitionsIn>>) => {
+  const [row] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [n.projectKey, userSubject(n.userId!)]);
+  const address = readAddress(row?.doc?.traits?.email);
+  if (!address) return [];
+  const { milestones, levels } = describeSubject(ctx.engines, n.projectKey, definitions, 'user', row.doc, ctx.now());
+  const milestone = milestones.find((m) => m.id === n.milestoneId);
+  if (!milestone) return [];
+  const cta = nextStep(milestones, levels, [milestone.id], o);
+  return [{ reason: n.key, address, userId: n.userId!, content: celebrationContent({ brand: o.brand, milestone, cta }) }];
+};
+
+const teamEmails = async (ctx: Context, query: Query, n: Notification, o: Parameters<typeof nextStep>[3], definitions: Awaited<ReturnType<DefinitionsIn>>) => {
+  const [account] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [n.projectKey, accountSubject(n.accountId!)]);
+  const { milestones } = describeSubject(ctx.engines, n.projectKey, definitions, 'account', account?.doc, ctx.now());
+  const milestone = milestones.find((m) => m.id === n.milestoneId);
+  if (!milestone) return [];
+  const name = account.doc?.traits?.name;
+  const content = teamContent({
+    brand: o.brand,
+    ...(typeof name === 'string' && name.trim() && { team: name.trim().slice(0, 80) }),
+    milestone,
+    cta: nextStep(milestones, [], [milestone.id], o),
+  });
+  const users = await query(
+    `select subject, doc -> 'traits' ->> 'email' as email from waymark_subjects
+     where project_key = $1 and account_id = $2 and kind = 'user' and merged_into is null and doc -> 'traits' ? 'email'`,
+    [n.projectKey, n.accountId],
+  );
+  const emails: QueuedEmail[] = [];
+  for (const u of users) {
+    const address = readAddress(u.email);
+    if (address) emails.push({ reason: n.key, address, userId: u.subject.slice(2), content });
+  }
+  return emails;
+};
+
+/**
+ * The notification consumer of email: for a verified `milestone.achieved` of a milestone marked `"email": true`, a
+ * celebration to the user (when their traits hold an `email`), or, for an account-scope milestone, a team announcement
+ * to every user of the account with one. Runs in the verification's transaction, so the emails are queued with the
+ * achievement; the notification key makes each (reason, address) one email however often it is published.
+ *
+ * @example
+ * ctx.notifier.subscribe(celebrateByEmail(ctx, createDefinitionsIn()));
+ */
+export function celebrateByEmail(ctx: Context, definitionsIn: DefinitionsIn): Consumer {
+  return async (query, n) => {
+    if (n.type !== 'milestone.achieved' || !n.milestoneId) return;
+    const email = ctx.project(n.projectKey)?.email;
+    if (!email) return;
+    const definitions = await definitionsIn(query, n.projectKey);
+    const definition = definitions.milestones.find((m) => m.id === n.milestoneId);
+    // `email` is a known definition field that the core's MilestoneDefinition type does not list yet.
+    if (!definition || (definition as { email?: unknown }).email !== true) return;
+    const o = { appUrl: email.appUrl, brand: email.brand };
+    const account = (definition.scope ?? 'user') === 'account';
+    const emails =
+      n.userId && !account ? await userEmail(ctx, query, n, o, definitions) : !n.userId && n.accountId && account ? await teamEmails(ctx, query, n, o, definitions) : [];
+    await queueEmails(ctx, query, n.projectKey, emails);
+  };
+}
