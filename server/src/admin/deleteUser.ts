@@ -52,6 +52,9 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
     await query(`delete from waymark_jobs where project_key = $1 and kind = 'verify' and key = any($2::text[])`, [projectKey, [...keys, user]]);
     // The webhook log names the user (and its bodies carry the id): it goes too. A waiting delivery's job then finds nothing.
     await query(`delete from waymark_webhook_deliveries where project_key = $1 and user_id = $2`, [projectKey, userId]);
+    // Emails made for them (address and content) and their digest's date; an unsubscribed address stays unsubscribed.
+    await query(`delete from waymark_emails where project_key = $1 and user_id = $2`, [projectKey, userId]);
+    await query(`delete from waymark_email_digests where project_key = $1 and user_id = $2`, [projectKey, userId]);
     const accountId = own?.account_id as string | undefined;
     if (accountId) {
       // The account's state counted this user's events: it starts again from the events that remain.

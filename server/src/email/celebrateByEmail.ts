@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context';
 import type { Query } from '../db/types';
 import type { Consumer, Notification } from '../notify/createNotifier';
-import { accountSubject, userSubject } from '../verify/subjects';
+import { accountSubject, idOf, userSubject } from '../verify/subjects';
 import { celebrationContent } from './celebrationContent';
 import type { DefinitionsIn } from './definitionsIn';
 import { describeSubject } from './describeSubject';
@@ -9,6 +9,7 @@ import { nextStep } from './nextStep';
 import { queueEmails, type QueuedEmail } from './queueEmails';
 import { readAddress } from './readAddress';
 import { teamContent } from './teamContent';
+import { teamName } from './teamName';
 
 type Context = Pick<ServerContext, 'project' | 'engines' | 'queue' | 'now'>;
 
@@ -28,10 +29,10 @@ const teamEmails = async (ctx: Context, query: Query, n: Notification, o: Parame
   const { milestones } = describeSubject(ctx.engines, n.projectKey, definitions, 'account', account?.doc, ctx.now());
   const milestone = milestones.find((m) => m.id === n.milestoneId);
   if (!milestone) return [];
-  const name = account.doc?.traits?.name;
+  const team = teamName(account?.doc);
   const content = teamContent({
     brand: o.brand,
-    ...(typeof name === 'string' && name.trim() && { team: name.trim().slice(0, 80) }),
+    ...(team && { team }),
     milestone,
     cta: nextStep(milestones, [], [milestone.id], o),
   });
@@ -43,7 +44,7 @@ const teamEmails = async (ctx: Context, query: Query, n: Notification, o: Parame
   const emails: QueuedEmail[] = [];
   for (const u of users) {
     const address = readAddress(u.email);
-    if (address) emails.push({ reason: n.key, address, userId: u.subject.slice(2), content });
+    if (address) emails.push({ reason: n.key, address, userId: idOf(u.subject), content });
   }
   return emails;
 };

@@ -11,20 +11,39 @@ import { unsubscribeUrl } from './unsubscribeLink';
 
 /** Past this, an email that could not be delivered (the SMTP server down or refusing for days) is given up on. */
 const GIVE_UP_MS = 3 * 864e5;
-/** How long one attempt holds an email: longer than a send may take, so two workers never send one email at once. */
-const HOLD_SECONDS = 120;
+/**
+ * How long one attempt holds an email: far longer than a send may take, so two workers never send one email at once,
+ * and an attempt whose process died (the SMTP server may have accepted it) is tried again only after this.
+ */
+const HOLD_SECONDS = 600;
 /** A send is cut after this; under the job lease (30 s), so a slow SMTP server never lets another worker take the job. */
 const SEND_TIMEOUT_MS = 25_000;
+
+/** Runs `write` until it succeeds, five times over about 15 s. */
+const patiently = async (write: () => Promise<unknown>) => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
+};
 
 // Error texts of SMTP servers quote the recipient: never into the logs.
 const scrub = (text: string) => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>').slice(0, 300);
 
 /**
  * The `email` job: sends one queued email over the project's SMTP server, once. The row is held while it is sent (two
- * workers never send it together), marked `sent` with its Message-ID after, `suppressed` when the address unsubscribed
+ * workers never send it together), marked `sent` with its Message-ID after (that write is retried in place: once the
+ * server accepted the message, a failed write must not make it go again), `suppressed` when the address unsubscribed
  * meanwhile (or the user was erased), `failed` when the server refuses the recipient or the message for good (a 5xx)
  * or after three days of failures; any other failure (the server down, a timeout, 4xx) throws, and the queue retries
  * with backoff. The content was decided when it was queued; the unsubscribe link is added now, on `baseUrl`.
+ * A process that dies between the SMTP server's acceptance and that write leaves the row held: it is sent again after
+ * the hold (10 minutes), with the same Message-ID. Sending at least once was chosen over at most once: the other way
+ * would lose every email whose process died anywhere in the SMTP conversation, a connection timeout included.
  *
  * @example
  * ctx.jobs.email = createEmailJob(ctx, { transports, secrets, baseUrl });
@@ -60,6 +79,7 @@ export function createEmailJob(
     const unsubscribe = unsubscribeUrl(base, o.secrets.get(job.projectKey)!, job.projectKey, row.address);
     const domain = readSender(email.from)!.address.split('@')[1];
     const reason = createHash('sha256').update(`${job.projectKey}\n${id}`).digest('hex').slice(0, 24);
+    let sent = false;
     try {
       const info = await o.transports.get(job.projectKey)!.sendMail({
         from: email.from,
@@ -78,11 +98,16 @@ export function createEmailJob(
         },
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
-      await ctx.db.query(
-        `update waymark_emails set status = 'sent', sent_at = now(), message_id = $2, sending_until = null, last_error = null where id = $1`,
-        [id, info.messageId],
+      sent = true;
+      // Accepted: from here a lost update would send it again, so a database blip is waited out rather than retried.
+      await patiently(() =>
+        ctx.db.query(`update waymark_emails set status = 'sent', sent_at = now(), message_id = $2, sending_until = null, last_error = null where id = $1`, [
+          id,
+          info.messageId,
+        ]),
       );
     } catch (error) {
+      if (sent) throw error;
       const e = error as { code?: string; responseCode?: number; permanent?: boolean; message?: string };
       const message = scrub(`${e.code ?? 'error'}${e.responseCode ? ' ' + e.responseCode : ''}: ${e.message ?? String(error)}`);
       const refused = e.permanent === true && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');

@@ -13,7 +13,8 @@ const item = (m: MilestoneState, icon: string): EmailItem => {
 
 /**
  * The weekly digest: what the user reached since `from` ("This week you ✅ …"), what their team reached (account
- * milestones, and teammates' milestones counted, never named), and the next step. Only made when `mine` is not empty.
+ * milestones, and teammates' milestones counted, never named), and the next step. Made when the user or the team
+ * reached something; a week where only the team did is the team's news ("This week your team ✅ …").
  *
  * @example
  * digestContent({ brand: 'Acme', from, to, mine: [tenTasks], team: { milestones: [], teammates: [] }, cta });
@@ -29,20 +30,37 @@ export function digestContent(o: {
   const { brand, mine } = o;
   const week = o.to - o.from <= 8 * DAY;
   const when = week ? 'this week' : `since ${date(o.from)}`;
-  const more = mine.length > 1 ? ` and ${plural(mine.length - 1, 'more', 'more')}` : '';
+  const When = week ? 'This week' : `Since ${date(o.from)}`;
   const teamItems = [
     ...o.team.milestones.map((m) => item(m, m.badge?.icon || '🙌')),
     ...o.team.teammates.map((t) => ({ icon: '👏', title: t.title, detail: `${plural(t.count, 'teammate', 'teammates')} reached it` })),
   ];
-  return {
-    kind: 'digest',
-    subject: `${week ? 'This week' : `Since ${date(o.from)}`} you ✅ ${mine[0].title}${more}`,
-    preheader: `${plural(mine.length, 'milestone', 'milestones')} ${when}${teamItems.length ? ', and your team kept going too' : ''}.`,
+  const heading = o.team.name ? `${o.team.name}, your team` : 'Your team';
+  const common = {
+    kind: 'digest' as const,
     eyebrow: `Your ${week ? 'week' : 'progress'} in ${brand} · ${date(o.from)} – ${date(o.to)}`,
+    ...(o.cta && { cta: o.cta }),
+    why: `You get this summary because you use ${brand}. It only comes in weeks when you or your team reached something.`,
+  };
+  if (!mine.length) {
+    // Only the team moved: the digest is the team's news.
+    const first = o.team.milestones[0]?.title ?? o.team.teammates[0]?.title;
+    const more = teamItems.length > 1 ? ` and ${plural(teamItems.length - 1, 'more', 'more')}` : '';
+    return {
+      ...common,
+      subject: `${When} your team ✅ ${first}${more}`,
+      preheader: `What ${o.team.name ?? 'your team'} reached ${when}, and what you could do next.`,
+      headline: `Your team kept going ${when}`,
+      team: { heading, items: teamItems },
+    };
+  }
+  const more = mine.length > 1 ? ` and ${plural(mine.length - 1, 'more', 'more')}` : '';
+  return {
+    ...common,
+    subject: `${When} you ✅ ${mine[0].title}${more}`,
+    preheader: `${plural(mine.length, 'milestone', 'milestones')} ${when}${teamItems.length ? ', and your team kept going too' : ''}.`,
     headline: `You reached ${plural(mine.length, 'milestone', 'milestones')} ${when}`,
     items: mine.map((m) => item(m, '✅')),
-    ...(teamItems.length && { team: { heading: o.team.name ? `${o.team.name}, your team` : 'Your team', items: teamItems } }),
-    ...(o.cta && { cta: o.cta }),
-    why: `You get this weekly summary because you use ${brand}. It only comes in weeks you reached something.`,
+    ...(teamItems.length && { team: { heading, items: teamItems } }),
   };
 }
