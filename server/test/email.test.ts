@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCliConfig } from '../src/cli/readCliConfig';
 import { readConfig } from '../src/config/readConfig';
 import { unsubscribeUrl } from '../src/email/unsubscribeLink';
 import { captureLog, DAY, databases, many, SECRET, startTestServer, T0, wire, type TestServer } from './helpers';
@@ -221,7 +225,7 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
     const res = await fetch(link, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You’re unsubscribed');
-    expect(await s.server.db.query(`select address from waymark_email_unsubscribes`)).toEqual([{ address: 'dana@acme.example' }]);
+    expect(await s.server.db.query(`select address, reason from waymark_email_unsubscribes`)).toEqual([{ address: 'dana@acme.example', reason: 'unsubscribed' }]);
     // Twice is still fine, and the page now says so.
     expect((await fetch(link, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
     expect(await (await fetch(link)).text()).toContain('You’re unsubscribed');
@@ -280,6 +284,32 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
     ]);
   }, 60_000);
 
+  it.skipIf(skip)('a recipient refused for good (5xx) is given up on; one refused for now (4xx) is retried until it is taken', async () => {
+    smtp.refuse.set('gone@acme.example', 550);
+    smtp.refuse.set('busy@acme.example', 451);
+    const before = smtp.received.length;
+    const at = new Date(T0 + 23 * DAY).toISOString();
+    await post([
+      identify('gone', { email: 'gone@acme.example' }),
+      identify('busy', { email: 'busy@acme.example' }),
+      user('gone', { name: 'project_created', timestamp: at }),
+      user('busy', { name: 'project_created', timestamp: at }),
+    ]);
+    const row = async (address: string) => (await emailRows()).find((r) => r.address === address)!;
+    for (let i = 0; i < 200 && !((await row('busy@acme.example')).last_error && (await row('gone@acme.example')).status === 'failed'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await row('gone@acme.example')).toMatchObject({ status: 'failed', last_error: expect.stringContaining('550') });
+    expect(await row('busy@acme.example')).toMatchObject({ status: 'queued', last_error: expect.stringContaining('451') });
+    // The SMTP server's reply quotes the recipient; what is kept and logged does not.
+    expect((await row('gone@acme.example')).last_error).not.toContain('gone@');
+    expect(await s.server.db.query(`select reason from waymark_email_unsubscribes where address = 'gone@acme.example'`)).toEqual([{ reason: 'bounced' }]);
+    smtp.refuse.delete('busy@acme.example');
+    await smtp.waitFor(before + 1);
+    await s.server.idle();
+    expect(smtp.received.slice(before).map((r) => r.to)).toEqual([['busy@acme.example']]);
+    expect(await row('busy@acme.example')).toMatchObject({ status: 'sent' });
+  }, 60_000);
+
   it.skipIf(skip)('never twice for one reason: the same achievement published again (a job re-run) mails nobody again', async () => {
     const before = smtp.received.length;
     const n = {
@@ -300,14 +330,15 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
     await s.server.idle();
     expect(smtp.received.length).toBe(before);
     // Gus's first digest (Hal unsubscribed); the scheduled run again at the same time: nobody is due.
+    // (Gone's mailbox bounced: suppressed.)
     s.clock.now = T0 + 23 * DAY;
-    expect(await run()).toEqual({ digests: 1, users: 2 });
+    expect(await run()).toEqual({ digests: 2, users: 4 });
     expect(await run()).toEqual({ digests: 0, users: 0 });
-    await smtp.waitFor(before + 1);
+    await smtp.waitFor(before + 2);
     await new Promise((r) => setTimeout(r, 300));
     await s.server.idle();
     expect(subjects(smtp.to('gus@acme.example'))).toEqual(['🏗️ Milestone reached: First project', 'This week you ✅ First project']);
-    expect(smtp.received.length).toBe(before + 1);
+    expect(smtp.received.slice(before).flatMap((r) => r.to).sort()).toEqual(['busy@acme.example', 'gus@acme.example']);
   });
 
   it.skipIf(skip)("erasing a user deletes the emails made for them; the log never holds an address or an email's words", async () => {
@@ -322,6 +353,30 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
 });
 
 describe('email configuration', () => {
+  it("the README's email config works when pasted (with the environment it names)", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Email'));
+    const json = section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7));
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-email-readme-'));
+    writeFileSync(join(dir, 'waymark.config.json'), json);
+    writeFileSync(join(dir, 'milestones.json'), JSON.stringify(emailDefinitions));
+    const env = {
+      SMTP_URL: /SMTP_URL=(\S+)/.exec(section)![1],
+      WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef',
+      WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef',
+    };
+    const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
+    const project = readConfig(config).projects[0];
+    expect(project.publicUrl).toBe('https://waymark.acme.example');
+    expect(project.email).toEqual({
+      smtp: 'smtp://user:password@smtp.example.com:587',
+      from: 'Acme <hello@acme.example>',
+      brand: 'Acme',
+      appUrl: 'https://app.acme.example',
+      digest: true,
+    });
+  });
+
   const project = (email: unknown) => ({ projects: [{ key: 'pk_x', secretKey: SECRET, email }] });
 
   it('is refused at start with the path of each problem', () => {

@@ -28,6 +28,8 @@ export const freePort = () =>
  */
 export async function startSmtp(port?: number) {
   const received: Received[] = [];
+  /** Recipients this server refuses, with the SMTP reply code (451: try later; 550: no such mailbox). */
+  const refuse = new Map<string, number>();
   const listeners = new Set<() => void>();
   let server: SMTPServer | undefined;
   const fixedPort = port ?? (await freePort());
@@ -36,6 +38,11 @@ export async function startSmtp(port?: number) {
       server = new SMTPServer({
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
+        onRcptTo(address, _session, done) {
+          const code = refuse.get(address.address);
+          if (!code) return done();
+          done(Object.assign(new Error(code >= 500 ? 'No such mailbox' : 'Try again later'), { responseCode: code }));
+        },
         onData(stream, session, done) {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
@@ -60,6 +67,7 @@ export async function startSmtp(port?: number) {
     port: fixedPort,
     url: `smtp://127.0.0.1:${fixedPort}`,
     received,
+    refuse,
     start,
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     /** Resolves once `count` messages arrived in all (or rejects after `ms`). */

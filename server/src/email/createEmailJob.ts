@@ -39,7 +39,8 @@ const scrub = (text: string) => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<addres
  * workers never send it together), marked `sent` with its Message-ID after (that write is retried in place: once the
  * server accepted the message, a failed write must not make it go again), `suppressed` when the address unsubscribed
  * meanwhile (or the user was erased), `failed` when the server refuses the recipient or the message for good (a 5xx)
- * or after three days of failures; any other failure (the server down, a timeout, 4xx) throws, and the queue retries
+ * or after three days of failures (a recipient refused for good is a bounce: the address is suppressed like an
+ * unsubscribed one); any other failure (the server down, a timeout, 4xx) throws, and the queue retries
  * with backoff. The content was decided when it was queued; the unsubscribe link is added now, on `baseUrl`.
  * A process that dies between the SMTP server's acceptance and that write leaves the row held: it is sent again after
  * the hold (10 minutes), with the same Message-ID. Sending at least once was chosen over at most once: the other way
@@ -108,7 +109,7 @@ export function createEmailJob(
       );
     } catch (error) {
       if (sent) throw error;
-      const e = error as { code?: string; responseCode?: number; permanent?: boolean; message?: string };
+      const e = error as { code?: string; command?: string; responseCode?: number; permanent?: boolean; message?: string };
       const message = scrub(`${e.code ?? 'error'}${e.responseCode ? ' ' + e.responseCode : ''}: ${e.message ?? String(error)}`);
       const refused = e.permanent === true && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
       const tooOld = Date.now() - new Date(row.created_at).getTime() > GIVE_UP_MS;
@@ -117,6 +118,12 @@ export function createEmailJob(
         refused || tooOld ? 'failed' : 'queued',
         message,
       ]);
+      // The mailbox refused for good (550 at RCPT TO): a bounce, so that address gets nothing more.
+      if (refused && e.code === 'EENVELOPE' && e.command === 'RCPT TO')
+        await ctx.db.query(`insert into waymark_email_unsubscribes (project_key, address, reason) values ($1, $2, 'bounced') on conflict do nothing`, [
+          job.projectKey,
+          row.address,
+        ]);
       if (refused || tooOld) {
         ctx.log.warn({ project: job.projectKey, emailId: id, error: message }, 'email not delivered; given up');
         return;

@@ -7,7 +7,9 @@ const date = (t: number) => new Intl.DateTimeFormat('en', { month: 'short', day:
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const item = (m: MilestoneState, icon: string): EmailItem => {
-  const detail = [m.badge && `${m.badge.icon ? m.badge.icon + ' ' : ''}${m.badge.name} badge`, formatValue(m)].filter(Boolean).join(' · ');
+  // The badge's icon once: not again in the detail when it already stands as the line's icon.
+  const badgeIcon = m.badge?.icon && m.badge.icon !== icon ? m.badge.icon + ' ' : '';
+  const detail = [m.badge && `${badgeIcon}${m.badge.name} badge`, formatValue(m)].filter(Boolean).join(' · ');
   return { icon, title: m.title, ...(detail && { detail }) };
 };
 

@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY, many, startTestServer, T0, wire, type TestServer } from '../../server/test/helpers';
+import { startSmtp, type Received, type TestSmtp } from '../../server/test/smtp.helpers';
+import { SHOTS } from './harness';
+
+// The three emails as a mail client shows them (Chromium renders the HTML part), at a desktop width and a phone's,
+// light and dark, into artifacts/screenshots/ for people to look at; and the unsubscribe page under its own CSP.
+const definitions = {
+  milestones: [
+    {
+      id: 'first-project',
+      title: 'Create your first project',
+      description: 'Teams that start a project in their first week are three times as likely to stay.',
+      rule: { event: 'project_created' },
+      email: true,
+      badge: { name: 'Builder', icon: '🏗️' },
+    },
+    {
+      id: 'ten-tasks',
+      title: 'Complete 10 tasks',
+      description: 'You are getting into the flow.',
+      rule: { event: 'task_completed', count: 10 },
+      email: true,
+      value: { per: 10, unit: 'minutes', rate: 30, currency: 'USD' },
+      badge: { name: 'Productive', icon: '🏅' },
+    },
+    { id: 'invite', title: 'Invite your team', rule: { event: 'member_invited' }, next: { label: 'Invite a teammate', href: '/team' } },
+    {
+      id: 'team-fifty',
+      title: 'Complete 20 tasks as a team',
+      rule: { event: 'task_completed', count: 20 },
+      scope: 'account',
+      email: true,
+      value: { per: 10, unit: 'minutes', rate: 30, currency: 'USD' },
+      badge: { name: 'Team player', icon: '🤝' },
+    },
+  ],
+  levels: [{ id: 'getting-started', title: 'Getting started', milestones: ['first-project', 'ten-tasks', 'invite'] }],
+};
+
+let s: TestServer;
+let smtp: TestSmtp;
+let browser: Browser;
+const mails: Record<'celebration' | 'team' | 'digest', Received> = {} as never;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  smtp = await startSmtp();
+  s = await startTestServer(
+    undefined,
+    { definitions, email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' } },
+    { scheduleEvery: 0 },
+  );
+  const post = async (events: unknown[]) => {
+    expect((await s.post({ projectKey: 'pk_test', events })).status).toBe(200);
+    await s.server.idle();
+  };
+  const at = (u: string) => ({ userId: u, anonymousId: `d-${u}`, accountId: 'globex' });
+  await post([
+    wire({ ...at('dana'), type: 'identify', name: undefined, properties: { email: 'dana@globex.example' } }),
+    wire({ ...at('eli'), type: 'identify', name: undefined, properties: { email: 'eli@globex.example' } }),
+    wire({ ...at('dana'), type: 'group', name: undefined, properties: { name: 'Globex' } }),
+  ]);
+  await post([wire({ ...at('dana'), name: 'project_created' }), ...many(10, () => at('dana')), ...many(10, () => at('eli'))]);
+  s.clock.now = T0 + DAY;
+  expect((await s.admin('POST', '/v1/admin/scheduled/run')).body.tasks.digests.digests).toBe(2);
+  await s.server.idle();
+  await smtp.waitFor(7);
+  const kind = (r: Received) => /waymark\.(\w+)\./.exec(r.mail.messageId ?? '')![1];
+  const danas = smtp.to('dana@globex.example');
+  mails.celebration = danas.find((r) => kind(r) === 'celebration' && r.mail.subject!.includes('10 tasks'))!;
+  mails.team = danas.find((r) => kind(r) === 'team')!;
+  mails.digest = danas.find((r) => kind(r) === 'digest')!;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+  await smtp?.stop();
+});
+
+describe.each(['celebration', 'team', 'digest'] as const)('the %s email in Chromium', (name) => {
+  it.each([
+    ['desktop', 'light', 720],
+    ['desktop', 'dark', 720],
+    ['phone', 'light', 390],
+  ] as const)('%s, %s', async (device, colorScheme, width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+    await page.setContent(mails[name].mail.html as string, { waitUntil: 'load' });
+    // What a reader sees: the headline, the button, the unsubscribe link; nothing wider than the screen.
+    const seen = await page.evaluate(() => ({
+      headline: document.querySelector('h1')?.textContent,
+      button: [...document.querySelectorAll('a')].map((a) => a.textContent?.trim()).filter(Boolean),
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      card: getComputedStyle(document.querySelector('.wm-card')!).backgroundColor,
+    }));
+    expect(seen.headline).toBeTruthy();
+    expect(seen.button.at(-1)).toBe('Unsubscribe');
+    expect(seen.overflow).toBeLessThanOrEqual(0);
+    expect(seen.card).toBe(colorScheme === 'dark' ? 'rgb(28, 28, 33)' : 'rgb(255, 255, 255)');
+    await page.screenshot({ path: `${SHOTS}/email-${name}-${device}-${colorScheme}.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('the unsubscribe page', () => {
+  it("asks, then unsubscribes, under the server's own default-src 'self' CSP, with no violation", async () => {
+    const link = /^<(.+)>$/.exec(mails.digest.mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/^[^:]+:\s*/, ''))![1];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 700 }, colorScheme, deviceScaleFactor: 2 });
+      const violations: string[] = [];
+      const page = await context.newPage();
+      page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+      await page.goto(link);
+      await expect.poll(() => page.textContent('h1')).toBe('Unsubscribe from Acme emails?');
+      // The stylesheet (served by the server itself) applies: the button is the accent colour, not the browser's grey.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('button')!).borderRadius)).toBe('10px');
+      await page.screenshot({ path: `${SHOTS}/email-unsubscribe-ask-${colorScheme}.png` });
+      if (colorScheme === 'light') {
+        await page.click('button');
+        await expect.poll(() => page.textContent('h1')).toBe('You’re unsubscribed');
+        await page.screenshot({ path: `${SHOTS}/email-unsubscribe-done.png` });
+        expect(await s.server.db.query(`select address from waymark_email_unsubscribes`)).toEqual([{ address: 'dana@globex.example' }]);
+        await page.click('button');
+        await expect.poll(() => page.textContent('h1')).toBe('You’re subscribed again');
+      }
+      expect(violations).toEqual([]);
+      await context.close();
+    }
+  });
+});
