@@ -118,6 +118,8 @@ export interface MilestoneDefinition {
   badge?: Badge;
   next?: NextStep;
   celebrate?: Celebrate;
+  /** waymark-server sends a celebration email (an account-scope one: a team announcement). The SDK ignores it. */
+  email?: boolean;
   value?: ValueDefinition;
   benchmark?: Benchmark;
   /** Trait name to the allowed value or values. */

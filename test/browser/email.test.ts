@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY, many, startTestServer, T0, wire, type TestServer } from '../../server/test/helpers';
+import { createServer, type Definitions, type WaymarkServer } from 'waymark-server';
 import { startSmtp, type Received, type TestSmtp } from '../../server/test/smtp.helpers';
 import { SHOTS } from './harness';
 
+const DAY = 864e5;
+const T0 = Date.UTC(2026, 10, 2, 9);
+const SECRET = 'sk_test_0123456789abcdef';
+let seq = 0;
+const wire = (over: Record<string, unknown>) => ({ id: `e${++seq}`, type: 'track', name: 'task_completed', timestamp: new Date(T0).toISOString(), ...over });
+const many = (n: number, make: () => Record<string, unknown>) => Array.from({ length: n }, () => wire(make()));
+
 // The three emails as a mail client shows them (Chromium renders the HTML part), at a desktop width and a phone's,
 // light and dark, into artifacts/screenshots/ for people to look at; and the unsubscribe page under its own CSP.
-const definitions = {
+const definitions: Definitions = {
   milestones: [
     {
       id: 'first-project',
@@ -40,7 +47,8 @@ const definitions = {
   levels: [{ id: 'getting-started', title: 'Getting started', milestones: ['first-project', 'ten-tasks', 'invite'] }],
 };
 
-let s: TestServer;
+let server: WaymarkServer;
+const clock = { now: T0 };
 let smtp: TestSmtp;
 let browser: Browser;
 const mails: Record<'celebration' | 'team' | 'digest', Received> = {} as never;
@@ -48,14 +56,23 @@ const mails: Record<'celebration' | 'team' | 'digest', Received> = {} as never;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   smtp = await startSmtp();
-  s = await startTestServer(
-    undefined,
-    { definitions, email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' } },
-    { scheduleEvery: 0 },
-  );
+  // The built package (npm run test:browser builds first), as an app would run it.
+  server = await createServer({
+    port: 0,
+    dataDir: ':memory:',
+    logLevel: 'silent',
+    rateLimit: false,
+    scheduleEvery: 0,
+    now: () => clock.now,
+    projects: [
+      { key: 'pk_test', secretKey: SECRET, definitions, email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' } },
+    ],
+  });
+  const url = await server.listen();
   const post = async (events: unknown[]) => {
-    expect((await s.post({ projectKey: 'pk_test', events })).status).toBe(200);
-    await s.server.idle();
+    const res = await fetch(`${url}/v1/batch`, { method: 'POST', body: JSON.stringify({ projectKey: 'pk_test', events }) });
+    expect(res.status).toBe(200);
+    await server.idle();
   };
   const at = (u: string) => ({ userId: u, anonymousId: `d-${u}`, accountId: 'globex' });
   await post([
@@ -64,9 +81,10 @@ beforeAll(async () => {
     wire({ ...at('dana'), type: 'group', name: undefined, properties: { name: 'Globex' } }),
   ]);
   await post([wire({ ...at('dana'), name: 'project_created' }), ...many(10, () => at('dana')), ...many(10, () => at('eli'))]);
-  s.clock.now = T0 + DAY;
-  expect((await s.admin('POST', '/v1/admin/scheduled/run')).body.tasks.digests.digests).toBe(2);
-  await s.server.idle();
+  clock.now = T0 + DAY;
+  const run = await fetch(`${url}/v1/admin/scheduled/run`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+  expect(((await run.json()) as { tasks: { digests: { digests: number } } }).tasks.digests.digests).toBe(2);
+  await server.idle();
   await smtp.waitFor(7);
   const kind = (r: Received) => /waymark\.(\w+)\./.exec(r.mail.messageId ?? '')![1];
   const danas = smtp.to('dana@globex.example');
@@ -77,7 +95,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
-  await s?.close();
+  await server?.close();
   await smtp?.stop();
 });
 
@@ -122,7 +140,7 @@ describe('the unsubscribe page', () => {
         await page.click('button');
         await expect.poll(() => page.textContent('h1')).toBe('You’re unsubscribed');
         await page.screenshot({ path: `${SHOTS}/email-unsubscribe-done.png` });
-        expect(await s.server.db.query(`select address from waymark_email_unsubscribes`)).toEqual([{ address: 'dana@globex.example' }]);
+        expect(await server.db.query(`select address from waymark_email_unsubscribes`)).toEqual([{ address: 'dana@globex.example' }]);
         await page.click('button');
         await expect.poll(() => page.textContent('h1')).toBe('You’re subscribed again');
       }

@@ -65,8 +65,7 @@ export function celebrateByEmail(ctx: Context, definitionsIn: DefinitionsIn): Co
     if (!email) return;
     const definitions = await definitionsIn(query, n.projectKey);
     const definition = definitions.milestones.find((m) => m.id === n.milestoneId);
-    // `email` is a known definition field that the core's MilestoneDefinition type does not list yet.
-    if (!definition || (definition as { email?: unknown }).email !== true) return;
+    if (!definition || definition.email !== true) return;
     const o = { appUrl: email.appUrl, brand: email.brand };
     const account = (definition.scope ?? 'user') === 'account';
     const emails =
