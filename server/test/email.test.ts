@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCliConfig } from '../src/cli/readCliConfig';
 import { readConfig } from '../src/config/readConfig';
+import type { Definitions } from '../src/config/types';
 import { unsubscribeUrl } from '../src/email/unsubscribeLink';
 import { captureLog, DAY, databases, many, SECRET, startTestServer, T0, wire, type TestServer } from './helpers';
 import { startSmtp, type Received, type TestSmtp } from './smtp.helpers';
 
 const HOUR = 36e5;
 
-const emailDefinitions = {
+const emailDefinitions: Definitions = {
   milestones: [
     {
       id: 'first-project',
@@ -377,7 +378,8 @@ describe('email configuration', () => {
     });
   });
 
-  const project = (email: unknown) => ({ projects: [{ key: 'pk_x', secretKey: SECRET, email }] });
+  // What a user might write, whatever its type.
+  const project = (email: unknown) => ({ projects: [{ key: 'pk_x', secretKey: SECRET, email: email as never }] });
 
   it('is refused at start with the path of each problem', () => {
     expect(() => readConfig(project({ smtp: 'http://mail.example', from: 'nobody', digest: 'weekly', appUrl: 'ftp://x', sendgrid: true }))).toThrow(
