@@ -1,6 +1,7 @@
 // Prints what the insight endpoints cost at 100,000 users in 10,000 accounts (about 270,000 achievements) on
 // PostgreSQL, and at 10,000 in 1,000 on PGlite: the
-// accounts list (first page, a status filter, a later page by cursor), one account, the metrics, and /v1/state with
+// accounts list (first page, a status filter, a later page by cursor), one account, the metrics, the time-based
+// triggers' evaluation (quietFor and behindPace over every account, behindPace over every user), and /v1/state with
 // its overall standing. A benchmark, not a test: figures, no assertions. `node scripts/bench-insights.mjs` after
 // `npm run build`; with DATABASE_URL set it runs on that PostgreSQL too (a schema of its own, dropped after).
 // The data is written by SQL straight into the tables, as verification would have left them (the statistics rows
@@ -97,7 +98,11 @@ async function run(label, databaseUrl, users, accounts) {
   const server = await createServer({
     port: 0, databaseUrl, dataDir: databaseUrl ? dir : join(dir, 'data'), databaseSchema: databaseUrl ? schema : 'public',
     logLevel: 'silent', rateLimit: false, scheduleEvery: 0, worker: false, now: () => NOW, statementTimeout: 300_000,
-    projects: [{ key: 'pk_bench', secretKey: SECRET, definitions }],
+    projects: [{ key: 'pk_bench', secretKey: SECRET, definitions, triggers: [
+      { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
+      { id: 'behind-pace', scope: 'account', when: { behindPace: true } },
+      { id: 'user-behind', scope: 'user', when: { behindPace: true } },
+    ] }],
   });
   try {
     let t = performance.now();
@@ -136,6 +141,12 @@ async function run(label, databaseUrl, users, accounts) {
     const metrics = await time('GET /v1/admin/metrics', '/v1/admin/metrics');
     console.log(`    m1: ${JSON.stringify(metrics.milestones[0])}`);
     await time('GET /v1/admin/metrics?from=… (the last 30 days)', `/v1/admin/metrics?from=${new Date(NOW - 30 * DAY).toISOString()}`);
+    for (const round of ['first (fires)', 'second (nothing new)']) {
+      const started = performance.now();
+      const res = await fetch(`${url}/v1/admin/scheduled/run`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+      const body = await res.json();
+      console.log(`  ${`POST /v1/admin/scheduled/run, ${round}`.padEnd(52)} ${ms(performance.now() - started).padStart(8)}  ${JSON.stringify(body.tasks.triggers)}`);
+    }
     const state = async () => {
       const started = performance.now();
       const res = await fetch(`${url}/v1/state?projectKey=pk_bench&userId=${1 + Math.floor(Math.random() * USERS)}`);

@@ -22,6 +22,8 @@ import { createPace } from './overall/createPace';
 import { publishVerified } from './notify/publishVerified';
 import { createScheduler } from './schedule/createScheduler';
 import { runScheduled } from './schedule/runScheduled';
+import { fireAchievementTriggers } from './triggers/fireAchievementTriggers';
+import { runTimedTriggers } from './triggers/runTimedTriggers';
 import { createEngines } from './verify/createEngines';
 import { reevaluateProject } from './verify/reevaluateProject';
 import { verifySubject } from './verify/verifySubject';
@@ -107,12 +109,13 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     benchmarks: createBenchmarks(db),
     pace,
     notifier,
-    scheduledTasks: [],
+    scheduledTasks: [['triggers', runTimedTriggers]],
     now,
     async afterVerify(query, verified) {
       // Statistics first: what subscribers and triggers read in this transaction already counts this run.
       await recordVerified(pace, query, verified);
       await publishVerified(notifier, query, verified);
+      await fireAchievementTriggers(ctx, query, verified);
     },
     project: (key) => (typeof key === 'string' ? byKey.get(key) : undefined),
     projectBySecret(secret: string): Project | undefined {

@@ -16,3 +16,4 @@ export type { WebhookDeliveryConfig } from './webhooks/readWebhookDelivery';
 export type { WebhookPayload } from './webhooks/webhookPayload';
 export type { AttemptView, DeliveryFilter, DeliveryStatus, DeliveryView } from './webhooks/listDeliveries';
 export type { EndpointView } from './webhooks/listEndpoints';
+export type { TriggerConfig, TriggerWhen } from './triggers/readTriggers';

@@ -22,6 +22,8 @@ it("the README's config file works when pasted: identity required, a token from 
   const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
   const server = await createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
   try {
+    // Its triggers are checked and kept.
+    expect(server.config.projects[0].triggers.map((t) => `${t.id}:${t.kind}`)).toEqual(['celebrate-momentum:achievedAtLeast', 'check-in:quietFor']);
     const url = await server.listen();
     const batch = (userToken?: string) =>
       fetch(`${url}/v1/batch`, {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, validateDefinitions } from 'waymark/engine';
 import { readEmailConfig, type ProjectEmail } from '../email/readEmailConfig';
+import { readTriggers, type Trigger } from '../triggers/readTriggers';
 import { ConfigError, type ConfigIssue } from './ConfigError';
 import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
 import { readWebhookDelivery, type WebhookDelivery } from '../webhooks/readWebhookDelivery';
@@ -18,7 +19,7 @@ export interface Project {
   definitions?: Definitions;
   publicUrl?: string;
   stalledAfter: number;
-  triggers: unknown[];
+  triggers: Trigger[];
   webhooks: WebhookEndpoint[];
   email?: ProjectEmail;
 }
@@ -103,7 +104,7 @@ const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDi
     definitions,
     publicUrl: p.publicUrl?.replace(/\/+$/, ''),
     stalledAfter: stalledAfter ?? 30 * 864e5,
-    triggers: Array.isArray(p.triggers) ? p.triggers : [],
+    triggers: readTriggers(p.triggers, `${path}.triggers`, issues, definitions),
     webhooks: readWebhooks(p.webhooks, `${path}.webhooks`, issues, allowPrivateNetworks),
     email: readEmailConfig(p.email, `${path}.email`, issues, Array.isArray(origins) ? origins : []),
   };

@@ -1,6 +1,7 @@
 import type { LevelDefinition, MilestoneDefinition } from 'waymark/engine';
 import type { WebhookDeliveryConfig } from '../webhooks/readWebhookDelivery';
 import type { WebhookConfig } from '../webhooks/readWebhooks';
+import type { TriggerConfig } from '../triggers/readTriggers';
 
 /** Whether a project trusts a `userId` only with a token its host signed. */
 export type IdentityMode = 'required' | 'optional';
@@ -25,8 +26,8 @@ export interface ProjectConfig {
   origins?: string[];
   /** The definitions, or a path to a JSON file holding them; also editable through the admin API. */
   definitions?: Definitions | string;
-  /** See the insights issue; accepted and kept for it. */
-  triggers?: unknown[];
+  /** Conditions on verified achievements that publish `trigger.fired` (see Triggers in the README); checked at start. */
+  triggers?: TriggerConfig[];
   /** `{ url, secret, events }` each; see Webhooks. */
   webhooks?: WebhookConfig[];
   /** Celebration emails, team announcements and weekly digests to users with an `email` trait. */

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
 import { stringProblem } from '../ingest/checkValue';
 import { readMetrics } from '../metrics/readMetrics';
+import { readTriggerFires, readTriggerSummary } from '../triggers/readTriggerFires';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -52,7 +53,8 @@ const accountsQuery = (request: FastifyRequest): AccountsQuery => {
 };
 
 /**
- * The insight endpoints of the admin API, inside its authorised scope: metrics, the accounts list and one account.
+ * The insight endpoints of the admin API, inside its authorised scope: metrics, the accounts list, one account, and
+ * the triggers with their firings.
  *
  * @example
  * insightRoutes(app, ctx); // from adminRoutes, after its authorisation hook
@@ -74,5 +76,17 @@ export function insightRoutes(app: FastifyInstance, ctx: ServerContext) {
     const account = await readAccount(ctx, request.adminProject!.key, accountId);
     if (!account) throw new HttpError(404, 'accountId: no such account in this project (or not verified yet)');
     return account;
+  });
+
+  app.get('/v1/admin/triggers', async (request) => readTriggerSummary(ctx, request.adminProject!.key));
+
+  app.get('/v1/admin/triggers/:triggerId/fires', async (request) => {
+    const { triggerId } = request.params as { triggerId: string };
+    const project = request.adminProject!;
+    if (!project.triggers.some((t) => t.id === triggerId)) throw new HttpError(404, `triggerId: no trigger "${triggerId.slice(0, 100)}" in this project`);
+    const limitText = text((request.query ?? {}) as Record<string, unknown>, 'limit', 10);
+    const limit = limitText === undefined ? undefined : Number(limitText);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new HttpError(400, 'limit: expected a whole number from 1 to 1000');
+    return readTriggerFires(ctx, project.key, triggerId, { limit });
   });
 }
