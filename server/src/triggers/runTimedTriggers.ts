@@ -66,9 +66,14 @@ async function behindSubjects(ctx: ServerContext, projectKey: string, trigger: T
     [projectKey],
   );
   const behind: TriggerSubject[] = [];
+  // The standing depends on the age in days and the count alone: a few thousand pairs for any number of users.
+  const typical = new Map<string, Promise<number | undefined>>();
   for (const r of rows) {
-    const { typicalAtThisAge } = await ctx.pace.standing(projectKey, 'user', new Date(r.started_at).getTime(), r.achieved, now);
-    if (typicalAtThisAge !== undefined && r.achieved < typicalAtThisAge) behind.push({ subject: r.subject, accountId: r.account_id });
+    const startedAt = new Date(r.started_at).getTime();
+    const key = `${Math.floor((now - startedAt) / 864e5)}:${r.achieved}`;
+    if (!typical.has(key)) typical.set(key, ctx.pace.standing(projectKey, 'user', startedAt, r.achieved, now).then((o) => o.typicalAtThisAge));
+    const median = await typical.get(key)!;
+    if (median !== undefined && r.achieved < median) behind.push({ subject: r.subject, accountId: r.account_id });
   }
   return behind;
 }
