@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../src/db/migrations';
 import { DAY, databases, startTestServer, T0, type TestServer } from './helpers';
-import { act, insightDefinitions } from './insights.helpers';
+import { act, insightDefinitions, settle } from './insights.helpers';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -123,7 +123,7 @@ describe.each(databases)('accounts on $name', ({ url, skip }) => {
 
   it.skipIf(skip)("an erased user leaves the account's numbers; the account's own milestone is counted again once", async () => {
     expect((await s.admin('DELETE', '/v1/admin/users/p2')).status).toBe(200);
-    await s.server.idle();
+    await settle(s);
     const [one] = (await accounts('?search=acct-1')).accounts;
     // p1's first project and the account's three tasks (rebuilt from p1's events): no invite, so no longer the level.
     expect(one).toMatchObject({ users: 1, achieved: 2, lastAchievedAt: iso(T0 + 2 * DAY), status: 'on_track' });

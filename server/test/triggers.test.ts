@@ -3,7 +3,7 @@ import { ConfigError } from '../src/config/ConfigError';
 import { readConfig } from '../src/config/readConfig';
 import type { Notification } from '../src/notify/createNotifier';
 import { DAY, databases, SECRET, startTestServer, T0, type TestServer } from './helpers';
-import { act, insightDefinitions } from './insights.helpers';
+import { act, insightDefinitions, settle } from './insights.helpers';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -16,7 +16,7 @@ const start = async (url: string | undefined, triggers: unknown[]) => {
     s.clock.now = at;
     const res = await s.admin('POST', '/v1/admin/scheduled/run');
     expect(res.status).toBe(200);
-    await s.server.idle();
+    await settle(s);
     return res.body.tasks.triggers;
   };
   /** What fired since the last look, as "trigger:who@period". */
