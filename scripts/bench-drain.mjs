@@ -3,15 +3,19 @@
 // The client is the real one (src/sync with its outbox, the fetch transport), bundled on the fly, on two storages:
 // a Map that clones like IndexedDB does, and fake IndexedDB through the client's own IndexedDB storage (idb-keyval).
 // The receivers, over loopback: a bare node:http one answering { accepted, duplicates } (what the client alone costs),
-// and waymark-server (server/, PGlite in memory) when it is built.
+// and waymark-server (server/, PGlite in memory) when it is built and `--bare` is not given.
+// Options: --events=10000 --runs=3 --bare. Prints the machine's load average: the figures are wall-clock rates.
 import 'fake-indexeddb/auto';
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 const EVENTS = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000);
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+// --bare: the bare receiver only (waymark-server's own cost per batch, PGlite's inserts, dominates its rows).
+const BARE = process.argv.includes('--bare');
 
 const bundle = await build({
   stdin: {
@@ -114,27 +118,34 @@ async function drain(makeStorage, receiver) {
   const before = receiver.stored();
   // The next page: it finds the backlog and sends it.
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const sending = createSync({ ...options, consent: 'granted' });
   while (receiver.stored() - before < EVENTS) await new Promise((resolve) => setTimeout(resolve, 2));
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   sending.destroy();
-  return EVENTS / seconds;
+  // CPU time of this process (client and receiver together) per 1,000 events: steadier than wall time on a busy machine.
+  return { rate: EVENTS / seconds, cpuMs: (used.user + used.system) / 1000 / (EVENTS / 1000) };
 }
 
 const receivers = [['node:http receiver', bareReceiver]];
-if (existsSync('server/dist/index.js')) receivers.push(['waymark-server (PGlite in memory)', waymarkServer]);
+if (BARE) console.log('drain: --bare: measuring the bare receiver only');
+else if (existsSync('server/dist/index.js')) receivers.push(['waymark-server (PGlite in memory)', waymarkServer]);
 else console.log('drain: waymark-server is not built (npm run build): measuring the bare receiver only');
 
-console.log(`drain: ${EVENTS.toLocaleString('en')} queued events, batches of 20, median of ${RUNS} runs (events/s)`);
+console.log(`drain: ${EVENTS.toLocaleString('en')} queued events, batches of 20, median of ${RUNS} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
 for (const [receiverName, makeReceiver] of receivers) {
   for (const [storageName, makeStorage] of Object.entries(storages)) {
     const receiver = await makeReceiver();
-    const rates = [];
-    for (let i = 0; i < RUNS; i++) rates.push(await drain(makeStorage, receiver));
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await drain(makeStorage, receiver));
     await receiver.close();
-    rates.sort((a, b) => a - b);
-    const median = rates[Math.floor(rates.length / 2)];
-    console.log(`drain: ${receiverName}, ${storageName}: ${Math.round(median).toLocaleString('en')} events/s (runs: ${rates.map((r) => Math.round(r)).join(', ')})`);
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const rates = runs.map((r) => r.rate);
+    console.log(
+      `drain: ${receiverName}, ${storageName}: ${Math.round(median([...rates])).toLocaleString('en')} events/s ` +
+        `(runs: ${rates.map((r) => Math.round(r)).join(', ')}); CPU ${median(runs.map((r) => r.cpuMs)).toFixed(0)} ms per 1,000 events`,
+    );
   }
 }
 process.exit(0);

@@ -1,17 +1,23 @@
+import { createSegments } from './createSegments';
 import type { SpillStore, SyncStorage, WireEvent } from './types';
 import type { WaymarkError } from '../types';
 
 const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
-/** `old` with the events of `more` it does not hold yet (by id). */
-const merge = (old: WireEvent[], more: WireEvent[]) => {
-  const ids = new Set(old.map((e) => e.id));
-  return old.concat(more.filter((e) => !ids.has(e.id)));
+/** The events of `lists` once each (the first with each id), in order. */
+const unique = (...lists: WireEvent[][]): WireEvent[] => {
+  const byId = new Map<string, WireEvent>();
+  for (const event of lists.flat()) if (!byId.has(event.id)) byId.set(event.id, event);
+  return [...byId.values()];
 };
 
 /**
- * The durable outbox, one storage key shared by every tab. `add` is memory only; the events are
- * appended within 100 ms (or on `persist()`) by an atomic read-modify-write, so tabs never lose
- * each other's writes, and removed the same way once acknowledged. Past `maxQueue` the oldest go.
+ * The durable outbox. Every tab appends to one shared inbox (storage key `key`): `add` is memory only, and the
+ * events are appended within 100 ms (or on `persist()`) by an atomic read-modify-write, so tabs never lose each
+ * other's writes. The sending tab's `read()` moves what the inbox and the spills of closed pages hold into its queue
+ * of numbered segments (`createSegments`), and `ack()` removes from there: a batch costs the same storage work with
+ * 10 or 10,000 events waiting, where reading and rewriting one list of them all cost more with every event.
+ * An event leaves the inbox only once it is in the queue, and the queue only once acknowledged: durable until then.
+ * Past `maxQueue` the oldest go (the inbox is bounded as it is written, the whole outbox as the sending tab reads).
  *
  * @example
  * const outbox = createOutbox({ storage, key: 'wm:pk:outbox', maxQueue: 10_000, report, onWrite: (size) => {} });
@@ -31,8 +37,9 @@ export function createOutbox(o: {
   onWrite: (size: number) => void;
 }) {
   const { storage, key, maxQueue } = o;
+  const queue = createSegments(storage, key);
   let pending: WireEvent[] = []; // added, not yet written
-  let stored: WireEvent[] = []; // the stored list as last read or written
+  let stored: WireEvent[] = []; // the inbox as last read or written
   let saving = Promise.resolve();
   let chain = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +50,9 @@ export function createOutbox(o: {
       ? storage.update(key, (old) => fn(list(old)))
       : // Without an atomic update, at least this client's writes never interleave.
         (chain = chain.catch(() => {}).then(async () => storage.set(key, fn(list(await storage.get(key))))));
+
+  const overflow = (dropped: number) =>
+    o.report({ code: 'queue_overflow', message: `outbox full (${maxQueue} events): dropped the ${dropped} oldest` });
 
   // Each tab spills under its own key, so tabs closed together (a window with several) never overwrite each other.
   const spillKey = key + ':spill';
@@ -75,14 +85,14 @@ export function createOutbox(o: {
     let dropped = 0;
     const written = () => (writing = writing.filter((e) => !taken.includes(e)));
     return (saving = update((old) => {
-      const all = merge(old, taken);
+      const all = unique(old, taken);
       dropped = all.length - maxQueue;
       return (stored = dropped > 0 ? all.slice(dropped) : all);
     }).then(
       () => {
         written();
-        if (dropped > 0) o.report({ code: 'queue_overflow', message: `outbox full (${maxQueue} events): dropped the ${dropped} oldest` });
-        o.onWrite(stored.length);
+        if (dropped > 0) overflow(dropped);
+        o.onWrite(stored.length + queue.size());
       },
       (error) => {
         written();
@@ -92,38 +102,80 @@ export function createOutbox(o: {
     ));
   };
 
+  /** Drops the oldest queued events past `maxQueue`, and says how many. */
+  const bound = async () => {
+    const excess = queue.size() - maxQueue;
+    if (excess <= 0) return;
+    await queue.remove(new Set(queue.events().slice(0, excess).map((e) => e.id)));
+    overflow(excess);
+  };
+
+  // Listing the storage's keys costs more as the queue's segments grow: the sending tab looks for spilled events
+  // in the storage (only there where the spill store refused them) when it starts and whenever its queue is empty.
+  let looked = false;
+  /** `read()`, one at a time: two moves at once would both queue the same inbox events. */
+  const move = async (): Promise<WireEvent[]> => {
+    acked.clear();
+    await queue.load();
+    const found: string[] = [];
+    const left: WireEvent[] = [];
+    for (const k of storage.keys && looked && queue.size() ? [] : await spills()) {
+      const spill = list(await storage.get(k));
+      if (spill.length) found.push(k), left.push(...spill);
+    }
+    looked = true;
+    const entries = o.spill?.entries(spillKey) ?? [];
+    for (const [, spill] of entries) left.push(...list(spill));
+    const inbox = list(await storage.get(key));
+    const fresh = unique(inbox, left).filter((e) => !queue.has(e.id) && !acked.has(e.id));
+    // Only once in the queue do they leave the inbox and the spills: a crash in between repeats them (same ids)
+    // rather than losing them. Not queued (another tab moved at the same moment): they stay for the next read.
+    if (await queue.append(fresh)) {
+      if (inbox.length) await update((old) => (stored = old.filter((e) => !queue.has(e.id) && !acked.has(e.id))));
+      for (const k of found) await storage.del(k);
+      for (const [k] of entries) o.spill!.remove(k);
+    }
+    await bound();
+    const events = queue.events();
+    return acked.size ? events.filter((e) => !acked.has(e.id)) : events;
+  };
+  let reading: Promise<WireEvent[]> = Promise.resolve([]);
+
   return {
     /** Memory only; returns the outbox size as known here. */
     add(event: WireEvent): number {
       timer ||= setTimeout(persist, 100);
-      return pending.push(event) + stored.length;
+      return pending.push(event) + stored.length + queue.size();
     },
     persist,
-    /** The stored events, oldest first, less any acknowledged while the read was under way. */
-    async read(): Promise<WireEvent[]> {
-      acked.clear();
-      for (const k of await spills()) {
-        const spill = list(await storage.get(k));
-        if (spill.length) await update((old) => merge(old, spill)), await storage.del(k);
-      }
-      for (const [k, spill] of o.spill?.entries(spillKey) ?? []) await update((old) => merge(old, list(spill))), o.spill!.remove(k);
-      stored = list(await storage.get(key));
-      return stored.filter((e) => !acked.has(e.id));
-    },
-    ack(events: WireEvent[]): Promise<void> {
+    /**
+     * The sending tab's view: what the tabs appended (the inbox) and what closed pages left (spills) joins the
+     * queue, and the queued events come back, oldest first, less any acknowledged while the read was under way.
+     */
+    read: (): Promise<WireEvent[]> => (reading = reading.catch(() => []).then(move)),
+    async ack(events: WireEvent[]): Promise<void> {
       const ids = new Set(events.map((e) => e.id));
       ids.forEach((id) => acked.add(id));
-      return update((old) => (stored = old.filter((e) => !ids.has(e.id))));
+      // A page hide sends from memory, so some may not have reached the queue: they leave the inbox instead.
+      const outside = events.some((e) => !queue.has(e.id));
+      stored = stored.filter((e) => !ids.has(e.id));
+      await queue.remove(ids);
+      if (outside) await update((old) => (stored = old.filter((e) => !ids.has(e.id))));
     },
     /** Everything known here, written or not: what a page hide sends from memory. */
-    all: (): WireEvent[] => stored.concat(pending),
+    all: (): WireEvent[] => unique(queue.events(), stored, pending),
+    /** This tab starts sending: what it held of the queue may have changed under another sender. */
+    forget(): void {
+      looked = false;
+      void queue.forget();
+    },
     /** Forgets every event, spilled ones included (consent withdrawn). */
     async clear(): Promise<void> {
       clearTimeout(timer);
       timer = undefined;
       (pending = []), (spilled = []), (writing = []), (stored = []);
       for (const [k] of o.spill?.entries(spillKey) ?? []) o.spill!.remove(k);
-      await Promise.all([update(() => []), ...(await spills()).map((k) => storage.del(k))]);
+      await Promise.all([update(() => []), queue.clear(), ...(await spills()).map((k) => storage.del(k))]);
     },
   };
 }

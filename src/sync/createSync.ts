@@ -98,6 +98,12 @@ export function createSync(o: SyncOptions): Sync {
     );
   const canSend = () => consent === 'granted' && leader && !destroyed && !held && (!p.online || p.online());
 
+  const startLeading = () => {
+    // What this tab knew of the queue may have changed under the previous sender.
+    outbox.forget();
+    // The tabs that got tokens tell this one, which now sends for them all.
+    channel?.post({ wantTokens: true });
+  };
   // Without the platform's lock, a lease in the shared storage says which client sends.
   const lease = p.lead ? undefined : createLease(storage, `wm:${projectKey}:sender`, idPrefix);
   /** Whether this tab sends now: it holds the lock, or takes (or renews) the lease, which needs consent to send. */
@@ -105,8 +111,7 @@ export function createSync(o: SyncOptions): Sync {
     if (!lease || destroyed || consent !== 'granted') return leader;
     const was = leader;
     leader = await lease.take();
-    // The tabs that got tokens tell this one, which now sends for them all.
-    if (leader && !was) channel?.post({ wantTokens: true });
+    if (leader && !was) startLeading();
     return leader;
   };
 
@@ -318,8 +323,7 @@ export function createSync(o: SyncOptions): Sync {
     ? p.lead(`waymark:${projectKey}`, (l) => {
         leader = l;
         if (!l) return;
-        // The tabs that got tokens tell this one, which now sends for them all.
-        channel?.post({ wantTokens: true });
+        startLeading();
         takeOver();
       })
     : (lead().then((mine) => mine && takeOver()), () => void lease!.release());

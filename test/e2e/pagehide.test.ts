@@ -99,7 +99,7 @@ it('two tabs closed in the same instant while offline: the next visit delivers t
         const st = r.result.transaction('kv').objectStore('kv');
         const out: any = {};
         const c = st.openCursor();
-        c.onsuccess = () => { const cur = c.result; if (!cur) return res(out); const k = String(cur.key); if (k.includes('outbox')) out[k] = (cur.value as any[]).map((e) => e.name + ':' + e.id); cur.continue(); };
+        c.onsuccess = () => { const cur = c.result; if (!cur) return res(out); const k = String(cur.key); if (k.includes('outbox')) out[k] = Array.isArray(cur.value) ? cur.value.map((e: any) => e.name + ':' + e.id) : cur.value; cur.continue(); };
       };
     }));
     console.log('DEBUG count', (await h.count('tickets_resolved')) - before, JSON.stringify(dump), JSON.stringify(await h.demo.db.query("select name, id from waymark_events where name='tickets_resolved' order by id")));

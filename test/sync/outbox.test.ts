@@ -49,7 +49,7 @@ describe('reload', () => {
     await vi.advanceTimersByTimeAsync(150); // coalesced write landed; then the tab dies
     first.sync.destroy();
     const second = client({ storage });
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(50); // fake IndexedDB's operations advance with the fake clock
     expect(backend.stored).toEqual(ids);
     expect(await settle(storage.get(OUTBOX))).toEqual([]);
     second.sync.destroy();
@@ -84,7 +84,7 @@ describe('two tabs', () => {
 
     const later = b.enqueue(5, 200);
     a.sync.destroy();
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(50); // fake IndexedDB's operations advance with the fake clock
     expect(b.sent.length).toBeGreaterThan(0);
     expect(sorted(backend.stored)).toEqual(sorted([...ids, ...later]));
     b.sync.destroy();
