@@ -17,8 +17,10 @@ const checks = [
     // With the chunks loaded after start: the engine, storage and idb-keyval always; the sync only with an `endpoint`.
     // 19.5 KB since the identity tokens, per-user batches and rejected events (issue 11) added 1.5 KB to the sync;
     // 20 KB with issue 14's definition checks and character cleaning; 20.5 KB with the sending tab for clients without
-    // Web Locks (a lease in the storage) and flush() answered by the sending tab.
-    total: 20.5 * KB,
+    // Web Locks (a lease in the storage) and flush() answered by the sending tab. 21.25 KB with the sending tab's queue
+    // of segments (issue 14's drain speed: a batch no longer rewrites the whole outbox), which measured 21.20 KB
+    // (+1.08 KB: src/sync/createSegments.ts alone is 1.0 KB); raised in the open, for the lead to keep or refuse.
+    total: 21.25 * KB,
   },
   {
     name: "waymark + waymark/widget",
@@ -52,7 +54,8 @@ const checks = [
   {
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
-    budget: 39.5 * KB,
+    // 40.25 KB: the sending tab's queue of segments measured 40.21 KB (+0.92 KB); raised in the open.
+    budget: 40.25 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -60,7 +63,8 @@ const checks = [
   {
     name: 'dist/waymark.<locale>.global.js',
     files: ['de', 'fr', 'es', 'pt-BR', 'ja'].map((tag) => `dist/waymark.${tag}.global.js`),
-    budget: 40.5 * KB,
+    // 41.25 KB with the sending tab's queue of segments: ja measured 41.21 KB (+0.92 KB).
+    budget: 41.25 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];
