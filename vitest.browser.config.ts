@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Run with `npm run test:browser`, which builds first.
 export default defineConfig({
   test: {
-    include: ['test/browser/**/*.test.ts'],
+    include: ['test/browser/**/*.test.ts', 'server/test/browser/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: the example app (examples/app) and waymark-server on one origin, with embedded
 // storage, so a fresh clone needs nothing but `npm install`. The npm script builds waymark and the app first.
-// Settings (environment): PORT (5173; the next free one when taken), HOST (127.0.0.1), DATA_DIR (.waymark-demo).
+// Settings (environment): PORT (5173; the next free one when taken), HOST (127.0.0.1), DATA_DIR (.waymark-demo),
+// SEED=0 to skip the synthetic history the first start sends for the dashboard.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,9 @@ try {
     port: Number(env.PORT ?? 5173),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
+    seed: env.SEED !== '0',
+    onSeedProgress: (users, of) =>
+      console.log(users === 0 ? `  seeding a 90-day history for the dashboard (once): ${of} users…` : `  seeded ${users} of ${of} users`),
     onBatch: ({ accepted, duplicates }) => console.log(`  batch received: ${accepted} new event${accepted === 1 ? '' : 's'}, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}`),
   });
 } catch (error) {
@@ -48,7 +52,8 @@ console.log(`
 
   App and waymark-server (POST /v1/batch, GET /v1/state, /health) share this origin, under ${CSP}.
   The project requires identity: the app's "backend" (/demo/session) signs each visitor a token.
-  Admin API:  curl -H 'Authorization: Bearer ${DEMO.secretKey}' ${demo.url}v1/admin/definitions
+  Dashboard:  ${demo.dashboardUrl}   (sign in with the demo's secret key: ${DEMO.secretKey})
+  Admin API:  curl -H 'Authorization: Bearer ${DEMO.secretKey}' ${demo.url}v1/admin/metrics
   Data: ${dataDir} (delete it to start over). Ctrl-C to stop.
 `);
 

@@ -15,10 +15,16 @@ export interface DemoOptions {
   onBatch?: (result: { accepted: number; duplicates: number; rejected?: { id: string; reason: string }[] }) => void;
   /** The server's log level; default `warn`. */
   logLevel?: string;
+  /** Send a synthetic 90-day history (200 accounts, 1,500 users) before listening, once per data folder. */
+  seed?: boolean;
+  onSeedProgress?: (users: number, of: number) => void;
 }
 
 export interface RunningDemo {
   url: string;
+  dashboardUrl: string;
+  /** What the seed sent, when it ran on this start. */
+  seeded?: { accounts: number; users: number; events: number };
   db: WaymarkServer['db'];
   server: WaymarkServer;
   close(): Promise<void>;

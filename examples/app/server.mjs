@@ -5,11 +5,12 @@
 // is signed in and signs a waymark token for them (signUserToken).
 // Used by `npm run demo` (scripts/demo.mjs) and the end-to-end tests (test/e2e).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createServer, signUserToken } from 'waymark-server';
+import { seedHistory } from './seedHistory.mjs';
 
 export const CSP = "default-src 'self'";
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -49,11 +50,14 @@ const cookie = (header, name) => new RegExp(`(?:^|;\\s*)${name}=([\\w-]+)`).exec
  *
  * @param {import('./server.d.mts').DemoOptions} [options]
  */
-export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBatch, logLevel = 'warn' } = {}) {
+export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBatch, logLevel = 'warn', seed = false, onSeedProgress } = {}) {
   for (const [file, name] of [['../../dist/index.js', 'dist/index.js'], ['../../server/dist/index.js', 'server/dist/index.js'], ['dist/main.js', 'examples/app/dist/main.js']])
     if (!existsSync(new URL(file, import.meta.url))) throw new Error(`${name} is missing: run \`npm run demo\`, which builds first`);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // The server's clock: real time, except while the synthetic history is sent (each user's first day, in the past).
+  const clock = { now: undefined };
   const server = await createServer({
+    now: () => clock.now ?? Date.now(),
     port: await freePort(port, host),
     host,
     dataDir: dataDir ?? ':memory:',
@@ -113,9 +117,18 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBa
     reply.header('set-cookie', 'acme_user=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
     return { signedOut: true };
   });
+  // Once per data folder: a 90-day history for the dashboard. Its events have fixed ids, so a seed interrupted
+  // half-way is sent again whole next time, and the server keeps one copy of each.
+  const seededMark = dataDir && `${dataDir}/demo-seeded`;
+  const seeded = seed && !(seededMark && existsSync(seededMark))
+    ? await seedHistory(server, clock, { projectKey: DEMO.projectKey, identitySecret: DEMO.identitySecret, end: Date.now(), onProgress: onSeedProgress })
+    : undefined;
+  if (seeded && seededMark) writeFileSync(seededMark, JSON.stringify(seeded));
   const url = (await server.listen()) + '/';
   return {
     url,
+    dashboardUrl: `${url}dashboard`,
+    seeded,
     db: server.db,
     server,
     /** Stops taking requests, finishes the job in progress, closes the database. */

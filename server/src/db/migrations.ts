@@ -1,7 +1,7 @@
 /**
  * One step of the schema. Applied in order, once, and recorded in `waymark_migrations`. Never edit one that has
- * landed on main: add the next free version at the moment you land (3 metrics, 4 webhooks, 5 email; the dashboard
- * sessions take the next free number).
+ * landed on main: add the next free version at the moment you land (3 metrics, 4 webhooks, 5 email, 6 dashboard
+ * sessions; triggers take the next free number).
  */
 export interface Migration {
   version: number;
@@ -320,6 +320,19 @@ create table waymark_email_secrets (
 
 -- The digest's scan: users with an email trait.
 create index waymark_subjects_email on waymark_subjects (project_key, subject) where kind = 'user' and doc -> 'traits' ? 'email';
+`,
+  },
+  {
+    version: 6,
+    name: 'dashboard sessions',
+    sql: `
+create table waymark_dashboard_sessions (
+  id_hash     text primary key,
+  project_key text not null,
+  created_at  timestamptz not null,
+  expires_at  timestamptz not null
+);
+create index waymark_dashboard_sessions_expiry on waymark_dashboard_sessions (expires_at);
 `,
   },
 ];

@@ -2,6 +2,8 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest, type preHandlerAsyncHookHandler } from 'fastify';
 import type { ServerContext } from '../context';
+import { createDashboardData } from '../dashboard/createDashboardData';
+import { dashboardRoutes } from '../dashboard/dashboardRoutes';
 import { adminRoutes } from '../routes/adminRoutes';
 import { batchRoute } from '../routes/batchRoute';
 import { healthRoute } from '../routes/healthRoute';
@@ -104,5 +106,6 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   stateRoute(app, ctx, perProject);
   healthRoute(app, ctx);
   await app.register(async (scope) => adminRoutes(scope, ctx));
+  await app.register(async (scope) => dashboardRoutes(scope, ctx, createDashboardData(ctx)));
   return app;
 }

@@ -1,0 +1,42 @@
+import { readAccounts } from '../accounts/readAccounts';
+import type { ServerContext } from '../context';
+import { HttpError } from '../http/HttpError';
+import { readMetrics } from '../metrics/readMetrics';
+import { listDeliveries } from '../webhooks/listDeliveries';
+import { listEndpoints } from '../webhooks/listEndpoints';
+import { retryDelivery } from '../webhooks/retryDelivery';
+import type { DashboardData } from './dashboardData';
+
+/**
+ * The dashboard's data from the functions behind the admin API (metrics, accounts, the webhook log), so a page and
+ * the API answer with the same numbers.
+ *
+ * @example
+ * dashboardRoutes(app, ctx, createDashboardData(ctx));
+ */
+export function createDashboardData(ctx: ServerContext): DashboardData {
+  const webhooksOf = (projectKey: string) => ctx.project(projectKey)?.webhooks ?? [];
+  return {
+    metrics: (projectKey, range) => readMetrics(ctx, projectKey, range),
+    async accounts(projectKey, query) {
+      const { offset: _offset, ...rest } = query;
+      try {
+        return await readAccounts(ctx, projectKey, rest);
+      } catch (error) {
+        // A cursor from another sort or an older page: start again from the first page.
+        if (error instanceof HttpError && query.cursor) return readAccounts(ctx, projectKey, { ...rest, cursor: undefined });
+        throw error;
+      }
+    },
+    endpoints: (projectKey) => listEndpoints(ctx.db, projectKey, webhooksOf(projectKey)),
+    deliveries: async (projectKey, filter) => (await listDeliveries(ctx.db, projectKey, webhooksOf(projectKey), filter)).deliveries,
+    async retry(projectKey, id) {
+      const queued = await retryDelivery(ctx.db, ctx.queue, projectKey, id, Date.now());
+      if (queued) ctx.worker.wake();
+      return queued;
+    },
+    // Triggers are wired here when they land (issue 12): until then no project has any.
+    triggers: async () => [],
+    firings: async () => [],
+  };
+}

@@ -1,0 +1,85 @@
+import type { Metrics } from './dashboardTypes';
+import type { CohortTrend } from './readCohortTrend';
+
+/** One executive line: the sentence, and whether it is good news (for its colour). */
+export interface Headline {
+  text: string;
+  tone: 'good' | 'bad' | 'neutral';
+}
+
+/** What "activated" means in this project, measured by the dashboard (the first level complete). */
+export interface Activation {
+  levelTitle: string;
+  users: number;
+  activated: number;
+  activatedWithin: number;
+  withinDays: number;
+}
+
+/** Trends need start cohorts this large on both sides: below it, a few users swing a rate by tens of points. */
+export const MIN_COHORT = 20;
+
+const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Two start cohorts, each measured over its first `days` days (see readCohortTrend). */
+export interface Trend {
+  days: number;
+  recent: CohortTrend;
+  earlier: CohortTrend;
+}
+
+/** The median-days figures of the milestones both cohorts reached, for a like-for-like velocity comparison. */
+const pairedVelocity = (trend: Trend) => {
+  const pairs: [number, number][] = [];
+  for (const [id, now] of Object.entries(trend.recent.milestones)) {
+    const old = trend.earlier.milestones[id];
+    if (typeof now.medianDays === 'number' && typeof old?.medianDays === 'number') pairs.push([now.medianDays, old.medianDays]);
+  }
+  return pairs;
+};
+
+/**
+ * The sentences an executive reads first: activation within the first days, the milestone whose achievers retain
+ * best against the others, and whether milestones come faster for recent users than for earlier ones (two start
+ * cohorts, each over its first days). A line is left out when its numbers are too thin to say it (under 5 users; cohorts under 20).
+ *
+ * @example
+ * headlines(metrics, trend, activation);
+ * // [{ text: '62% of users complete Getting started within 14 days', tone: 'neutral' }, ...]
+ */
+export function headlines(metrics: Metrics, trend: Trend | undefined, activation: Activation | undefined): Headline[] {
+  const lines: Headline[] = [];
+  if (activation && activation.users >= 5)
+    lines.push({
+      text: `${pct(activation.activatedWithin / activation.users)} of users complete ${activation.levelTitle} within ${activation.withinDays} days (${pct(activation.activated / activation.users)} so far)`,
+      tone: 'neutral',
+    });
+
+  const lifts = metrics.milestones
+    .filter((m) => m.retention && m.retention.others > 0 && m.achieved >= 5 && m.eligible - m.achieved >= 5)
+    .map((m) => ({ m, lift: m.retention!.achievers / m.retention!.others }))
+    .sort((a, b) => b.lift - a.lift);
+  const best = lifts[0];
+  if (best && best.lift >= 1.1)
+    lines.push({
+      text: `Users who reach ${best.m.title} stay active at ${pct(best.m.retention!.achievers)}, against ${pct(best.m.retention!.others)} for the others (${best.lift.toFixed(1)}×)`,
+      tone: 'good',
+    });
+
+  if (trend && trend.recent.users >= MIN_COHORT && trend.earlier.users >= MIN_COHORT) {
+    const pairs = pairedVelocity(trend);
+    if (pairs.length) {
+      const nowDays = mean(pairs.map((p) => p[0]));
+      const thenDays = mean(pairs.map((p) => p[1]));
+      const change = thenDays > 0 ? (thenDays - nowDays) / thenDays : 0;
+      if (Math.abs(change) >= 0.05)
+        lines.push({
+          text: `Milestone velocity is ${change > 0 ? 'improving' : 'slowing'}: users who started ${trend.days}–${2 * trend.days} days ago reach milestones ${pct(Math.abs(change))} ${change > 0 ? 'faster' : 'slower'} than those before them`,
+          tone: change > 0 ? 'good' : 'bad',
+        });
+      else lines.push({ text: `Milestone velocity is steady: users who started ${trend.days}–${2 * trend.days} days ago reach milestones as fast as those before them`, tone: 'neutral' });
+    }
+  }
+  return lines;
+}

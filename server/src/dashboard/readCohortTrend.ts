@@ -1,0 +1,58 @@
+import type { ServerContext } from '../context';
+
+const DAY = 864e5;
+
+/** One milestone in one cohort, over the cohort's first `horizonDays` days. */
+export interface CohortMilestone {
+  rate: number;
+  medianDays: number | null;
+}
+
+/** A cohort of users who started in [from, to), each measured over their first `horizonDays` days. */
+export interface CohortTrend {
+  users: number;
+  milestones: Record<string, CohortMilestone>;
+}
+
+/**
+ * What a start cohort achieved in its first `horizonDays` days, per user-scope milestone: the share of its users who
+ * achieved it that soon and their median days to it. Trends compare two cohorts measured this way, since comparing a
+ * recent cohort (whose slow achievers have not arrived yet) with an older one would always look faster and rarer.
+ * Only cohorts whose every user is at least `horizonDays` old are fair: the caller picks such periods.
+ *
+ * @example
+ * await readCohortTrend(ctx, 'pk_demo', { from: now - 60 * DAY, to: now - 30 * DAY }, 30);
+ * // { users: 410, milestones: { 'first-project': { rate: 0.93, medianDays: 0.2 }, ... } }
+ */
+export async function readCohortTrend(ctx: ServerContext, projectKey: string, period: { from: number; to: number }, horizonDays: number): Promise<CohortTrend> {
+  const range = [projectKey, new Date(period.from).toISOString(), new Date(period.to).toISOString()];
+  const [cohort] = await ctx.db.query(
+    `select count(*) as users from waymark_subjects
+     where project_key = $1 and kind = 'user' and merged_into is null and started_at >= $2 and started_at < $3`,
+    range,
+  );
+  const rows = await ctx.db.query(
+    `select a.milestone_id, count(*) as achieved,
+            percentile_cont(0.5) within group (order by extract(epoch from (a.achieved_at - s.started_at)) / 86400) as median_days
+     from waymark_subjects s
+     join waymark_achievements a on a.project_key = s.project_key and a.subject = s.subject
+     where s.project_key = $1 and s.kind = 'user' and s.merged_into is null and s.started_at >= $2 and s.started_at < $3
+       and a.achieved_at <= s.started_at + $4 * interval '1 day'
+     group by a.milestone_id`,
+    [...range, horizonDays],
+  );
+  const users = Number(cohort?.users ?? 0);
+  const milestones: Record<string, CohortMilestone> = {};
+  for (const row of rows)
+    milestones[row.milestone_id] = {
+      rate: users ? Number(row.achieved) / users : 0,
+      medianDays: row.median_days === null ? null : Math.round(Number(row.median_days) * 10) / 10,
+    };
+  return { users, milestones };
+}
+
+/** The two cohorts a trend over `days` compares: started days–2×days ago, and 2×days–3×days ago. */
+export const trendPeriods = (now: number, days: number) => ({
+  recent: { from: now - 2 * days * DAY, to: now - days * DAY },
+  earlier: { from: now - 3 * days * DAY, to: now - 2 * days * DAY },
+});
