@@ -1,4 +1,4 @@
-// A synthetic history for the demo's backend: 200 accounts and 1,500 users over the last 90 days, with the kinds of
+// A synthetic history for the demo's backend: 100 accounts and 750 users over the last 90 days, with the kinds of
 // teams a customer-success manager meets (fast adopters, slow starters, teams that stall, power users), so the
 // dashboard shows meaningful numbers on the first run. It goes through the real ingestion and verification (each
 // user's events sent with a token for them, the server's injected clock moved to their first day), so the milestones
@@ -71,7 +71,7 @@ function dayOf(random, profile, user, age, at) {
  * @param {{ now: number | undefined }} clock the server's `now` reads it
  * @param {{ projectKey: string, identitySecret: string, end: number, accounts?: number, users?: number, days?: number, seed?: number, onProgress?: (users: number, of: number) => void }} options
  */
-export async function seedHistory(server, clock, { projectKey, identitySecret, end, accounts = 200, users = 1500, days = 90, seed = 20261201, onProgress }) {
+export async function seedHistory(server, clock, { projectKey, identitySecret, end, accounts = 100, users = 750, days = 90, seed = 20261201, onProgress }) {
   const random = prng(seed);
   const first = Math.floor(end / DAY) * DAY - days * DAY;
   const all = people(random, accounts, users, days);

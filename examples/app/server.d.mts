@@ -15,7 +15,7 @@ export interface DemoOptions {
   onBatch?: (result: { accepted: number; duplicates: number; rejected?: { id: string; reason: string }[] }) => void;
   /** The server's log level; default `warn`. */
   logLevel?: string;
-  /** Send a synthetic 90-day history (200 accounts, 1,500 users) before listening, once per data folder. */
+  /** Send a synthetic 90-day history (100 accounts, 750 users) before listening, once per data folder. */
   seed?: boolean;
   onSeedProgress?: (users: number, of: number) => void;
 }
