@@ -2,14 +2,17 @@ import { readAccounts } from '../accounts/readAccounts';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
 import { readMetrics } from '../metrics/readMetrics';
+import { readTriggerSummary } from '../triggers/readTriggerFires';
 import { listDeliveries } from '../webhooks/listDeliveries';
 import { listEndpoints } from '../webhooks/listEndpoints';
 import { retryDelivery } from '../webhooks/retryDelivery';
 import type { DashboardData } from './dashboardData';
+import { describeWhen } from './describeWhen';
+import { readAccountFirings } from './readAccountFirings';
 
 /**
- * The dashboard's data from the functions behind the admin API (metrics, accounts, the webhook log), so a page and
- * the API answer with the same numbers.
+ * The dashboard's data from the functions behind the admin API (metrics, accounts, the webhook log, triggers), so a
+ * page and the API answer with the same numbers.
  *
  * @example
  * dashboardRoutes(app, ctx, createDashboardData(ctx));
@@ -35,8 +38,16 @@ export function createDashboardData(ctx: ServerContext): DashboardData {
       if (queued) ctx.worker.wake();
       return queued;
     },
-    // Triggers are wired here when they land (issue 12): until then no project has any.
-    triggers: async () => [],
-    firings: async () => [],
+    async triggers(projectKey) {
+      const { triggers } = await readTriggerSummary(ctx, projectKey);
+      return triggers.map((t) => ({
+        id: t.id,
+        scope: t.scope,
+        when: t.description ? `${describeWhen(t.when)} (${t.description})` : describeWhen(t.when),
+        fired: t.fired,
+        lastFiredAt: t.lastFiredAt ? Date.parse(t.lastFiredAt) : null,
+      }));
+    },
+    firings: (projectKey, { accountId }) => readAccountFirings(ctx, projectKey, accountId),
   };
 }

@@ -94,6 +94,10 @@ beforeAll(async () => {
         identitySecrets: [IDENTITY],
         identity: 'required',
         definitions: new URL('../../../examples/app/milestones.json', import.meta.url).pathname,
+        triggers: [
+          { id: 'momentum', scope: 'account', when: { achievedAtLeast: 3, within: '30d' } },
+          { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
+        ],
         webhooks: [{ url: `http://127.0.0.1:${port}/hooks`, secret: 'whsec_' + Buffer.from('dashboard-webhook-secret-32bytes!').toString('base64'), events: ['level.completed'] }],
       },
     ],
@@ -193,6 +197,11 @@ describe('the dashboard in Chromium', () => {
     expect(await page.locator('article.user').count()).toBe(account.users);
     expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
     expect(await page.locator('progress').count()).toBeGreaterThan(0);
+    // The triggers that fired for it, as the admin API lists them.
+    const { body: fires } = await admin('/v1/admin/triggers/momentum/fires?limit=1000');
+    const own = fires.fires.filter((f: { accountId?: string }) => f.accountId === account.accountId).length;
+    const shown = await page.$$eval('section[aria-labelledby=triggers-title] tbody tr td:first-child', (c) => c.map((x) => x.textContent));
+    expect(shown.filter((t) => t === 'momentum')).toHaveLength(own);
     await shot(page, 'account');
     await page.context().close();
   });
@@ -206,6 +215,13 @@ describe('the dashboard in Chromium', () => {
     const button = page.locator('button:has-text("Retry")').first();
     const label = (await button.getAttribute('aria-label'))!;
     const id = Number(/(\d+)$/.exec(label)![1]);
+    // The triggers table says what the admin API says.
+    const { body: summary } = await admin('/v1/admin/triggers');
+    const triggerRows = await page.$$eval('section[aria-labelledby=triggers-title] tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td.num')!.textContent]),
+    );
+    expect(triggerRows).toEqual(summary.triggers.map((t: { id: string; fired: number }) => [t.id, t.fired.toLocaleString('en-US')]));
+    expect(summary.triggers.find((t: { id: string }) => t.id === 'momentum').fired).toBeGreaterThan(0);
     await Promise.all([page.waitForURL(/retried=1/), button.click()]);
     expect(await page.textContent('[role=status]')).toContain('queued');
     await server.idle();
