@@ -1,7 +1,6 @@
+import { ACCOUNT_SORTS, ACCOUNT_STATUSES } from '../accounts/readAccounts';
 import type { AccountQuery, AccountStatus } from './dashboardTypes';
 
-const STATUSES: AccountStatus[] = ['on_track', 'behind', 'stalled', 'expansion'];
-const SORTS: AccountQuery['sort'][] = ['achieved', 'users', 'lastAchievedAt', 'status', 'accountId'];
 export const PAGE_SIZE = 50;
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
@@ -15,8 +14,8 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(Str
  * readAccountsQuery({ status: 'stalled', sort: 'users' }); // { status: ['stalled'], sort: 'users', order: 'desc', limit: 50, offset: 0 }
  */
 export function readAccountsQuery(raw: Record<string, unknown>): AccountQuery {
-  const status = list(raw.status).filter((s): s is AccountStatus => STATUSES.includes(s as AccountStatus));
-  const sort = SORTS.find((s) => s === raw.sort) ?? 'achieved';
+  const status = list(raw.status).filter((s): s is AccountStatus => ACCOUNT_STATUSES.includes(s as AccountStatus));
+  const sort = ACCOUNT_SORTS.find((s) => s === raw.sort) ?? 'achieved';
   const order = raw.order === 'asc' ? 'asc' : raw.order === 'desc' ? 'desc' : sort === 'accountId' ? 'asc' : 'desc';
   const offset = Math.max(0, Math.min(1_000_000, Math.floor(Number(raw.offset) || 0)));
   const search = typeof raw.search === 'string' && raw.search.trim() ? raw.search.trim().slice(0, 200) : undefined;

@@ -1,3 +1,7 @@
+import type { AccountStatus } from '../accounts/rankAccounts';
+import type { DeliveryView } from '../webhooks/listDeliveries';
+import type { EndpointView } from '../webhooks/listEndpoints';
+
 /** What the dashboard reads, in the admin API's shapes (../shared/API.md), so the page and the API say the same. */
 
 export interface MilestoneMetric {
@@ -25,7 +29,7 @@ export interface Metrics {
   verified: { users: number; events: number };
 }
 
-export type AccountStatus = 'on_track' | 'behind' | 'stalled' | 'expansion';
+export type { AccountStatus };
 
 export interface AccountRow {
   accountId: string;
@@ -57,31 +61,9 @@ export interface AccountList {
   next?: string;
 }
 
-/** One webhook delivery, as `GET /v1/admin/webhooks/deliveries` gives it. */
-export interface Delivery {
-  id: number;
-  webhookId: string;
-  url?: string;
-  type: string;
-  status: 'pending' | 'succeeded' | 'failed' | 'skipped';
-  userId?: string;
-  accountId?: string;
-  createdAt: string;
-  nextAttemptAt?: string;
-  note?: string;
-  attempts: { n: number; at: string; status?: number; error?: string; durationMs: number; manual?: true }[];
-}
-
-/** A configured endpoint and how it is doing. */
-export interface Endpoint {
-  id: string;
-  url: string;
-  events: string[];
-  status: 'active' | 'failing' | 'disabled';
-  failingSince?: string;
-  disabledReason?: string;
-  deliveries: { pending: number; succeeded: number; failed: number; skipped: number };
-}
+/** One webhook delivery and a configured endpoint, as the webhook log gives them. */
+export type Delivery = DeliveryView;
+export type Endpoint = EndpointView;
 
 export interface TriggerFiring {
   triggerId: string;

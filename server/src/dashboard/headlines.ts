@@ -1,4 +1,5 @@
 import type { Metrics } from './dashboardTypes';
+import { percent } from './format';
 import type { CohortTrend } from './readCohortTrend';
 
 /** One executive line: the sentence, and whether it is good news (for its colour). */
@@ -19,7 +20,6 @@ export interface Activation {
 /** Trends need start cohorts this large on both sides: below it, a few users swing a rate by tens of points. */
 export const MIN_COHORT = 20;
 
-const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Two start cohorts, each measured over its first `days` days (see readCohortTrend). */
@@ -28,6 +28,10 @@ export interface Trend {
   recent: CohortTrend;
   earlier: CohortTrend;
 }
+
+/** The trend, when both cohorts are large enough to compare (MIN_COHORT); else undefined. */
+export const fairTrend = (trend: Trend | undefined) =>
+  trend && trend.recent.users >= MIN_COHORT && trend.earlier.users >= MIN_COHORT ? trend : undefined;
 
 /** The median-days figures of the milestones both cohorts reached, for a like-for-like velocity comparison. */
 const pairedVelocity = (trend: Trend) => {
@@ -52,7 +56,7 @@ export function headlines(metrics: Metrics, trend: Trend | undefined, activation
   const lines: Headline[] = [];
   if (activation && activation.users >= 5)
     lines.push({
-      text: `${pct(activation.activatedWithin / activation.users)} of users complete ${activation.levelTitle} within ${activation.withinDays} days (${pct(activation.activated / activation.users)} so far)`,
+      text: `${percent(activation.activatedWithin / activation.users)} of users complete ${activation.levelTitle} within ${activation.withinDays} days (${percent(activation.activated / activation.users)} so far)`,
       tone: 'neutral',
     });
 
@@ -63,22 +67,23 @@ export function headlines(metrics: Metrics, trend: Trend | undefined, activation
   const best = lifts[0];
   if (best && best.lift >= 1.1)
     lines.push({
-      text: `Users who reach ${best.m.title} stay active at ${pct(best.m.retention!.achievers)}, against ${pct(best.m.retention!.others)} for the others (${best.lift.toFixed(1)}×)`,
+      text: `Users who reach ${best.m.title} stay active at ${percent(best.m.retention!.achievers)}, against ${percent(best.m.retention!.others)} for the others (${best.lift.toFixed(1)}×)`,
       tone: 'good',
     });
 
-  if (trend && trend.recent.users >= MIN_COHORT && trend.earlier.users >= MIN_COHORT) {
-    const pairs = pairedVelocity(trend);
+  const fair = fairTrend(trend);
+  if (fair) {
+    const pairs = pairedVelocity(fair);
     if (pairs.length) {
       const nowDays = mean(pairs.map((p) => p[0]));
       const thenDays = mean(pairs.map((p) => p[1]));
       const change = thenDays > 0 ? (thenDays - nowDays) / thenDays : 0;
       if (Math.abs(change) >= 0.05)
         lines.push({
-          text: `Milestone velocity is ${change > 0 ? 'improving' : 'slowing'}: users who started ${trend.days}–${2 * trend.days} days ago reach milestones ${pct(Math.abs(change))} ${change > 0 ? 'faster' : 'slower'} than those before them`,
+          text: `Milestone velocity is ${change > 0 ? 'improving' : 'slowing'}: users who started ${fair.days}–${2 * fair.days} days ago reach milestones ${percent(Math.abs(change))} ${change > 0 ? 'faster' : 'slower'} than those before them`,
           tone: change > 0 ? 'good' : 'bad',
         });
-      else lines.push({ text: `Milestone velocity is steady: users who started ${trend.days}–${2 * trend.days} days ago reach milestones as fast as those before them`, tone: 'neutral' });
+      else lines.push({ text: `Milestone velocity is steady: users who started ${fair.days}–${2 * fair.days} days ago reach milestones as fast as those before them`, tone: 'neutral' });
     }
   }
   return lines;

@@ -1,7 +1,7 @@
 import type { AccountRow, AccountStatus, Metrics, MilestoneMetric } from '../dashboardTypes';
 import { STATUS_LABEL } from '../dashboardTypes';
 import { ago, count, days, percent } from '../format';
-import { MIN_COHORT, type Headline, type Trend as CohortTrends } from '../headlines';
+import { fairTrend, MIN_COHORT, type Headline, type Trend as CohortTrends } from '../headlines';
 import type { CohortMilestone } from '../readCohortTrend';
 import { Layout } from './Layout';
 
@@ -99,7 +99,7 @@ const ShortList = ({ title, id, rows, empty, now, href }: { title: string; id: s
  */
 export function OverviewPage(props: OverviewProps) {
   const { metrics, trend, now } = props;
-  const fair = trend && trend.recent.users >= MIN_COHORT && trend.earlier.users >= MIN_COHORT ? trend : undefined;
+  const fair = fairTrend(trend);
   // A milestone nobody in a cohort reached has rate 0 there, and no velocity.
   const inCohort = (cohort: CohortTrends['recent'], id: string) => cohort.milestones[id] ?? { rate: 0, medianDays: null };
   const totalAccounts = Object.values(props.statuses).reduce((a, b) => a + b, 0);
