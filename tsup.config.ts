@@ -35,7 +35,14 @@ export default defineConfig([
     sourcemap: false,
   },
   // waymark/engine, for servers: built on its own so that it shares no chunk with the browser entry.
-  { entry: { engine: 'src/engine.ts' }, format: ['esm', 'cjs'], dts: true, target: 'node20', platform: 'node', treeshake: true },
+  {
+    entry: { engine: 'src/engine.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'node20',
+    platform: 'node',
+    treeshake: true,
+  },
   {
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
@@ -49,12 +56,37 @@ export default defineConfig([
   // with --no-experimental-require-module), and in CommonJS test runners such as Jest. So this build carries its own
   // copy of preact and canvas-confetti. Nothing of Preact crosses the widget's API, so a second copy in an app is
   // only bytes, never a second, diverging state.
-  { entry: { widget: 'widget/index.ts' }, format: ['cjs'], dts: true, target: 'es2020', treeshake: true, noExternal: ['preact', 'canvas-confetti'] },
+  {
+    entry: { widget: 'widget/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    target: 'es2020',
+    treeshake: true,
+    noExternal: ['preact', 'canvas-confetti'],
+  },
   // waymark/react: hooks on useSyncExternalStore; react is a peer dependency and stays external.
-  { entry: { react: 'react/index.ts' }, format: ['esm', 'cjs'], dts: true, target: 'es2020', treeshake: true, external: ['react'] },
+  {
+    entry: { react: 'react/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'es2020',
+    treeshake: true,
+    external: ['react'],
+  },
   // waymark/widget/locales: string sets only (plain data), for `import` and `require`; each set tree-shakes apart.
-  { entry: { 'widget-locales': 'widget/locales/index.ts' }, format: ['esm', 'cjs'], dts: true, target: 'es2020', treeshake: true },
+  {
+    entry: { 'widget-locales': 'widget/locales/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'es2020',
+    treeshake: true,
+  },
   script,
   // The stub as an external file for strict-CSP pages: dist/waymark.stub.js.
-  { entry: { 'waymark.stub': 'widget/script/stub.js' }, format: ['iife'], minify: true, outExtension: () => ({ js: '.js' }) },
+  {
+    entry: { 'waymark.stub': 'widget/script/stub.js' },
+    format: ['iife'],
+    minify: true,
+    outExtension: () => ({ js: '.js' }),
+  },
 ]);

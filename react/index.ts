@@ -2,10 +2,10 @@
 // DOM; `react` is a peer dependency. The custom elements' JSX types (elements.ts) come with it.
 import './elements';
 
-export { useWaymark } from './useWaymark';
+export type { LevelState, MilestoneState, Waymark } from '../src/types';
+export { useLevels } from './useLevels';
 export { useMilestone } from './useMilestone';
 export { useMilestones } from './useMilestones';
-export { useLevels } from './useLevels';
 
 export type { WaymarkSnapshot } from './useWaymark';
-export type { LevelState, MilestoneState, Waymark } from '../src/types';
+export { useWaymark } from './useWaymark';

@@ -19,10 +19,13 @@ const warned = new Set<string>();
  */
 export const readClient = (wm: unknown, hook: string): Waymark => {
   const client = wm as Partial<Waymark> | null | undefined;
-  if (client && typeof client.subscribe === 'function' && typeof client.milestones === 'function') return client as Waymark;
+  if (client && typeof client.subscribe === 'function' && typeof client.milestones === 'function')
+    return client as Waymark;
   if (!warned.has(hook)) {
     warned.add(hook);
-    console.warn(`[waymark] ${hook}: expected a client from createWaymark(), got ${client === null ? 'null' : typeof client}; it shows nothing`);
+    console.warn(
+      `[waymark] ${hook}: expected a client from createWaymark(), got ${client === null ? 'null' : typeof client}; it shows nothing`,
+    );
   }
   return inert;
 };

@@ -3,11 +3,12 @@
 //   npm run bench:browser   (builds dist/ first; needs /usr/bin/chromium or CHROMIUM_PATH)
 // The page is the ESM build bundled as an app would bundle it (esbuild, lazy chunks split out), served
 // from 127.0.0.1 with COOP/COEP so performance.now() has 5 µs resolution rather than 100 µs.
-import { build } from 'esbuild';
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { benchDefinitions } from './benchDefinitions.mjs';
 
@@ -15,21 +16,37 @@ const repo = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(os.tmpdir(), 'waymark-bench-'));
 await build({
   stdin: {
-    contents: "import { createWaymark } from './dist/index.js'; import { mountWidget } from './dist/widget.js'; window.bench = { createWaymark, mountWidget };",
+    contents:
+      "import { createWaymark } from './dist/index.js'; import { mountWidget } from './dist/widget.js'; window.bench = { createWaymark, mountWidget };",
     resolveDir: repo,
   },
-  bundle: true, splitting: true, format: 'esm', minify: true, target: 'es2020', outdir: out, entryNames: 'app', logLevel: 'warning',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2020',
+  outdir: out,
+  entryNames: 'app',
+  logLevel: 'warning',
 });
-const page = '<!doctype html><meta charset="utf-8"><title>waymark bench</title><script type="module" src="/app.js"></script><body>';
+const page =
+  '<!doctype html><meta charset="utf-8"><title>waymark bench</title><script type="module" src="/app.js"></script><body>';
 // The script tag, as a host page loads it: one file with the client, the widget and confetti.
 const scriptPage = (defs) =>
   '<!doctype html><meta charset="utf-8"><title>waymark bench, script tag</title><body>' +
   `<script>window.waymark = { q: [['init', ${JSON.stringify({ projectKey: 'bench-script', storage: 'memory', stalledAfter: false, milestones: defs })}]] }</script>` +
   '<script src="/waymark.global.js"></script>';
 const server = http.createServer((req, res) => {
-  const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cache-control': 'no-store' };
+  const headers = {
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+    'cache-control': 'no-store',
+  };
   if (req.url === '/') return res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(page);
-  if (req.url === '/script') return res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(scriptPage(benchDefinitions(200).slice(0, 20)));
+  if (req.url === '/script')
+    return res
+      .writeHead(200, { ...headers, 'content-type': 'text/html' })
+      .end(scriptPage(benchDefinitions(200).slice(0, 20)));
   let body;
   try {
     const name = req.url.replace(/[^\w.-]/g, '');
@@ -43,7 +60,14 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const fresh = async () => {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
@@ -59,7 +83,9 @@ const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores, ${os.cpus()[0]?.model.trim()}), ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `waymark in headless ${browser.version()} (${os.cpus().length} cores, ${os.cpus()[0]?.model.trim()}), ${new Date().toISOString().slice(0, 10)}`,
+);
 
 // 1. track(): batches of 1,000 events, the event loop free between them (IndexedDB writes run there, untimed).
 {
@@ -79,7 +105,9 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
     await wm.flush();
     return us;
   }, definitions);
-  console.log(`\ntrack(), 200 definitions, per event over ${perBatch.length} batches of 1,000: median ${median(perBatch).toFixed(2)} µs, p99 ${pct(perBatch, 0.99).toFixed(2)} µs, worst batch ${sorted(perBatch).at(-1).toFixed(2)} µs`);
+  console.log(
+    `\ntrack(), 200 definitions, per event over ${perBatch.length} batches of 1,000: median ${median(perBatch).toFixed(2)} µs, p99 ${pct(perBatch, 0.99).toFixed(2)} µs, worst batch ${sorted(perBatch).at(-1).toFixed(2)} µs`,
+  );
   await p.context().close();
 }
 
@@ -87,13 +115,16 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
 {
   const p = await fresh();
   const start = (projectKey) =>
-    p.evaluate(async ([projectKey, defs]) => {
-      const t0 = performance.now();
-      const wm = window.bench.createWaymark({ projectKey, milestones: defs, stalledAfter: false });
-      await wm.ready;
-      const t = performance.now() - t0;
-      return { t, tracked: wm.milestones().filter((m) => m.current > 0).length };
-    }, [projectKey, definitions]);
+    p.evaluate(
+      async ([projectKey, defs]) => {
+        const t0 = performance.now();
+        const wm = window.bench.createWaymark({ projectKey, milestones: defs, stalledAfter: false });
+        await wm.ready;
+        const t = performance.now() - t0;
+        return { t, tracked: wm.milestones().filter((m) => m.current > 0).length };
+      },
+      [projectKey, definitions],
+    );
   const empty = [];
   for (let i = 0; i < 10; i++) {
     empty.push((await start(`bench-empty-${i}`)).t); // a project key never used: nothing stored
@@ -104,7 +135,8 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
     const wm = window.bench.createWaymark({ projectKey: 'bench-ready', milestones: defs, stalledAfter: false });
     await wm.ready;
     const features = ['kanban', 'list', 'calendar', 'gantt', 'board', 'table'];
-    for (let i = 0; i < 10000; i++) wm.track(`event_${(i * 7919) % 200}`, { feature: features[i % 6], amount: i % 50, plan: 'pro' });
+    for (let i = 0; i < 10000; i++)
+      wm.track(`event_${(i * 7919) % 200}`, { feature: features[i % 6], amount: i % 50, plan: 'pro' });
     await wm.flush();
     wm.destroy();
   }, definitions);
@@ -117,9 +149,15 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
     seeded.push(r.t);
     tracked = r.tracked;
   }
-  console.log(`\ncreateWaymark() -> ready, 200 milestones, IndexedDB, 10 page loads each (engine chunk fetched over loopback each time):`);
-  console.log(`  nothing stored:              median ${ms(median(empty))}, min ${ms(sorted(empty)[0])}, max ${ms(sorted(empty).at(-1))}`);
-  console.log(`  after 10,000 stored events:  median ${ms(median(seeded))}, min ${ms(sorted(seeded)[0])}, max ${ms(sorted(seeded).at(-1))} (${tracked} milestones with restored progress)`);
+  console.log(
+    `\ncreateWaymark() -> ready, 200 milestones, IndexedDB, 10 page loads each (engine chunk fetched over loopback each time):`,
+  );
+  console.log(
+    `  nothing stored:              median ${ms(median(empty))}, min ${ms(sorted(empty)[0])}, max ${ms(sorted(empty).at(-1))}`,
+  );
+  console.log(
+    `  after 10,000 stored events:  median ${ms(median(seeded))}, min ${ms(sorted(seeded)[0])}, max ${ms(sorted(seeded).at(-1))} (${tracked} milestones with restored progress)`,
+  );
   await p.context().close();
 }
 
@@ -130,7 +168,12 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
     const p = await fresh();
     rows.push(
       await p.evaluate(async (defs) => {
-        const wm = window.bench.createWaymark({ projectKey: 'bench-widget', storage: 'memory', milestones: defs.slice(0, 20), stalledAfter: false });
+        const wm = window.bench.createWaymark({
+          projectKey: 'bench-widget',
+          storage: 'memory',
+          milestones: defs.slice(0, 20),
+          stalledAfter: false,
+        });
         await wm.ready;
         const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         await frame();
@@ -144,7 +187,10 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
         const painted = performance.now() - t0;
         const t1 = performance.now();
         widget.open();
-        document.querySelector('[data-waymark-widget]').shadowRoot.querySelector('[role=dialog]').getBoundingClientRect();
+        document
+          .querySelector('[data-waymark-widget]')
+          .shadowRoot.querySelector('[role=dialog]')
+          .getBoundingClientRect();
         const panel = performance.now() - t1;
         await frame();
         return { inDom, laidOut, painted, panel, panelPainted: performance.now() - t1 };
@@ -154,7 +200,9 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
   }
   const col = (k) => ms(median(rows.map((r) => r[k])));
   console.log(`\nwidget first render, 20 milestones, median of 10 fresh pages:`);
-  console.log(`  mountWidget() -> launcher in DOM ${col('inDom')}, laid out ${col('laidOut')}, next frame ${col('painted')}`);
+  console.log(
+    `  mountWidget() -> launcher in DOM ${col('inDom')}, laid out ${col('laidOut')}, next frame ${col('painted')}`,
+  );
   console.log(`  open() -> panel laid out ${col('panel')}, next frame ${col('panelPainted')}`);
 }
 
@@ -197,9 +245,11 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
         const idle = await watch(() => {});
         const party = await watch(() => wm.track('go'));
         // Control: the observer does see a task we make 80 ms long on purpose.
-        const control = await watch(() => setTimeout(() => {
-          for (const end = performance.now() + 80; performance.now() < end; );
-        }, 100));
+        const control = await watch(() =>
+          setTimeout(() => {
+            for (const end = performance.now() + 80; performance.now() < end; );
+          }, 100),
+        );
         return { idle, party, control };
       }),
     );
@@ -224,7 +274,7 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
   for (let i = 0; i < 10; i++) {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     const p = await context.newPage();
-    await p.goto(url + 'script');
+    await p.goto(`${url}script`);
     rows.push(
       await p.evaluate(async () => {
         await window.waymark.ready;
@@ -243,7 +293,9 @@ console.log(`waymark in headless ${browser.version()} (${os.cpus().length} cores
     await context.close();
   }
   const col = (k) => ms(median(rows.map((r) => r[k])));
-  console.log(`\nscript tag, first click on the launcher -> panel laid out / next frame, median of 10 fresh pages: ${col('panel')} / ${col('painted')}`);
+  console.log(
+    `\nscript tag, first click on the launcher -> panel laid out / next frame, median of 10 fresh pages: ${col('panel')} / ${col('painted')}`,
+  );
 }
 
 await browser.close();

@@ -6,11 +6,11 @@
 // and waymark-server (server/, PGlite in memory) when it is built and `--bare` is not given.
 // Options: --events=10000 --runs=3 --bare. Prints the machine's load average: the figures are wall-clock rates.
 import 'fake-indexeddb/auto';
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
 
 const EVENTS = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000);
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
@@ -34,7 +34,7 @@ const bundle = await build({
   logLevel: 'silent',
 });
 const { createSync, createFetchTransport, createIdbStorage } = await import(
-  'data:text/javascript;base64,' + Buffer.from(bundle.outputFiles[0].text).toString('base64')
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
 );
 
 /** A Map-backed storage that clones on the way in and out, as IndexedDB does. */
@@ -54,7 +54,11 @@ const clonedMap = () => {
 let dbCount = 0;
 const storages = {
   'Map, cloning': clonedMap,
-  'fake IndexedDB': () => createIdbStorage({ dbName: `bench-drain-${process.pid}-${dbCount++}`, onFallback: (r) => console.error('fallback', r) }),
+  'fake IndexedDB': () =>
+    createIdbStorage({
+      dbName: `bench-drain-${process.pid}-${dbCount++}`,
+      onFallback: (r) => console.error('fallback', r),
+    }),
 };
 
 /** The bare receiver: stores ids once, answers like the protocol says. */
@@ -69,7 +73,12 @@ async function bareReceiver() {
     res.end(JSON.stringify({ accepted, duplicates: JSON.parse(body).events.length - accepted }));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, stored: () => ids.size, projectKey: 'pk_bench', close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stored: () => ids.size,
+    projectKey: 'pk_bench',
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** waymark-server in memory, identity optional, no rate limit: its /v1/batch as the client meets it. */
@@ -81,12 +90,24 @@ async function waymarkServer() {
     dataDir: ':memory:',
     logLevel: 'silent',
     rateLimit: false,
-    projects: [{ key: projectKey, secretKey: 'sk_bench_0123456789abcdef', definitions: { milestones: [{ id: 'm', title: 'M', rule: { event: 'task_completed', count: 1000000 } }] } }],
+    projects: [
+      {
+        key: projectKey,
+        secretKey: 'sk_bench_0123456789abcdef',
+        definitions: { milestones: [{ id: 'm', title: 'M', rule: { event: 'task_completed', count: 1000000 } }] },
+      },
+    ],
   });
   await server.listen();
   // Counted from the batch answers the client's transport sees.
   let stored = 0;
-  return { url: server.url.replace(/\/$/, ''), projectKey, add: (n) => (stored += n), stored: () => stored, close: () => server.close() };
+  return {
+    url: server.url.replace(/\/$/, ''),
+    projectKey,
+    add: (n) => (stored += n),
+    stored: () => stored,
+    close: () => server.close(),
+  };
 }
 
 const event = (i) => ({
@@ -109,7 +130,14 @@ async function drain(makeStorage, receiver) {
     }
     return res;
   };
-  const options = { endpoint: receiver.url, projectKey: receiver.projectKey, storage, transport, now: Date.now, report: (e) => console.error(e.code, e.message) };
+  const options = {
+    endpoint: receiver.url,
+    projectKey: receiver.projectKey,
+    storage,
+    transport,
+    now: Date.now,
+    report: (e) => console.error(e.code, e.message),
+  };
   // The backlog: queued and written while nothing may be sent, as a page with consent pending leaves it.
   const queueing = createSync({ ...options, consent: 'pending' });
   for (let i = 0; i < EVENTS; i++) queueing.enqueue(event(i));
@@ -133,7 +161,9 @@ if (BARE) console.log('drain: --bare: measuring the bare receiver only');
 else if (existsSync('server/dist/index.js')) receivers.push(['waymark-server (PGlite in memory)', waymarkServer]);
 else console.log('drain: waymark-server is not built (npm run build): measuring the bare receiver only');
 
-console.log(`drain: ${EVENTS.toLocaleString('en')} queued events, batches of 20, median of ${RUNS} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+console.log(
+  `drain: ${EVENTS.toLocaleString('en')} queued events, batches of 20, median of ${RUNS} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+);
 for (const [receiverName, makeReceiver] of receivers) {
   for (const [storageName, makeStorage] of Object.entries(storages)) {
     const receiver = await makeReceiver();

@@ -42,7 +42,8 @@ const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 const seed = (query) => async () => {
   const now = new Date(NOW).toISOString();
   // Users started over the last year; their plan and their first level in their state.
-  await query(`insert into waymark_subjects (project_key, subject, kind, doc, started_at, last_event_at, account_id, events, verified_events)
+  await query(
+    `insert into waymark_subjects (project_key, subject, kind, doc, started_at, last_event_at, account_id, events, verified_events)
     select 'pk_bench', 'u:' || i, 'user',
       jsonb_build_object('v', 1, 'startedAt', 0,
         'leaves', (select jsonb_object_agg('{"event":"e' || l || '","count":10,"where":{"feature":"kanban"}}', jsonb_build_object('n', i % 50, 's', i % 7, 'days', jsonb_build_array(20000 + l, 20001 + l))) from generate_series(1, 6) l), 'achieved', '{}'::jsonb, 'stalled', '{}'::jsonb,
@@ -51,17 +52,28 @@ const seed = (query) => async () => {
       $1::timestamptz - ((i * 7919) % 365) * interval '1 day',
       $1::timestamptz - ((i * 104729) % 60) * interval '1 day',
       'acct-' || (i % ${ACCOUNTS}), 40, case when i % 5 = 0 then 0 else 40 end
-    from generate_series(1::bigint, ${USERS}) i`, [now]);
-  await query(`insert into waymark_subjects (project_key, subject, kind, doc, started_at, last_event_at)
+    from generate_series(1::bigint, ${USERS}) i`,
+    [now],
+  );
+  await query(
+    `insert into waymark_subjects (project_key, subject, kind, doc, started_at, last_event_at)
     select 'pk_bench', 'c:acct-' || j, 'account', '{"v":1,"startedAt":0,"leaves":{},"achieved":{},"stalled":{},"traits":{}}'::jsonb,
-      $1::timestamptz - 365 * interval '1 day', $1::timestamptz from generate_series(0, ${ACCOUNTS - 1}) j`, [now]);
+      $1::timestamptz - 365 * interval '1 day', $1::timestamptz from generate_series(0, ${ACCOUNTS - 1}) j`,
+    [now],
+  );
   // Each user reaches milestone k with a chance falling with k, on day k * (1 + i % 9) after their start (before now).
-  await query(`insert into waymark_achievements (project_key, subject, milestone_id, achieved_at, definitions_version, recorded_at)
+  await query(
+    `insert into waymark_achievements (project_key, subject, milestone_id, achieved_at, definitions_version, recorded_at)
     select 'pk_bench', s.subject, 'm' || k, least($1::timestamptz, s.started_at + k * (1 + (substr(s.subject, 3)::int % 9)) * interval '1 day'), 1, $1::timestamptz
     from waymark_subjects s cross join generate_series(1, 6) k
-    where s.project_key = 'pk_bench' and s.kind = 'user' and (substr(s.subject, 3)::int * 31 + k * 17) % 10 < 8 - k`, [now]);
-  await query(`insert into waymark_achievements (project_key, subject, milestone_id, achieved_at, definitions_version, recorded_at)
-    select 'pk_bench', 'c:acct-' || j, 'team', $1::timestamptz - (j % 300) * interval '1 day', 1, $1::timestamptz from generate_series(0, ${ACCOUNTS - 1}, 3) j`, [now]);
+    where s.project_key = 'pk_bench' and s.kind = 'user' and (substr(s.subject, 3)::int * 31 + k * 17) % 10 < 8 - k`,
+    [now],
+  );
+  await query(
+    `insert into waymark_achievements (project_key, subject, milestone_id, achieved_at, definitions_version, recorded_at)
+    select 'pk_bench', 'c:acct-' || j, 'team', $1::timestamptz - (j % 300) * interval '1 day', 1, $1::timestamptz from generate_series(0, ${ACCOUNTS - 1}, 3) j`,
+    [now],
+  );
   await query(`insert into waymark_start_days (project_key, kind, day, n)
     select 'pk_bench', kind, floor(extract(epoch from started_at) / 86400)::int, count(*) from waymark_subjects where project_key = 'pk_bench' group by 1, 2, 3`);
   // The statistics, as migration 3 computes them from what is stored.
@@ -96,25 +108,42 @@ async function run(label, databaseUrl, users, accounts) {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-insights-'));
   const schema = `wm_bench_insights_${Date.now().toString(36)}`;
   const server = await createServer({
-    port: 0, databaseUrl, dataDir: databaseUrl ? dir : join(dir, 'data'), databaseSchema: databaseUrl ? schema : 'public',
-    logLevel: 'silent', rateLimit: false, scheduleEvery: 0, worker: false, now: () => NOW, statementTimeout: 300_000,
-    projects: [{ key: 'pk_bench', secretKey: SECRET, definitions, triggers: [
-      { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
-      { id: 'behind-pace', scope: 'account', when: { behindPace: true } },
-      { id: 'user-behind', scope: 'user', when: { behindPace: true } },
-    ] }],
+    port: 0,
+    databaseUrl,
+    dataDir: databaseUrl ? dir : join(dir, 'data'),
+    databaseSchema: databaseUrl ? schema : 'public',
+    logLevel: 'silent',
+    rateLimit: false,
+    scheduleEvery: 0,
+    worker: false,
+    now: () => NOW,
+    statementTimeout: 300_000,
+    projects: [
+      {
+        key: 'pk_bench',
+        secretKey: SECRET,
+        definitions,
+        triggers: [
+          { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
+          { id: 'behind-pace', scope: 'account', when: { behindPace: true } },
+          { id: 'user-behind', scope: 'user', when: { behindPace: true } },
+        ],
+      },
+    ],
   });
   try {
-    let t = performance.now();
+    const t = performance.now();
     const achievements = await seed((sql, params) => server.db.query(sql, params))();
-    console.log(`\n${label}: ${USERS.toLocaleString('en-US')} users in ${ACCOUNTS.toLocaleString('en-US')} accounts, ${achievements.toLocaleString('en-US')} achievements (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    console.log(
+      `\n${label}: ${USERS.toLocaleString('en-US')} users in ${ACCOUNTS.toLocaleString('en-US')} accounts, ${achievements.toLocaleString('en-US')} achievements (seeded in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
     if (databaseUrl) await server.db.query('analyze');
     if (process.env.PROFILE) {
       for (const sql of process.env.PROFILE.split(';;')) {
         const t0 = performance.now();
         const rows = await server.db.query(sql, []);
         console.log(`  ${(performance.now() - t0).toFixed(0)} ms, ${rows.length} rows: ${sql.slice(0, 90)}`);
-        if (sql.startsWith("explain")) for (const r of rows) console.log(Object.values(r)[0]);
+        if (sql.startsWith('explain')) for (const r of rows) console.log(Object.values(r)[0]);
       }
       return;
     }
@@ -135,18 +164,32 @@ async function run(label, databaseUrl, users, accounts) {
     };
     const list = await time('GET /v1/admin/accounts (50 by achievements)', '/v1/admin/accounts');
     console.log(`    statuses: ${JSON.stringify(list.statuses)}`);
-    await time('GET /v1/admin/accounts?status=behind&sort=lastAchievedAt', '/v1/admin/accounts?status=behind&sort=lastAchievedAt');
-    await time('GET /v1/admin/accounts?sort=status … page 2 by cursor', `/v1/admin/accounts?sort=status&cursor=${(await get('/v1/admin/accounts?sort=status')).body.next}`);
+    await time(
+      'GET /v1/admin/accounts?status=behind&sort=lastAchievedAt',
+      '/v1/admin/accounts?status=behind&sort=lastAchievedAt',
+    );
+    await time(
+      'GET /v1/admin/accounts?sort=status … page 2 by cursor',
+      `/v1/admin/accounts?sort=status&cursor=${(await get('/v1/admin/accounts?sort=status')).body.next}`,
+    );
     await time('GET /v1/admin/accounts/:accountId', '/v1/admin/accounts/acct-42');
     const metrics = await time('GET /v1/admin/metrics', '/v1/admin/metrics');
     console.log(`    m1: ${JSON.stringify(metrics.milestones[0])}`);
-    await time('GET /v1/admin/metrics?from=… (the last 30 days)', `/v1/admin/metrics?from=${new Date(NOW - 30 * DAY).toISOString()}`);
+    await time(
+      'GET /v1/admin/metrics?from=… (the last 30 days)',
+      `/v1/admin/metrics?from=${new Date(NOW - 30 * DAY).toISOString()}`,
+    );
     // At most 5,000 firings per trigger and run: the third run has only the evaluation left.
     for (const round of [1, 2, 3]) {
       const started = performance.now();
-      const res = await fetch(`${url}/v1/admin/scheduled/run`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+      const res = await fetch(`${url}/v1/admin/scheduled/run`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}` },
+      });
       const body = await res.json();
-      console.log(`  ${`POST /v1/admin/scheduled/run, run ${round}`.padEnd(52)} ${ms(performance.now() - started).padStart(8)}  ${JSON.stringify(body.tasks.triggers)}`);
+      console.log(
+        `  ${`POST /v1/admin/scheduled/run, run ${round}`.padEnd(52)} ${ms(performance.now() - started).padStart(8)}  ${JSON.stringify(body.tasks.triggers)}`,
+      );
     }
     const state = async () => {
       const started = performance.now();
@@ -157,8 +200,12 @@ async function run(label, databaseUrl, users, accounts) {
     const first = await state();
     const times = [];
     for (let i = 0; i < 50; i++) times.push((await state()).ms);
-    console.log(`  ${'GET /v1/state with overall (50 users)'.padEnd(52)} median ${ms(median(times)).padStart(8)}  (first, loading the pace: ${ms(first.ms)})`);
-    console.log(`    e.g. ${JSON.stringify({ startedAt: first.body.startedAt, achieved: Object.keys(first.body.achieved).length, overall: first.body.overall })}`);
+    console.log(
+      `  ${'GET /v1/state with overall (50 users)'.padEnd(52)} median ${ms(median(times)).padStart(8)}  (first, loading the pace: ${ms(first.ms)})`,
+    );
+    console.log(
+      `    e.g. ${JSON.stringify({ startedAt: first.body.startedAt, achieved: Object.keys(first.body.achieved).length, overall: first.body.overall })}`,
+    );
   } finally {
     await server.close();
     if (databaseUrl) {
@@ -172,4 +219,5 @@ async function run(label, databaseUrl, users, accounts) {
 }
 
 if (process.env.ONLY !== 'postgres') await run('PGlite (embedded)', undefined, 10_000, 1_000);
-if (process.env.DATABASE_URL && process.env.ONLY !== 'pglite') await run('PostgreSQL', process.env.DATABASE_URL, 100_000, 10_000);
+if (process.env.DATABASE_URL && process.env.ONLY !== 'pglite')
+  await run('PostgreSQL', process.env.DATABASE_URL, 100_000, 10_000);

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { createServer, signUserToken } from 'waymark-server';
@@ -83,7 +83,11 @@ const ask = (task) => new Promise((resolve) => (worker.once('message', resolve),
 
 let serial = 0;
 const tokens = new Map();
-const tokenFor = async (user) => tokens.get(user) ?? tokens.set(user, await signUserToken({ userId: user, accountId: `acct-${user.split('-')[1] % 50}` }, SECRET)).get(user);
+const tokenFor = async (user) =>
+  tokens.get(user) ??
+  tokens
+    .set(user, await signUserToken({ userId: user, accountId: `acct-${user.split('-')[1] % 50}` }, SECRET))
+    .get(user);
 /** Batches of `size` events, each batch from one user (as real clients send them), spread over `users`. */
 async function batches(total, size, users = USERS, prefix = 'u') {
   const out = [];
@@ -122,7 +126,15 @@ async function bench(name, storage) {
     logLevel: 'debug',
     logStream: stream,
     rateLimit: false,
-    projects: [{ key: 'pk_bench', secretKey: 'sk_bench_0123456789abcdef', identitySecrets: [SECRET], identity: 'required', definitions }],
+    projects: [
+      {
+        key: 'pk_bench',
+        secretKey: 'sk_bench_0123456789abcdef',
+        identitySecrets: [SECRET],
+        identity: 'required',
+        definitions,
+      },
+    ],
   });
   const url = await server.listen();
   const stored = async () => (await server.db.query('select count(*)::int as n from waymark_events'))[0].n;
@@ -170,17 +182,28 @@ async function bench(name, storage) {
     cost[who] = q(times.slice(5), 0.5);
   }
   say('verification of one 20-event batch, user with 100 stored events', ms(cost.light));
-  say(`verification of one 20-event batch, user with ${quick ? '10,000' : '100,000'} stored events`, `${ms(cost.heavy)} (ratio ${(cost.heavy / Math.max(cost.light, 0.01)).toFixed(2)})`);
+  say(
+    `verification of one 20-event batch, user with ${quick ? '10,000' : '100,000'} stored events`,
+    `${ms(cost.heavy)} (ratio ${(cost.heavy / Math.max(cost.light, 0.01)).toFixed(2)})`,
+  );
 
   // 3. /health while work is verified: a heavy user's next batch, and a flood of 100,000 new events of one user.
   {
     const health = ask({ kind: 'health', url, ms: 2000, every: 5 });
     for (let i = 0; i < 10; i++) {
-      await server.app.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'text/plain' }, payload: (await batches(20, 20, 1, 'heavy'))[0] });
+      await server.app.inject({
+        method: 'POST',
+        url: '/v1/batch',
+        headers: { 'content-type': 'text/plain' },
+        payload: (await batches(20, 20, 1, 'heavy'))[0],
+      });
       await new Promise((r) => setTimeout(r, 150));
     }
     const { times } = await health;
-    say("/health while a 100,000-event user's batches are verified", `p50 ${ms(q(times, 0.5))}, p99 ${ms(q(times, 0.99))}, max ${ms(Math.max(...times))} (${times.length} probes)`);
+    say(
+      "/health while a 100,000-event user's batches are verified",
+      `p50 ${ms(q(times, 0.5))}, p99 ${ms(q(times, 0.99))}, max ${ms(Math.max(...times))} (${times.length} probes)`,
+    );
   }
   {
     const flood = await batches(quick ? 10_000 : 100_000, 1000, 1, 'flood');
@@ -189,13 +212,21 @@ async function bench(name, storage) {
     const verifying = drain();
     const { times } = await health;
     await verifying;
-    say('/health while 100,000 new events of one user are verified from scratch', `p50 ${ms(q(times, 0.5))}, p99 ${ms(q(times, 0.99))}, max ${ms(Math.max(...times))} (${times.length} probes)`);
+    say(
+      '/health while 100,000 new events of one user are verified from scratch',
+      `p50 ${ms(q(times, 0.5))}, p99 ${ms(q(times, 0.99))}, max ${ms(Math.max(...times))} (${times.length} probes)`,
+    );
   }
 
   // 4. /v1/state with a million stored events: reads, and a read right after the same user's write.
   const target = quick ? 100_000 : 1_000_000;
   while ((await stored()) < target) {
-    await ask({ kind: 'post', url, batches: await batches(Math.min(100_000, target - (await stored())) || 1000, 500), concurrency: 8 });
+    await ask({
+      kind: 'post',
+      url,
+      batches: await batches(Math.min(100_000, target - (await stored())) || 1000, 500),
+      concurrency: 8,
+    });
   }
   await drain();
   const total = await stored();
@@ -214,10 +245,18 @@ async function bench(name, storage) {
     const user = `u-${(i * 31) % USERS}`;
     await ask({ kind: 'post', url, batches: [(await batches(1, 1, 1, 'x'))[0].replace(/x-0/g, user)], concurrency: 1 });
     const path = `/v1/state?projectKey=pk_bench&userId=${user}&anonymousId=anon-${user}`;
-    const { times } = await ask({ kind: 'get', url, paths: [path], headers: { [path]: { authorization: `Bearer ${await tokenFor(user)}` } } });
+    const { times } = await ask({
+      kind: 'get',
+      url,
+      paths: [path],
+      headers: { [path]: { authorization: `Bearer ${await tokenFor(user)}` } },
+    });
     afterWrite.push(times[0]);
   }
-  say('/v1/state right after the same user wrote, 300 reads', `p50 ${ms(q(afterWrite, 0.5))}, p99 ${ms(q(afterWrite, 0.99))}`);
+  say(
+    '/v1/state right after the same user wrote, 300 reads',
+    `p50 ${ms(q(afterWrite, 0.5))}, p99 ${ms(q(afterWrite, 0.99))}`,
+  );
   await server.close();
   return rows;
 }

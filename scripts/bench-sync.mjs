@@ -2,14 +2,16 @@
 // A benchmark, not a test: it prints figures and asserts nothing. `npm run bench:sync` (`-- --fast` scales backoff waits by 1/20).
 // The client is the real one (src/sync, the fetch transport), bundled on the fly; the server is waymark-server
 // (embedded PGlite, in memory) with a fault injector in front of its routes, over loopback.
-import { build } from 'esbuild';
+
 import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
 import { createServer } from 'waymark-server';
 
 const fast = process.argv.includes('--fast');
 const bundle = await build({
   stdin: {
-    contents: "export { createSync } from './src/sync/createSync.ts'; export { createFetchTransport } from './src/browser/createFetchTransport.ts';",
+    contents:
+      "export { createSync } from './src/sync/createSync.ts'; export { createFetchTransport } from './src/browser/createFetchTransport.ts';",
     resolveDir: process.cwd(),
     loader: 'ts',
   },
@@ -19,7 +21,9 @@ const bundle = await build({
   write: false,
   logLevel: 'silent',
 });
-const { createSync, createFetchTransport } = await import('data:text/javascript;base64,' + Buffer.from(bundle.outputFiles[0].text).toString('base64'));
+const { createSync, createFetchTransport } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+);
 
 // One server for every run; each run has a project of its own. `fault.rate` of requests fail, half before the server
 // stored the batch (503), half after (the connection cut: the answer is lost, the client sends the batch again).
@@ -44,7 +48,8 @@ server.app.addHook('onRequest', async (request, reply) => {
   }
 });
 server.app.addHook('onSend', async (request, reply, payload) => {
-  if (request.url === '/v1/batch' && reply.statusCode === 200) fault.stats.duplicates += JSON.parse(String(payload)).duplicates ?? 0;
+  if (request.url === '/v1/batch' && reply.statusCode === 200)
+    fault.stats.duplicates += JSON.parse(String(payload)).duplicates ?? 0;
   if (request.roll >= fault.rate / 2 && request.roll < fault.rate) {
     fault.stats.failedAfter++;
     request.raw.socket.destroy();

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createServer } from 'waymark-server';
 
 const N = process.argv.includes('--quick') ? 300 : 2000;
-const secret = 'whsec_' + Buffer.alloc(24, 7).toString('base64');
+const secret = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
 const int = (n) => Math.round(n).toLocaleString('en-US');
 
 const startReceiver = async () => {
@@ -30,11 +30,12 @@ const startReceiver = async () => {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   state.port = server.address().port;
   state.close = () => new Promise((r) => (server.closeAllConnections(), server.close(r)));
-  state.until = (n) => new Promise((resolve) => {
-    const check = () => state.got >= n && resolve();
-    state.waiters.push(check);
-    check();
-  });
+  state.until = (n) =>
+    new Promise((resolve) => {
+      const check = () => state.got >= n && resolve();
+      state.waiters.push(check);
+      check();
+    });
   return state;
 };
 
@@ -54,7 +55,10 @@ async function run(name, url, endpoints, delayMs, n) {
       {
         key: 'pk_bench',
         secretKey: 'sk_bench_0123456789abcdef',
-        webhooks: Array.from({ length: endpoints }, (_, i) => ({ url: `http://127.0.0.1:${receiver.port}/hook/${i}`, secret })),
+        webhooks: Array.from({ length: endpoints }, (_, i) => ({
+          url: `http://127.0.0.1:${receiver.port}/hook/${i}`,
+          secret,
+        })),
       },
     ],
   });
@@ -64,7 +68,12 @@ async function run(name, url, endpoints, delayMs, n) {
       await server.db.transaction(async (query) => {
         for (let j = i; j < Math.min(n, i + 100); j++)
           await server.notifier.publish(query, {
-            type: 'milestone.achieved', projectKey: 'pk_bench', at: Date.now(), userId: `u${j}`, accountId: `a${j % 50}`, milestoneId: 'first-project',
+            type: 'milestone.achieved',
+            projectKey: 'pk_bench',
+            at: Date.now(),
+            userId: `u${j}`,
+            accountId: `a${j % 50}`,
+            milestoneId: 'first-project',
             key: `milestone.achieved:u:u${j}:first-project`,
           });
       });
@@ -92,8 +101,13 @@ async function run(name, url, endpoints, delayMs, n) {
   }
 }
 
-const targets = [['PGlite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL]] : [])];
-console.log(`webhook deliveries, ${N} notifications, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 16)}Z`);
+const targets = [
+  ['PGlite', undefined],
+  ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL]] : []),
+];
+console.log(
+  `webhook deliveries, ${N} notifications, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 16)}Z`,
+);
 for (const [name, url] of targets) {
   await run(name, url, 1, 0, N);
   await run(name, url, 4, 0, Math.round(N / 4));

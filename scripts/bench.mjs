@@ -21,11 +21,21 @@ const definitions = benchDefinitions;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // With an endpoint every event is also queued for the backend; the transport answers at once.
-const okTransport = async (req) => ({ status: 200, header: () => null, json: async () => (req.method === 'GET' ? { achieved: {} } : {}) });
+const okTransport = async (req) => ({
+  status: 200,
+  header: () => null,
+  json: async () => (req.method === 'GET' ? { achieved: {} } : {}),
+});
 
 async function trackCost(n, endpoint) {
   const sync = endpoint ? { endpoint: 'https://api.example.com/waymark', transport: okTransport } : {};
-  const wm = createWaymark({ projectKey: 'bench', storage: countingStorage(), milestones: definitions(n), stalledAfter: false, ...sync });
+  const wm = createWaymark({
+    projectKey: 'bench',
+    storage: countingStorage(),
+    milestones: definitions(n),
+    stalledAfter: false,
+    ...sync,
+  });
   await wm.ready;
   // The tracked event feeds the milestones on event_1 and event_2 (the rule types with filters and windows are elsewhere).
   const names = ['event_1', 'event_2', 'event_3', 'event_4'];
@@ -42,7 +52,12 @@ async function trackCost(n, endpoint) {
   }
   wm.destroy();
   const sorted = [...perBatch].sort((a, b) => a - b);
-  return { n: endpoint ? `${n} + sync` : n, median: median(perBatch), p99: sorted[Math.floor(sorted.length * 0.99)], max: sorted.at(-1) };
+  return {
+    n: endpoint ? `${n} + sync` : n,
+    median: median(perBatch),
+    p99: sorted[Math.floor(sorted.length * 0.99)],
+    max: sorted.at(-1),
+  };
 }
 
 async function writesPerSecond() {
@@ -65,11 +80,15 @@ async function writesPerSecond() {
   return { events: sent, seconds: elapsed, writes: storage.writes, perSecond: storage.writes / elapsed };
 }
 
-console.log('track() cost per event (Node', process.version + ', one core, properties { feature, amount, plan })');
+console.log('track() cost per event (Node', `${process.version}, one core, properties { feature, amount, plan })`);
 console.log('definitions  median µs   p99 µs   max µs (batches of 1,000 events)');
 for (const [n, endpoint] of [[10], [200], [2000], [200, true]]) {
   const r = await trackCost(n, endpoint);
-  console.log(`${String(r.n).padStart(11)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`);
+  console.log(
+    `${String(r.n).padStart(11)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`,
+  );
 }
 const w = await writesPerSecond();
-console.log(`persistence: ${w.events} events in ${w.seconds.toFixed(2)} s (${Math.round(w.events / w.seconds)}/s) -> ${w.writes} writes, ${w.perSecond.toFixed(1)} writes/s`);
+console.log(
+  `persistence: ${w.events} events in ${w.seconds.toFixed(2)} s (${Math.round(w.events / w.seconds)}/s) -> ${w.writes} writes, ${w.perSecond.toFixed(1)} writes/s`,
+);

@@ -24,7 +24,9 @@ const holder = (() => {
   }
 })();
 if (holder) {
-  console.error(`waymark demo: another demo (pid ${holder}) is using ${dataDir}; stop it, or set DATA_DIR to another folder`);
+  console.error(
+    `waymark demo: another demo (pid ${holder}) is using ${dataDir}; stop it, or set DATA_DIR to another folder`,
+  );
   process.exit(1);
 }
 mkdirSync(dirname(dataDir), { recursive: true });
@@ -40,8 +42,15 @@ try {
     dataDir,
     seed: env.SEED !== '0',
     onSeedProgress: (users, of) =>
-      console.log(users === 0 ? `  seeding a 90-day history for the dashboard (once): ${of} users…` : `  seeded ${users} of ${of} users`),
-    onBatch: ({ accepted, duplicates }) => console.log(`  batch received: ${accepted} new event${accepted === 1 ? '' : 's'}, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}`),
+      console.log(
+        users === 0
+          ? `  seeding a 90-day history for the dashboard (once): ${of} users…`
+          : `  seeded ${users} of ${of} users`,
+      ),
+    onBatch: ({ accepted, duplicates }) =>
+      console.log(
+        `  batch received: ${accepted} new event${accepted === 1 ? '' : 's'}, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}`,
+      ),
   });
 } catch (error) {
   console.error(`waymark demo: could not start: ${error.message}`);

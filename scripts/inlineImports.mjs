@@ -5,10 +5,11 @@
 // session, the sync and canvas-confetti). No module of ours has effects at import time, so running them all when the
 // file runs is the same program. The source is the same for both builds: nothing is swapped by file name.
 // Used by tsup.config.ts and scripts/size-breakdown.mjs.
-import { transform } from 'esbuild';
-import { initSync, parse } from 'es-module-lexer';
+
 import { readFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
+import { initSync, parse } from 'es-module-lexer';
+import { transform } from 'esbuild';
 
 let count = 0;
 
@@ -30,10 +31,10 @@ export const inlineDynamicImports = (js) => {
   for (const i of dynamic) {
     const name = `__inline${count++}`;
     head.push(`import * as ${name} from ${JSON.stringify(i.n)};`);
-    out += js.slice(at, i.ss) + `Promise.resolve(${name})`;
+    out += `${js.slice(at, i.ss)}Promise.resolve(${name})`;
     at = i.se;
   }
-  return head.join('\n') + '\n' + out + js.slice(at);
+  return `${head.join('\n')}\n${out}${js.slice(at)}`;
 };
 
 /** @type {import('esbuild').Plugin} */
@@ -45,7 +46,12 @@ export const inlineImports = {
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('import(')) return undefined;
       // Types go first, so that `typeof import('x')` in a type is not taken for a dynamic import.
-      const { code } = await transform(source, { loader: extname(args.path).slice(1), format: 'esm', jsx: 'automatic', jsxImportSource: 'preact' });
+      const { code } = await transform(source, {
+        loader: extname(args.path).slice(1),
+        format: 'esm',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+      });
       const contents = inlineDynamicImports(code);
       return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
     });

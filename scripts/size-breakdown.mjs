@@ -1,8 +1,9 @@
 // Where the script-tag build's bytes go: each source file's (or package's) minified bytes, and its share of the gzip
 // total pro rata. An estimate for choosing what to shrink; scripts/size.mjs holds the budgets.
 // Usage: node scripts/size-breakdown.mjs [entry, default widget/script/global.ts]
-import { build } from 'esbuild';
+
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { inlineImports } from './inlineImports.mjs';
 
 // As tsup.config.ts builds it (esbuild's minifier only, without terser): one file, import() made static.
@@ -29,6 +30,7 @@ const groupOf = (path) => {
   return parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 };
 const groups = new Map();
-for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + bytesInOutput);
+for (const [path, { bytesInOutput }] of Object.entries(output.inputs))
+  groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + bytesInOutput);
 for (const [name, bytes] of [...groups].sort((a, b) => b[1] - a[1]))
   console.log(String(bytes).padStart(6), ((bytes * gzipped) / total / 1000).toFixed(2).padStart(6), name);

@@ -1,9 +1,10 @@
 // Size budgets, min+gzip, per import combination: bundles each with esbuild as an app would, then gzips it.
 // Also checks that the README's size table states the figures measured here.
-import { build } from 'esbuild';
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const KB = 1000;
 const checks = [
@@ -23,7 +24,7 @@ const checks = [
     total: 21.25 * KB,
   },
   {
-    name: "waymark + waymark/widget",
+    name: 'waymark + waymark/widget',
     code: "export { createWaymark } from './dist/index.js'; export { mountWidget, defineElements } from './dist/widget.js';",
     // The widget's views (panel, toast, inline elements' bodies and their styles) are a chunk loaded after mount.
     budget: 20 * KB,
@@ -120,12 +121,16 @@ for (const check of checks) {
   const later = lazy ? `, plus ${(lazy / KB).toFixed(2)} KB loaded on demand` : '';
   rows.push({ name: check.name, figure, ok });
   const what = check.file ? 'the whole file' : check.files ? 'the largest whole file' : 'up front';
-  console.log(`size: ${check.name}: ${figure} min+gzip ${what}${later} (budget ${check.budget / KB} KB ${what}) ${ok ? 'ok' : 'OVER BUDGET'}`);
+  console.log(
+    `size: ${check.name}: ${figure} min+gzip ${what}${later} (budget ${check.budget / KB} KB ${what}) ${ok ? 'ok' : 'OVER BUDGET'}`,
+  );
   if (check.total) {
     const all = size + lazy;
     const fits = all <= check.total;
     rows.push({ name: `${check.name}, in all`, figure: `${(all / KB).toFixed(2)} KB`, ok: fits });
-    console.log(`size: ${check.name}, in all: ${(all / KB).toFixed(2)} KB min+gzip (budget ${check.total / KB} KB) ${fits ? 'ok' : 'OVER BUDGET'}`);
+    console.log(
+      `size: ${check.name}, in all: ${(all / KB).toFixed(2)} KB min+gzip (budget ${check.total / KB} KB) ${fits ? 'ok' : 'OVER BUDGET'}`,
+    );
   }
 }
 
@@ -133,7 +138,10 @@ let readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
 // `node scripts/size.mjs --write` puts the measured figures into the README's size rows.
 if (process.argv.includes('--write')) {
   for (const { name, figure } of rows)
-    readme = readme.replace(new RegExp(`^(\\| \`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\| )[^|]+( \\|)`, 'm'), `$1${figure}$2`);
+    readme = readme.replace(
+      new RegExp(`^(\\| \`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` \\| )[^|]+( \\|)`, 'm'),
+      `$1${figure}$2`,
+    );
   writeFileSync('README.md', readme);
 }
 for (const row of rows) {

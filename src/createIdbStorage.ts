@@ -44,7 +44,12 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
 
   // A write IndexedDB accepted after another call fell back is repeated in memory, where
   // every read now goes (`write`; a `false` from setIfAbsent wrote nothing).
-  const run = <T>(idb: (store: UseStore) => Promise<T>, mem: () => Promise<T>, fallback: T, write?: boolean): Promise<T> => {
+  const run = <T>(
+    idb: (store: UseStore) => Promise<T>,
+    mem: () => Promise<T>,
+    fallback: T,
+    write?: boolean,
+  ): Promise<T> => {
     if (!fallen)
       try {
         if (typeof indexedDB === 'undefined') throw 'no indexedDB in this environment';
@@ -53,10 +58,12 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
           const timer = setTimeout(no, openTimeout, `the database did not open within ${openTimeout} ms`);
           op.then(ok, ok).then(() => clearTimeout(timer));
         });
-        return Promise.race([op, opened.then(() => op)]).then(
-          (result) => (fallen && write && result !== false ? mem().then(() => result) : result),
-          (error) => (fall(error), mem()),
-        ).catch(() => fallback);
+        return Promise.race([op, opened.then(() => op)])
+          .then(
+            (result) => (fallen && write && result !== false ? mem().then(() => result) : result),
+            (error) => (fall(error), mem()),
+          )
+          .catch(() => fallback);
       } catch (error) {
         fall(error);
       }
@@ -73,10 +80,32 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
     });
 
   return {
-    get: (key) => run((s) => get(key, s), () => memory.get(key), undefined),
-    set: (key, value) => run((s) => write(s, (os) => os.put(value, key)), () => memory.set(key, value), undefined, true),
-    del: (key) => run((s) => write(s, (os) => os.delete(key)), () => memory.del(key), undefined, true),
-    keys: () => run((s) => keys<string>(s), () => memory.keys!(), []),
+    get: (key) =>
+      run(
+        (s) => get(key, s),
+        () => memory.get(key),
+        undefined,
+      ),
+    set: (key, value) =>
+      run(
+        (s) => write(s, (os) => os.put(value, key)),
+        () => memory.set(key, value),
+        undefined,
+        true,
+      ),
+    del: (key) =>
+      run(
+        (s) => write(s, (os) => os.delete(key)),
+        () => memory.del(key),
+        undefined,
+        true,
+      ),
+    keys: () =>
+      run(
+        (s) => keys<string>(s),
+        () => memory.keys!(),
+        [],
+      ),
     // One readwrite transaction: a read-modify-write that another tab cannot interleave with.
     update: (key, updater) =>
       run(

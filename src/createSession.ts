@@ -66,7 +66,13 @@ export async function createSession(s: SessionOptions) {
   // Applying what the backend says was achieved: not sent back to it.
   let merging = false;
   let sync: Sync | undefined;
-  const wire = (type: WireEvent['type'], name?: string, properties?: Properties, at = now(), userId = users.identity().userId): WireEvent => ({
+  const wire = (
+    type: WireEvent['type'],
+    name?: string,
+    properties?: Properties,
+    at = now(),
+    userId = users.identity().userId,
+  ): WireEvent => ({
     id: '',
     type,
     name,
@@ -128,33 +134,41 @@ export async function createSession(s: SessionOptions) {
   let overall: { from: typeof standing; list: MilestoneState[]; state: OverallState } | undefined;
   const pull = (who = users.identity()) => {
     pulledAt = now();
-    return sync?.pull(who).then((state) =>
-      state &&
-      s.run(() => {
-        // An answer about a user this client has since left is not applied.
-        if (who !== users.identity()) return;
-        pulled = who;
-        standing = state.overall && { who, figures: state.overall };
-        remote = state;
-        define();
-        const achieved: Record<string, number> = {};
-        for (const [id, at] of Object.entries(state.achieved || {})) if (isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
-        const started = Date.parse(state.startedAt!);
-        merging = true;
-        try {
-          engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
-        } finally {
-          merging = false;
-        }
-      }),
+    return sync?.pull(who).then(
+      (state) =>
+        state &&
+        s.run(() => {
+          // An answer about a user this client has since left is not applied.
+          if (who !== users.identity()) return;
+          pulled = who;
+          standing = state.overall && { who, figures: state.overall };
+          remote = state;
+          define();
+          const achieved: Record<string, number> = {};
+          for (const [id, at] of Object.entries(state.achieved || {}))
+            if (isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
+          const started = Date.parse(state.startedAt!);
+          merging = true;
+          try {
+            engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
+          } finally {
+            merging = false;
+          }
+        }),
     );
   };
 
   // Names and ids are refused rather than cleaned: a changed id would be someone else's, a changed name another event.
   const unsendable = (path: string, value: string) =>
     isUnsendable(value) &&
-    (report({ code: path == 'userId' ? 'invalid_option' : 'invalid_argument', path, message: `${describe(value)} holds a NUL character or a lone surrogate, which cannot be sent; ignored` }), true);
-  const clean = (value: unknown, path: string) => (value === undefined ? undefined : sanitizeProperties(value, report, path));
+    (report({
+      code: path == 'userId' ? 'invalid_option' : 'invalid_argument',
+      path,
+      message: `${describe(value)} holds a NUL character or a lone surrogate, which cannot be sent; ignored`,
+    }),
+    true);
+  const clean = (value: unknown, path: string) =>
+    value === undefined ? undefined : sanitizeProperties(value, report, path);
   // Only tabs sharing one IndexedDB share progress; a memory store (a server, a test) is this client's alone.
   const tabs =
     o.storage == 'indexeddb'
@@ -174,7 +188,10 @@ export async function createSession(s: SessionOptions) {
   const [parts] = await Promise.all([
     o.endpoint
       ? loadSync().catch((error) =>
-          report({ code: 'sync_unavailable', message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}` }),
+          report({
+            code: 'sync_unavailable',
+            message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}`,
+          }),
         )
       : undefined,
     users.loadIdentity(),
@@ -185,7 +202,9 @@ export async function createSession(s: SessionOptions) {
     // Tabs share an outbox only through IndexedDB (or a storage of the page's own): then one of them sends and they
     // talk over BroadcastChannel. A memory store (privacy mode, a server) or an IndexedDB missing (SSR) is this
     // client's alone: it sends its own events and tells no one (not even a token, to another request's client).
-    const shared = o.storage != 'memory' && (typeof document == 'object' || (o.storage == 'indexeddb' && typeof indexedDB == 'object'));
+    const shared =
+      o.storage != 'memory' &&
+      (typeof document == 'object' || (o.storage == 'indexeddb' && typeof indexedDB == 'object'));
     sync = createSync({
       endpoint: o.endpoint!,
       projectKey: o.projectKey,
@@ -201,8 +220,17 @@ export async function createSession(s: SessionOptions) {
   const initialUser = o.userId || users.identity().userId;
   if (o.userToken !== undefined) {
     if (!isToken(o.userToken))
-      report({ code: 'invalid_option', path: 'userToken', message: `expected a token string of 1 to 8192 characters, got ${describeToken(o.userToken)}` });
-    else if (!initialUser) report({ code: 'invalid_option', path: 'userToken', message: 'a token without a userId (none given, none stored) proves no one; ignored' });
+      report({
+        code: 'invalid_option',
+        path: 'userToken',
+        message: `expected a token string of 1 to 8192 characters, got ${describeToken(o.userToken)}`,
+      });
+    else if (!initialUser)
+      report({
+        code: 'invalid_option',
+        path: 'userToken',
+        message: 'a token without a userId (none given, none stored) proves no one; ignored',
+      });
     else sync?.setToken(initialUser, o.userToken);
   }
   await users.load();
@@ -227,7 +255,11 @@ export async function createSession(s: SessionOptions) {
         const t = timestamp;
         ts = typeof t == 'number' ? t : t instanceof Date ? t.getTime() : typeof t == 'string' ? Date.parse(t) : NaN;
         if (!isFinite(ts)) {
-          report({ code: 'invalid_argument', path: 'track.options.timestamp', message: `expected epoch ms, a Date or an ISO string, got ${describe(t)}; using the time of the call` });
+          report({
+            code: 'invalid_argument',
+            path: 'track.options.timestamp',
+            message: `expected epoch ms, a Date or an ISO string, got ${describe(t)}; using the time of the call`,
+          });
           ts = at;
         }
       }
@@ -240,7 +272,11 @@ export async function createSession(s: SessionOptions) {
       if (unsendable('identify', userId)) return;
       const traits = clean(rawTraits, 'traits');
       if (token !== undefined && !isToken(token)) {
-        report({ code: 'invalid_argument', path: 'identify.options.token', message: `expected a token string of 1 to 8192 characters, got ${describeToken(token)}; identified without it` });
+        report({
+          code: 'invalid_argument',
+          path: 'identify.options.token',
+          message: `expected a token string of 1 to 8192 characters, got ${describeToken(token)}; identified without it`,
+        });
         token = undefined;
       }
       // Set first: the identify event itself goes with the token.
@@ -267,9 +303,15 @@ export async function createSession(s: SessionOptions) {
     setDefinitions(json: unknown) {
       // Input that is not definitions at all leaves the current ones in place.
       if (!json || typeof json != 'object')
-        return report({ code: 'invalid_definition', path: '', message: `expected { milestones, levels } or an array, got ${describe(json)}` });
+        return report({
+          code: 'invalid_definition',
+          path: '',
+          message: `expected { milestones, levels } or an array, got ${describe(json)}`,
+        });
       try {
-        local = Array.isArray(json) ? { milestones: json } : { milestones: (json as any).milestones, levels: (json as any).levels };
+        local = Array.isArray(json)
+          ? { milestones: json }
+          : { milestones: (json as any).milestones, levels: (json as any).levels };
       } catch {
         return report({ code: 'invalid_definition', path: '', message: 'definitions could not be read' });
       }
@@ -280,7 +322,11 @@ export async function createSession(s: SessionOptions) {
       if (!standing || standing.who !== users.identity()) return undefined;
       const list = engine.milestones();
       if (overall?.from !== standing || overall.list !== list)
-        overall = { from: standing, list, state: { ...standing.figures, achieved: list.filter((m) => m.status === 'achieved').length } };
+        overall = {
+          from: standing,
+          list,
+          state: { ...standing.figures, achieved: list.filter((m) => m.status === 'achieved').length },
+        };
       return overall.state;
     },
     claim: users.claim,

@@ -45,7 +45,10 @@ export function createUsers(o: {
   const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
   const claimKey = (key: string, id: string, kind = 'claim') => `${key}:${kind}:${id}`;
   // Both claims of one milestone: the celebration's and the sending's.
-  const delClaims = (key: string, id: string) => [storage.del(claimKey(key, id)), storage.del(claimKey(key, id, 'sent'))];
+  const delClaims = (key: string, id: string) => [
+    storage.del(claimKey(key, id)),
+    storage.del(claimKey(key, id, 'sent')),
+  ];
   // What can be claimed: each milestone, and each level as `level:{id}` (the widget celebrates completed levels).
   const claimIds = () => [...engine.ids(), ...engine.levelIds().map((id) => 'level:' + id)];
   const save = () => storage.set(prefix + 'id', identity);
@@ -86,7 +89,8 @@ export function createUsers(o: {
         doc = doc ? mergeUserDocs(doc, previous) : previous;
         await Promise.all(
           claimIds().map(async (id) => {
-            if ((await storage.get(claimKey(from, id))) !== undefined) await storage.setIfAbsent(claimKey(to, id), now());
+            if ((await storage.get(claimKey(from, id))) !== undefined)
+              await storage.setIfAbsent(claimKey(to, id), now());
             await Promise.all(delClaims(from, id));
           }),
         );
@@ -100,10 +104,7 @@ export function createUsers(o: {
     /** Deletes the current user's document and claims, and starts a new anonymous user. */
     async reset() {
       const key = docKey();
-      await Promise.all([
-        storage.del(key),
-        ...claimIds().flatMap((id) => delClaims(key, id)),
-      ]);
+      await Promise.all([storage.del(key), ...claimIds().flatMap((id) => delClaims(key, id))]);
       identity = { anonymousId: newId() };
       await save();
       engine.load(createUserDoc(now()));

@@ -2,7 +2,15 @@ import { createEmitter } from './createEmitter';
 import type { Session } from './createSession';
 import { loadSession } from './loadSession';
 import { describe, readOptions } from './readOptions';
-import type { Consent, IdentifyOptions, TrackOptions, Waymark, WaymarkError, WaymarkEvents, WaymarkOptions } from './types';
+import type {
+  Consent,
+  IdentifyOptions,
+  TrackOptions,
+  Waymark,
+  WaymarkError,
+  WaymarkEvents,
+  WaymarkOptions,
+} from './types';
 
 // One empty snapshot before `ready`, so `useSyncExternalStore` sees the same value on every read.
 const NONE: never[] = [];
@@ -79,7 +87,8 @@ export function createWaymark(input: WaymarkOptions): Waymark {
   };
 
   const changed = () => {
-    if (!notifying) (notifying = true), queueMicrotask(() => ((notifying = false), destroyed || emitter.emit('change')));
+    if (!notifying)
+      (notifying = true), queueMicrotask(() => ((notifying = false), destroyed || emitter.emit('change')));
   };
   hold(async () => {
     const { createSession } = await loadSession();
@@ -114,7 +123,9 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     guard(
       method,
       (...args: A) =>
-        fn(...args).catch((error) => (report({ code: 'internal_error', message: `${method}(): ${String(error)}` }), fallback)),
+        fn(...args).catch(
+          (error) => (report({ code: 'internal_error', message: `${method}(): ${String(error)}` }), fallback),
+        ),
       Promise.resolve(fallback),
     );
   const bad = (path: string, expected: string, got: unknown) =>
@@ -174,19 +185,26 @@ export function createWaymark(input: WaymarkOptions): Waymark {
     ),
     claimCelebration: later(
       'claimCelebration',
-      async (id: string) => isId('claimCelebration', id) && (await settled(), !destroyed && !!session && session.claim(id)),
+      async (id: string) =>
+        isId('claimCelebration', id) && (await settled(), !destroyed && !!session && session.claim(id)),
       false,
     ),
     setDefinitions: guard('setDefinitions', (definitions) => withSession((s) => s.setDefinitions(definitions))),
     flush: later('flush', async () => (await settled(), session?.flush()), undefined),
     report: guard('report', (error: WaymarkError) =>
-      typeof error?.code == 'string' && typeof error.message == 'string' ? report(error) : bad('report', 'an error { code, message, path? }', error),
+      typeof error?.code == 'string' && typeof error.message == 'string'
+        ? report(error)
+        : bad('report', 'an error { code, message, path? }', error),
     ),
     setConsent: guard('setConsent', (consent: Consent) => {
       if (['granted', 'pending', 'denied'].includes(consent)) withSession((s) => s.setConsent(consent));
       else bad('setConsent', '"granted", "pending" or "denied"', consent);
     }),
-    reset: later('reset', () => new Promise<void>((resolve) => run(() => void (session?.reset() ?? Promise.resolve()).then(resolve))), undefined),
+    reset: later(
+      'reset',
+      () => new Promise<void>((resolve) => run(() => void (session?.reset() ?? Promise.resolve()).then(resolve))),
+      undefined,
+    ),
     destroy: guard('destroy', () => {
       session?.destroy();
       destroyed = true;

@@ -4,7 +4,8 @@
  * @example
  * isToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1XzEyMyJ9.sig'); // true
  */
-export const isToken = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 8192;
+export const isToken = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 8192;
 
 /**
  * How an error message names a value that should have been a token: by its type and length, never its text
@@ -14,4 +15,10 @@ export const isToken = (value: unknown): value is string => typeof value === 'st
  * describeToken(''); // 'an empty string'
  */
 export const describeToken = (value: unknown): string =>
-  typeof value === 'string' ? (value ? `a string of ${value.length} characters` : 'an empty string') : value === null ? 'null' : typeof value;
+  typeof value === 'string'
+    ? value
+      ? `a string of ${value.length} characters`
+      : 'an empty string'
+    : value === null
+      ? 'null'
+      : typeof value;

@@ -85,7 +85,7 @@ export function readOptions(input: WaymarkOptions | undefined, report: (e: Wayma
     }
   }
   out.endpoint &&= out.endpoint.replace(/\/+$/, '');
-  out.stalledAfter = o.stalledAfter === false ? 0 : parseDuration(o.stalledAfter) ?? 2592e6; // default 30 days
+  out.stalledAfter = o.stalledAfter === false ? 0 : (parseDuration(o.stalledAfter) ?? 2592e6); // default 30 days
   const clock = out.now;
   // A host clock that throws or returns garbage must not stop tracking.
   out.now = () => {

@@ -28,7 +28,8 @@ export const isUnsendable = (text: string): boolean => UNSENDABLE.test(text);
  * @example
  * cleanText('a\u0000b\ud83d'); // 'ab\ufffd'
  */
-export const cleanText = (text: string): string => text.replace(/\0/g, '').replace(SURROGATES, (all, pair) => pair || '\ufffd');
+export const cleanText = (text: string): string =>
+  text.replace(/\0/g, '').replace(SURROGATES, (all, pair) => pair || '\ufffd');
 
 // Per-call state lives in module variables, not a context object, so the common flat case
 // allocates nothing but its output. Saved and restored around each call: a getter may re-enter.
@@ -56,7 +57,11 @@ const spend = (n: number, path: string, key: string | number): boolean => {
   if (flags & 2) return false;
   if ((used += n) <= BUDGET) return true;
   flags |= 2;
-  issue(join(path, key), `properties over ${BUDGET} bytes: truncated at ${used - n} bytes, dropped this and the rest`, TOO_LARGE);
+  issue(
+    join(path, key),
+    `properties over ${BUDGET} bytes: truncated at ${used - n} bytes, dropped this and the rest`,
+    TOO_LARGE,
+  );
   return false;
 };
 
@@ -75,7 +80,8 @@ const unsupported = (v: any): string | undefined =>
 /** `text` fit to send: cleaned (and the first cleaning of a call reported) when it holds what no backend stores. */
 const sendable = (text: string, path: string, key: string | number): string => {
   if (!UNSENDABLE.test(text)) return text;
-  if (!(flags & 4)) (flags |= 4), issue(join(path, key), 'replaced characters that cannot be sent (NUL, lone surrogates)');
+  if (!(flags & 4))
+    (flags |= 4), issue(join(path, key), 'replaced characters that cannot be sent (NUL, lone surrogates)');
   return cleanText(text);
 };
 
@@ -93,17 +99,32 @@ const sendable = (text: string, path: string, key: string | number): string => {
  * // { feature: 'kanban', amount: 42, at: '1970-01-01T00:00:00.000Z' }, and one report:
  * // { code: 'invalid_property', message: 'dropped a function', path: 'properties.fn' }
  */
-export function sanitizeProperties(input: unknown, report: (error: WaymarkError) => void, path = 'properties'): Properties {
+export function sanitizeProperties(
+  input: unknown,
+  report: (error: WaymarkError) => void,
+  path = 'properties',
+): Properties {
   const out: Properties = {};
   if (input == null) return out;
-  const s = sink, u = used, r = reports, f = flags, b = base, o = root;
+  const s = sink,
+    u = used,
+    r = reports,
+    f = flags,
+    b = base,
+    o = root;
   sink = report;
   used = reports = flags = 0;
   base = stack.length;
   root = input;
   try {
     const bad =
-      typeof input != 'object' ? typeof input : Array.isArray(input) ? 'an array' : input instanceof Date ? 'a Date' : unsupported(input);
+      typeof input != 'object'
+        ? typeof input
+        : Array.isArray(input)
+          ? 'an array'
+          : input instanceof Date
+            ? 'a Date'
+            : unsupported(input);
     if (bad) issue(path, `${path} must be a plain object, got ${bad}`, 'invalid_argument');
     else walk(input, path, 0, out);
   } catch {
@@ -119,7 +140,8 @@ function clean(v: unknown, path: string, key: string | number, depth: number): J
   switch (typeof v) {
     case 'string':
       if (v.length > MAX_STRING) {
-        if (!(flags & 1)) (flags |= 1), issue(join(path, key), `truncated a ${v.length}-character string to ${MAX_STRING}`);
+        if (!(flags & 1))
+          (flags |= 1), issue(join(path, key), `truncated a ${v.length}-character string to ${MAX_STRING}`);
         // Never end on half a surrogate pair.
         v = v.slice(0, (v.charCodeAt(MAX_STRING - 1) & 0xfc00) === 0xd800 ? MAX_STRING - 1 : MAX_STRING);
       }
@@ -160,7 +182,7 @@ function walk(src: any, path: string, depth: number, out: any): JsonValue[] | Pr
   if (Array.isArray(out)) {
     const n = src.length;
     for (let i = 0; i < n; i++) {
-      if (i === MAX_ITEMS) return issue(path, `kept the first ${MAX_ITEMS} of ${n} items`, TOO_LARGE), out;
+      if (i === MAX_ITEMS) return (issue(path, `kept the first ${MAX_ITEMS} of ${n} items`, TOO_LARGE), out);
       if (!spend(1, path, i)) break;
       const v = read(src, i, path, depth);
       if (v === undefined && flags & 2) break;
@@ -172,7 +194,7 @@ function walk(src: any, path: string, depth: number, out: any): JsonValue[] | Pr
   let count = 0;
   for (const k in src) {
     if (!hasOwn.call(src, k)) continue;
-    if (count++ === MAX_KEYS) return issue(path, `kept the first ${MAX_KEYS} keys, dropped the rest`, TOO_LARGE), out;
+    if (count++ === MAX_KEYS) return (issue(path, `kept the first ${MAX_KEYS} keys, dropped the rest`, TOO_LARGE), out);
     if (!spend(k.length + 1, path, k)) break;
     // Assigning `__proto__` would set the output's prototype instead of a key.
     if (k === '__proto__') {

@@ -72,10 +72,10 @@ export function shareWithTabs(o: {
     if (!m || typeof m != 'object') return;
     if (m.id) return o.reload();
     // What this tab applied but has not shared yet goes first, so the document's numbers cover it.
-    if (m.h) return flush(), link!.post({ k: o.docKey(), d: o.engine.doc(), to: m.h });
+    if (m.h) return (flush(), link!.post({ k: o.docKey(), d: o.engine.doc(), to: m.h }));
     if (m.k != o.docKey()) return;
     if (Array.isArray(m.e) && typeof m.t == 'string' && typeof m.n == 'number')
-      return log?.push(m as Batch), apply(m as Batch);
+      return (log?.push(m as Batch), apply(m as Batch));
     const doc = m.to == me && log && readUserDoc(m.d);
     if (!doc || doc instanceof Error) return;
     // Events this tab applied but has not shared yet are logged (and shared) first, to replay with the rest.

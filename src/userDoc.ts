@@ -53,7 +53,8 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) return Error('stored state is not an object');
   // Version 1 is the first shape; a newer one was written by a newer waymark and can't be read safely.
-  if (raw.v !== SCHEMA_VERSION) return Error(`stored state has schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`);
+  if (raw.v !== SCHEMA_VERSION)
+    return Error(`stored state has schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`);
   if (typeof raw.startedAt !== 'number' || !isObject(raw.leaves) || !isObject(raw.achieved))
     return Error('stored state is corrupt');
   for (const k in raw.leaves) if (!isObject(raw.leaves[k]) || typeof raw.leaves[k].n !== 'number') delete raw.leaves[k];

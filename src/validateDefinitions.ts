@@ -62,25 +62,36 @@ export function validateDefinitions(json: unknown): ValidationResult {
   let refs: Item['refs'] = [];
 
   const at = (p: string, k: string) => (p && p + '.') + k;
-  const leaf = (ok: (v: any) => unknown, what: string): Check => (v, p) => ok(v) || E(p, 'expected ' + what);
+  const leaf =
+    (ok: (v: any) => unknown, what: string): Check =>
+    (v, p) =>
+      ok(v) || E(p, 'expected ' + what);
   const pat = (re: RegExp, what: string) => leaf((v) => typeof v == 'string' && re.test(v), what);
-  const num = (what: string, ok: (n: number) => boolean) => leaf((v) => typeof v == 'number' && isFinite(v) && ok(v), what);
+  const num = (what: string, ok: (n: number) => boolean) =>
+    leaf((v) => typeof v == 'number' && isFinite(v) && ok(v), what);
   const one = (list: string) => leaf((v) => list.split(' ').includes(v), 'one of ' + list.replace(/ /g, ', '));
-  const list = (c: Check, min = 0): Check => (v, p) =>
-    Array.isArray(v) && v.length >= min
-      ? v.forEach((x, i) => c(x, `${p}[${i}]`))
-      : E(p, min ? 'expected a non-empty array' : 'expected an array');
+  const list =
+    (c: Check, min = 0): Check =>
+    (v, p) =>
+      Array.isArray(v) && v.length >= min
+        ? v.forEach((x, i) => c(x, `${p}[${i}]`))
+        : E(p, min ? 'expected a non-empty array' : 'expected an array');
   /** Checks each value of a plain object with `c`. */
-  const map = (c: Check): Check => (v, p) =>
-    isObj(v) ? Object.keys(v).forEach((k) => c(v[k], at(p, k))) : E(p, 'expected an object');
+  const map =
+    (c: Check): Check =>
+    (v, p) =>
+      isObj(v) ? Object.keys(v).forEach((k) => c(v[k], at(p, k))) : E(p, 'expected an object');
   /** The first `required` keys of `shape` must be present; unknown keys warn, or fail unless `unknown` is a plain key. */
-  const obj = (shape: Record<string, Check>, required = 0, unknown: Unknown = 'key'): Check => (v, p) => {
-    if (!isObj(v)) return E(p, 'expected an object');
-    const keys = Object.keys(shape);
-    keys.forEach((k, i) => (k in v ? shape[k](v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
-    for (const k of Object.keys(v))
-      if (!keys.includes(k)) E(at(p, k), `unknown ${unknown} "${k}"${didYouMean(k, keys)}`, unknown === 'key' ? warnings : errors);
-  };
+  const obj =
+    (shape: Record<string, Check>, required = 0, unknown: Unknown = 'key'): Check =>
+    (v, p) => {
+      if (!isObj(v)) return E(p, 'expected an object');
+      const keys = Object.keys(shape);
+      keys.forEach((k, i) => (k in v ? shape[k](v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
+      for (const k of Object.keys(v))
+        if (!keys.includes(k))
+          E(at(p, k), `unknown ${unknown} "${k}"${didYouMean(k, keys)}`, unknown === 'key' ? warnings : errors);
+    };
   /** The one key of `keys` present in `v`; more than one is an error. */
   const pick = (v: any, p: string, keys: string[]) => {
     const [a, b] = keys.filter((k) => k in v);
@@ -107,7 +118,11 @@ export function validateDefinitions(json: unknown): ValidationResult {
     'an http(s) or relative URL',
   );
   const badge = obj({ name, icon: str }, 1);
-  const ops = obj({ eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool }, 0, 'operator');
+  const ops = obj(
+    { eq: ok, ne: ok, gt: number, gte: number, lt: number, lte: number, in: list(ok), exists: bool },
+    0,
+    'operator',
+  );
   const whole = (n: number) => n > 0 && n % 1 == 0;
   const posInt = num('a positive integer', whole);
   const streak = num('an integer from 1 to 366', (n) => whole(n) && n < 367);
@@ -150,7 +165,15 @@ export function validateDefinitions(json: unknown): ValidationResult {
       next: obj({ label: name, href }, 1),
       celebrate: one('confetti toast none'),
       email: bool,
-      value: obj({ per: posNum, unit: one('minutes hours'), rate: nonNeg, currency: pat(/^[A-Z]{3}$/, 'a 3-letter currency code') }, 1),
+      value: obj(
+        {
+          per: posNum,
+          unit: one('minutes hours'),
+          rate: nonNeg,
+          currency: pat(/^[A-Z]{3}$/, 'a 3-letter currency code'),
+        },
+        1,
+      ),
       benchmark: obj({ typicalDays: nonNeg, percentile: num('a number from 0 to 100', (n) => n >= 0 && n <= 100) }),
       segment: map((v, p) => (Array.isArray(v) ? list(scalar) : scalar)(v, p)),
       scope: one('user account'),
@@ -188,7 +211,8 @@ export function validateDefinitions(json: unknown): ValidationResult {
   let lv: Item[] = [];
   const done = new Set<string>();
   const named = new Set<string>();
-  const refMsg = (r: string) => (named.has(r) ? `invalid milestone "${r}"` : `unknown milestone "${r}"${didYouMean(r, named)}`);
+  const refMsg = (r: string) =>
+    named.has(r) ? `invalid milestone "${r}"` : `unknown milestone "${r}"${didYouMean(r, named)}`;
   try {
     const arr = Array.isArray(json);
     if (!arr && !isObj(json)) E('', 'expected { milestones, levels } or an array');

@@ -31,7 +31,7 @@ export function watchPage(onHide: (leaving: boolean) => void, onTick: () => void
       onShow?.();
     }
   };
-  if (!doc || doc.visibilityState !== 'hidden') start();
+  if (doc?.visibilityState !== 'hidden') start();
   const onPageHide = () => onHide(true);
   doc?.addEventListener('visibilitychange', onVisibility);
   target?.addEventListener('pagehide', onPageHide);

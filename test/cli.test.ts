@@ -13,7 +13,11 @@ const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const run = async (...argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readFile: (p) => readFile(p, 'utf8') });
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    readFile: (p) => readFile(p, 'utf8'),
+  });
   return { code, out, err };
 };
 
@@ -70,13 +74,17 @@ describe('waymark validate', () => {
   it('passes a file with warnings only, counting them', async () => {
     const files: Record<string, string> = {
       'w.json': JSON.stringify([{ id: 'a', title: 'A', rule: { event: 'e' }, colour: 'red' }]),
-      'bom.json': '\uFEFF' + JSON.stringify({ milestones: [{ id: 'a', title: 'A', rule: { event: 'e' } }] }),
+      'bom.json': `\uFEFF${JSON.stringify({ milestones: [{ id: 'a', title: 'A', rule: { event: 'e' } }] })}`,
       'root.json': '42',
       'lines.json': '{\n  "milestones": [],\n}',
     };
     const out: string[] = [];
     const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), readFile: async (p: string) => files[p] };
+    const io = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      readFile: async (p: string) => files[p],
+    };
     expect(await runCli(['validate', 'w.json', 'bom.json'], io)).toBe(0);
     expect(out).toEqual(['w.json: 1 milestone, 0 levels valid, 1 warning', 'bom.json: 1 milestone, 0 levels valid']);
     expect(err).toEqual(['w.json: warning milestones[0].colour: unknown key "colour"']);
@@ -115,18 +123,25 @@ describe('the built bin', () => {
 
   it.skipIf(!built)('runs `node dist/cli.js validate test/fixtures/invalid.json` and exits 1', async () => {
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [bin, 'validate', 'test/fixtures/invalid.json'], { cwd: root }, (_, stdout, stderr) =>
-        resolve({ code: child.exitCode, stdout, stderr }),
+      const child = execFile(
+        process.execPath,
+        [bin, 'validate', 'test/fixtures/invalid.json'],
+        { cwd: root },
+        (_, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
       );
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('test/fixtures/invalid.json: 7 errors, 1 warning\n');
-    expect(result.stderr).toContain('test/fixtures/invalid.json: error milestones[2].rule.count: expected a positive integer\n');
+    expect(result.stderr).toContain(
+      'test/fixtures/invalid.json: error milestones[2].rule.count: expected a positive integer\n',
+    );
   });
 
   it.skipIf(!built)('exits 0 on the valid fixture', async () => {
     const code = await new Promise<number | null>((resolve) => {
-      const child = execFile(process.execPath, [bin, 'validate', 'test/fixtures/milestones.json'], { cwd: root }, () => resolve(child.exitCode));
+      const child = execFile(process.execPath, [bin, 'validate', 'test/fixtures/milestones.json'], { cwd: root }, () =>
+        resolve(child.exitCode),
+      );
     });
     expect(code).toBe(0);
   });

@@ -21,7 +21,9 @@ describe('setDefinitions', () => {
     expect(wm.milestone('first-project')).toMatchObject({ title: 'Start a project', status: 'achieved' });
     expect(wm.milestone('five-tasks')).toMatchObject({ current: 2, target: 3, status: 'active' });
     expect(wm.levels()).toMatchObject([{ id: 'l', achieved: 1, total: 2 }]);
-    expect(errors).toEqual([{ code: 'invalid_definition', path: 'milestones[2].rule.streak', message: expect.any(String) }]);
+    expect(errors).toEqual([
+      { code: 'invalid_definition', path: 'milestones[2].rule.streak', message: expect.any(String) },
+    ]);
     wm.track('task_added');
     expect(achieved).toEqual(['first-project', 'five-tasks']);
   });
@@ -51,7 +53,11 @@ describe('a typo inside a rule', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(wm.milestones().map((m) => m.id)).toEqual(['first-project']);
     expect(achieved).toEqual(['first-project']);
-    expect(errors).toContainEqual({ code: 'invalid_definition', path: 'milestones[0].rule.cuont', message: 'unknown rule key "cuont" (did you mean "count"?)' });
+    expect(errors).toContainEqual({
+      code: 'invalid_definition',
+      path: 'milestones[0].rule.cuont',
+      message: 'unknown rule key "cuont" (did you mean "count"?)',
+    });
     wm.destroy();
   });
 });

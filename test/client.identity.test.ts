@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WireEvent } from '../src/index';
@@ -13,7 +13,8 @@ const pulls: { userId: string | null; authorization: string | null; status: numb
 // Identity as `identity: 'required'` checks it: each user's valid token; a user absent here needs none.
 let valid: Record<string, string> = {};
 let state: Record<string, unknown> = { achieved: {} };
-const refuses = (userId: string | null | undefined, token: string | null | undefined) => !!userId && userId in valid && valid[userId] !== token;
+const refuses = (userId: string | null | undefined, token: string | null | undefined) =>
+  !!userId && userId in valid && valid[userId] !== token;
 
 const server = setupServer(
   http.post(`${ENDPOINT}/v1/batch`, async ({ request }) => {
@@ -46,7 +47,7 @@ const stored = () => batches.filter((b) => b.status === 200).flatMap((b) => b.ev
 const tracks = () => stored().filter((e) => e.type === 'track');
 
 describe('identity tokens', () => {
-  it('createWaymark({ userId, userToken }): the user\'s batches carry the token, and the pull sends it as a bearer token', async () => {
+  it("createWaymark({ userId, userToken }): the user's batches carry the token, and the pull sends it as a bearer token", async () => {
     valid = { u_1: 't1' };
     const { wm, errors } = client({ endpoint: ENDPOINT, userId: 'u_1', userToken: 't1' });
     await wm.ready;
@@ -94,7 +95,7 @@ describe('identity tokens', () => {
     wm.destroy();
   });
 
-  it('identify() with a token: the anonymous events go without one, the user\'s with it, one user per request', async () => {
+  it("identify() with a token: the anonymous events go without one, the user's with it, one user per request", async () => {
     valid = { u_2: 'tok2' };
     const { wm, errors } = client({ endpoint: ENDPOINT });
     await wm.ready;
@@ -106,7 +107,11 @@ describe('identity tokens', () => {
     const ok = batches.filter((b) => b.status === 200);
     for (const b of ok) expect(new Set(b.events.map((e) => e.userId)).size).toBe(1);
     expect(ok.every((b) => b.userToken === (b.events[0].userId === 'u_2' ? 'tok2' : undefined))).toBe(true);
-    const typesOf = (userId?: string) => stored().filter((e) => e.userId === userId).map((e) => e.type).sort();
+    const typesOf = (userId?: string) =>
+      stored()
+        .filter((e) => e.userId === userId)
+        .map((e) => e.type)
+        .sort();
     expect(typesOf(undefined)).toEqual(['achieved', 'track']);
     expect(typesOf('u_2')).toEqual(['identify', 'track']);
     expect(errors).toEqual([]);
@@ -139,7 +144,11 @@ describe('identity tokens', () => {
     wm.identify('u_4', { plan: 'free' }, { token: 'refreshed' });
     wm.identify('u_4', { plan: 'pro' });
     await wm.flush();
-    expect(stored().filter((e) => e.type === 'identify').map((e) => e.properties)).toEqual([{ plan: 'pro' }]);
+    expect(
+      stored()
+        .filter((e) => e.type === 'identify')
+        .map((e) => e.properties),
+    ).toEqual([{ plan: 'pro' }]);
     wm.destroy();
   });
 
@@ -187,8 +196,11 @@ describe('identity tokens', () => {
 });
 
 describe('overall()', () => {
-  it('is the backend\'s standing with this user\'s achieved count, the same object between changes, and undefined for another user', async () => {
-    state = { achieved: { 'first-project': '2026-11-20T10:00:00.000Z' }, overall: { percentile: 80, typicalAtThisAge: 5 } };
+  it("is the backend's standing with this user's achieved count, the same object between changes, and undefined for another user", async () => {
+    state = {
+      achieved: { 'first-project': '2026-11-20T10:00:00.000Z' },
+      overall: { percentile: 80, typicalAtThisAge: 5 },
+    };
     const { wm } = client({ endpoint: ENDPOINT });
     expect(wm.overall()).toBeUndefined();
     await wm.ready;

@@ -10,24 +10,80 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 // A small seeded PRNG keeps the fuzz reproducible: a failure names its seed.
-const prng = (seed: number) => () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const prng = (seed: number) => () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 
 const cyclic: any = { a: 1 };
 cyclic.self = cyclic;
-const throwingGetter = Object.defineProperty({}, 'boom', { enumerable: true, get: () => { throw new Error('getter'); } });
-const hostileProxy = new Proxy({}, { ownKeys: () => { throw new Error('ownKeys'); }, get: () => { throw new Error('get'); } });
+const throwingGetter = Object.defineProperty({}, 'boom', {
+  enumerable: true,
+  get: () => {
+    throw new Error('getter');
+  },
+});
+const hostileProxy = new Proxy(
+  {},
+  {
+    ownKeys: () => {
+      throw new Error('ownKeys');
+    },
+    get: () => {
+      throw new Error('get');
+    },
+  },
+);
 const domLike = { nodeType: 1, nodeName: 'DIV', ownerDocument: {} };
 
 const nasty: unknown[] = [
-  undefined, null, NaN, Infinity, -0, 0, 42, 10n ** 30n, Symbol('s'), () => 1, '', 'task_added', 'x'.repeat(1_000_000),
-  [], [1, [2, [3]]], {}, cyclic, throwingGetter, hostileProxy, domLike, new Date('nope'), new Date(0), new Map([[1, 2]]),
-  { timestamp: 'not a date' }, { timestamp: Symbol('t') }, { feature: () => 1, amount: 10n }, Object.create(null), true,
-  'achieved', 'error', 'granted', 'first-project', { nested: { deep: { deeper: { deepest: { bottom: { x: 1 } } } } } },
+  undefined,
+  null,
+  NaN,
+  Infinity,
+  -0,
+  0,
+  42,
+  10n ** 30n,
+  Symbol('s'),
+  () => 1,
+  '',
+  'task_added',
+  'x'.repeat(1_000_000),
+  [],
+  [1, [2, [3]]],
+  {},
+  cyclic,
+  throwingGetter,
+  hostileProxy,
+  domLike,
+  new Date('nope'),
+  new Date(0),
+  new Map([[1, 2]]),
+  { timestamp: 'not a date' },
+  { timestamp: Symbol('t') },
+  { feature: () => 1, amount: 10n },
+  Object.create(null),
+  true,
+  'achieved',
+  'error',
+  'granted',
+  'first-project',
+  { nested: { deep: { deeper: { deepest: { bottom: { x: 1 } } } } } },
 ];
 
 const methods: (keyof Waymark)[] = [
-  'track', 'identify', 'group', 'milestones', 'milestone', 'levels', 'on', 'subscribe',
-  'claimCelebration', 'flush', 'setConsent', 'reset', 'setDefinitions', 'report',
+  'track',
+  'identify',
+  'group',
+  'milestones',
+  'milestone',
+  'levels',
+  'on',
+  'subscribe',
+  'claimCelebration',
+  'flush',
+  'setConsent',
+  'reset',
+  'setDefinitions',
+  'report',
 ];
 
 async function fuzz(wm: Waymark, seed: number, rounds: number) {
@@ -73,8 +129,12 @@ describe('no public method ever throws', () => {
 
   it('survives hostile listeners', async () => {
     const { wm, errors } = client();
-    wm.on('achieved', () => { throw new Error('listener bug'); });
-    wm.subscribe(() => { throw new Error('subscriber bug'); });
+    wm.on('achieved', () => {
+      throw new Error('listener bug');
+    });
+    wm.subscribe(() => {
+      throw new Error('subscriber bug');
+    });
     await wm.ready;
     wm.track('project_created');
     await Promise.resolve();

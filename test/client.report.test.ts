@@ -44,7 +44,9 @@ describe('report()', () => {
     const errors: unknown[] = [];
     wm.on('error', (e) => errors.push(e));
     expect(() => wm.report('nope' as never)).not.toThrow();
-    expect(errors).toEqual([{ code: 'invalid_argument', path: 'report', message: 'expected an error { code, message, path? }, got "nope"' }]);
+    expect(errors).toEqual([
+      { code: 'invalid_argument', path: 'report', message: 'expected an error { code, message, path? }, got "nope"' },
+    ]);
     wm.destroy();
     warn.mockRestore();
   });

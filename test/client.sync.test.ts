@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WireEvent } from '../src/index';
@@ -58,7 +58,10 @@ describe('createWaymark with an endpoint', () => {
     await wm.flush();
     const ids = received.map((e) => e.id);
     expect(new Set(ids).size).toBe(6);
-    expect(received.map((e) => `${e.type}:${e.name}`)).toEqual([...Array(5).fill('track:task_added'), 'achieved:five-tasks']);
+    expect(received.map((e) => `${e.type}:${e.name}`)).toEqual([
+      ...Array(5).fill('track:task_added'),
+      'achieved:five-tasks',
+    ]);
     expect(received[0]).toMatchObject({ properties: { n: 0 }, anonymousId: expect.any(String) });
     expect(new Date(received[0].timestamp).toISOString()).toBe(received[0].timestamp);
     await wm.flush();
@@ -97,7 +100,11 @@ describe('createWaymark with an endpoint', () => {
     await settle();
     expect(wm.milestones().map((m) => m.id)).toEqual(['first-project', 'five-tasks', 'invite', 'team-goal']);
     expect(wm.milestone('five-tasks')!.title).toBe('Add 5 tasks (remote)');
-    expect(wm.milestone('team-goal')).toMatchObject({ status: 'achieved', achievedAt: Date.parse('2026-11-20T10:00:00.000Z'), scope: 'account' });
+    expect(wm.milestone('team-goal')).toMatchObject({
+      status: 'achieved',
+      achievedAt: Date.parse('2026-11-20T10:00:00.000Z'),
+      scope: 'account',
+    });
     expect(wm.milestone('first-project')!.benchmark).toEqual({ typicalDays: 2, percentile: 70 });
     expect(achieved).toEqual(['team-goal']);
     await wm.flush();
@@ -136,7 +143,9 @@ describe('createWaymark with an endpoint', () => {
     await wm.ready;
     wm.track('project_created');
     await wm.flush();
-    expect(bodies).toMatchObject([{ projectKey: 'pk_test', events: [{ type: 'track' }, { type: 'achieved', name: 'first-project' }] }]);
+    expect(bodies).toMatchObject([
+      { projectKey: 'pk_test', events: [{ type: 'track' }, { type: 'achieved', name: 'first-project' }] },
+    ]);
     expect(received).toEqual([]);
     wm.destroy();
   });
@@ -162,7 +171,7 @@ describe('achievements seen by several tabs', () => {
 });
 
 describe('pulling /v1/state again', () => {
-  it('when consent turns granted: the backend\'s definitions and achievements appear', async () => {
+  it("when consent turns granted: the backend's definitions and achievements appear", async () => {
     state = { achieved: { 'first-project': '2026-11-20T10:00:00.000Z' } };
     const { wm } = client({ endpoint: ENDPOINT, consent: 'pending' });
     await wm.ready;
@@ -213,7 +222,10 @@ describe('pulling /v1/state again', () => {
 
 describe('characters no backend can store', () => {
   it('never reach the wire: cleaned in properties and traits; names and ids that hold them are refused', async () => {
-    const { wm, errors } = client({ endpoint: ENDPOINT, milestones: [{ id: 'p', title: 'P', rule: { event: 'project_created' } }] });
+    const { wm, errors } = client({
+      endpoint: ENDPOINT,
+      milestones: [{ id: 'p', title: 'P', rule: { event: 'project_created' } }],
+    });
     await wm.ready;
     wm.track('project_created', { title: 'Q3\u0000 plan', emoji: '🚀', cut: 'ab\ud83d' });
     wm.track('project\u0000created');
@@ -229,11 +241,20 @@ describe('characters no backend can store', () => {
     expect(received.filter((e) => e.type === 'track').map((e) => [e.name, e.properties])).toEqual([
       ['project_created', { title: 'Q3 plan', emoji: '🚀', cut: 'ab\ufffd' }],
     ]);
-    expect(received.filter((e) => e.type !== 'track' && e.type !== 'achieved').map((e) => [e.type, e.userId, e.accountId, e.properties])).toEqual([
+    expect(
+      received
+        .filter((e) => e.type !== 'track' && e.type !== 'achieved')
+        .map((e) => [e.type, e.userId, e.accountId, e.properties]),
+    ).toEqual([
       ['identify', 'u_1', undefined, { name: 'Zoe', nick: '\ufffd' }],
       ['group', 'u_1', 'acct_1', { label: 'Team' }],
     ]);
-    expect(errors.filter((e) => e.code === 'invalid_argument').map((e) => e.path)).toEqual(['track', 'track', 'identify', 'group']);
+    expect(errors.filter((e) => e.code === 'invalid_argument').map((e) => e.path)).toEqual([
+      'track',
+      'track',
+      'identify',
+      'group',
+    ]);
     wm.destroy();
   });
 });

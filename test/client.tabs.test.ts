@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { client, freshIndexedDB } from './client.helpers';
@@ -22,7 +22,10 @@ describe('several tabs', () => {
     a.wm.track('task_added');
     b.wm.track('task_added');
     await settle();
-    expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual(['achieved', 'achieved']);
+    expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual([
+      'achieved',
+      'achieved',
+    ]);
     const claims = await Promise.all([a.wm.claimCelebration('five-tasks'), b.wm.claimCelebration('five-tasks')]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     a.wm.destroy();
@@ -48,7 +51,7 @@ describe('several tabs', () => {
     b.wm.destroy();
   });
 
-  it('a tab opened during another tab\'s burst starts from that tab\'s state, not the older stored one', async () => {
+  it("a tab opened during another tab's burst starts from that tab's state, not the older stored one", async () => {
     const a = client();
     await a.wm.ready;
     await a.wm.flush();
@@ -63,7 +66,10 @@ describe('several tabs', () => {
     await settle();
     expect(a.wm.milestone('five-tasks')!.current).toBe(5);
     expect(b.wm.milestone('five-tasks')!.current).toBe(5);
-    expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual(['achieved', 'achieved']);
+    expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual([
+      'achieved',
+      'achieved',
+    ]);
     // What either tab writes last is the full count.
     await Promise.all([a.wm.flush(), b.wm.flush()]);
     const c = client();
@@ -90,7 +96,7 @@ describe('several tabs', () => {
     b.wm.destroy();
   });
 
-  it('a tab that tracks before another tab\'s document arrives keeps its events and announces each achievement once', async () => {
+  it("a tab that tracks before another tab's document arrives keeps its events and announces each achievement once", async () => {
     const a = client();
     await a.wm.ready;
     await a.wm.flush();
@@ -127,7 +133,7 @@ describe('flush() in several tabs at once', () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
 
-  it('sends each event once: only the sending tab sends, and the other tab\'s flush resolves when that send is done', async () => {
+  it("sends each event once: only the sending tab sends, and the other tab's flush resolves when that send is done", async () => {
     deliveries.length = 0;
     const a = client({ endpoint: ENDPOINT });
     const b = client({ endpoint: ENDPOINT });

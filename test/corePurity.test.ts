@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // The engine, its state and the outbox run anywhere, a server included: storage and transport are handed in.
@@ -24,7 +24,8 @@ const syncFiles = (() => {
     return [];
   }
 })();
-const browserGlobals = /\b(window|document|indexedDB|navigator|localStorage|sessionStorage|BroadcastChannel|fetch)\b\s*[.(]/;
+const browserGlobals =
+  /\b(window|document|indexedDB|navigator|localStorage|sessionStorage|BroadcastChannel|fetch)\b\s*[.(]/;
 
 describe('the core has no browser in it', () => {
   for (const file of [...engineFiles, ...syncFiles]) {

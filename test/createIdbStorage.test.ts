@@ -104,7 +104,10 @@ describe('createIdbStorage falling back to memory', () => {
       open() {
         const request: Record<string, any> = {};
         setTimeout(() => {
-          request.error = new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+          request.error = new DOMException(
+            'A mutation operation was attempted on a database that did not allow mutations.',
+            'InvalidStateError',
+          );
           request.onerror();
         });
         return request;
@@ -116,7 +119,9 @@ describe('createIdbStorage falling back to memory', () => {
     expect(claimed).toBe(true);
     expect(await storage.setIfAbsent('claim', 2)).toBe(false);
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^IndexedDB unavailable \(InvalidStateError: .*\); keeping state in memory for this session$/);
+    expect(reasons[0]).toMatch(
+      /^IndexedDB unavailable \(InvalidStateError: .*\); keeping state in memory for this session$/,
+    );
   });
 
   it('falls back when a write fails (QuotaExceededError), keeping the value in memory', async () => {
@@ -190,7 +195,12 @@ describe('createIdbStorage falling back to memory', () => {
     });
     const { storage, reasons } = open();
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => [storage.set(`k${i}`, i), storage.get(`k${i}`), storage.del('x'), storage.setIfAbsent('c', i)]).flat(),
+      Array.from({ length: 10 }, (_, i) => [
+        storage.set(`k${i}`, i),
+        storage.get(`k${i}`),
+        storage.del('x'),
+        storage.setIfAbsent('c', i),
+      ]).flat(),
     );
     expect(reasons).toHaveLength(1);
     // After the first failure nothing tries IndexedDB again.
@@ -221,7 +231,9 @@ describe('update', () => {
     const b = createIdbStorage({ onFallback: () => {} });
     const append = (s: typeof a, n: number) => s.update!('outbox', (old) => [...((old as number[]) || []), n]);
     await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? a : b, i)));
-    expect(((await a.get('outbox')) as number[]).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(((await a.get('outbox')) as number[]).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i),
+    );
     vi.unstubAllGlobals();
   });
 
@@ -247,7 +259,9 @@ describe('update', () => {
       await vi.advanceTimersByTimeAsync(1);
       expect(await first).toBeUndefined();
       await second;
-      expect(reasons).toEqual(['IndexedDB unavailable (the database did not open within 5000 ms); keeping state in memory for this session']);
+      expect(reasons).toEqual([
+        'IndexedDB unavailable (the database did not open within 5000 ms); keeping state in memory for this session',
+      ]);
       expect(await storage.get('wm:doc')).toEqual({ n: 1 });
     } finally {
       vi.useRealTimers();

@@ -14,7 +14,8 @@ export function engineFixture(
   const engine = createEngine({
     now: () => clock,
     report: (e) => errors.push(e),
-    emit: (event, m: MilestoneState, info) => events.push({ event, id: m.id, status: m.status, ...(info ? { info } : {}) }),
+    emit: (event, m: MilestoneState, info) =>
+      events.push({ event, id: m.id, status: m.status, ...(info ? { info } : {}) }),
     listens: () => true,
     changed: () => void changes++,
     stalledAfter: options.stalledAfter ?? 0,
@@ -40,7 +41,10 @@ export const HOUR = 36e5;
 
 let n = 0;
 /** A milestone definition with a generated id and title. */
-export const ms = (rule: MilestoneDefinition['rule'], extra: Partial<MilestoneDefinition> = {}): MilestoneDefinition => ({
+export const ms = (
+  rule: MilestoneDefinition['rule'],
+  extra: Partial<MilestoneDefinition> = {},
+): MilestoneDefinition => ({
   id: extra.id ?? `m${++n}`,
   title: extra.title ?? `Milestone ${n}`,
   rule,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, engineFixture, ms } from './engine.helpers';
+import { DAY, engineFixture, HOUR, ms } from './engine.helpers';
 
 describe('count', () => {
   it('achieves at the target once, and keeps counting after', () => {
@@ -34,7 +34,10 @@ describe('where', () => {
   it('filters by literal and by each operator', () => {
     const f = engineFixture([
       ms({ event: 'pay', where: { plan: 'pro', amount: { gte: 10, lt: 100 } } }, { id: 'pro' }),
-      ms({ event: 'pay', where: { tag: { in: ['a', 'b'] }, note: { exists: false }, kind: { ne: 'x' } } }, { id: 'tag' }),
+      ms(
+        { event: 'pay', where: { tag: { in: ['a', 'b'] }, note: { exists: false }, kind: { ne: 'x' } } },
+        { id: 'tag' },
+      ),
       ms({ event: 'pay', where: { n: { gt: 1, lte: 2 }, obj: { eq: { k: 1 } } } }, { id: 'deep' }),
     ]);
     f.track('pay', { plan: 'pro', amount: 5 });
@@ -77,7 +80,9 @@ describe('distinct', () => {
 
 describe('streak', () => {
   it('counts consecutive local days and drops to 0 after a whole missed day', () => {
-    const f = engineFixture([ms({ event: 'login', streak: 3 }, { id: 's' })], [], { start: Date.parse('2026-11-02T09:00:00') });
+    const f = engineFixture([ms({ event: 'login', streak: 3 }, { id: 's' })], [], {
+      start: Date.parse('2026-11-02T09:00:00'),
+    });
     f.track('login');
     f.advance(HOUR);
     f.track('login'); // same day
@@ -171,7 +176,15 @@ describe('combinations', () => {
   it('all, any and milestones', () => {
     const f = engineFixture([
       ms({ all: [{ event: 'a' }, { event: 'b', count: 2 }] }, { id: 'all' }),
-      ms({ any: [{ event: 'c', count: 4 }, { event: 'd', count: 2 }] }, { id: 'any' }),
+      ms(
+        {
+          any: [
+            { event: 'c', count: 4 },
+            { event: 'd', count: 2 },
+          ],
+        },
+        { id: 'any' },
+      ),
       ms({ milestones: ['all', 'any'] }, { id: 'both' }),
     ]);
     f.track('a');

@@ -48,8 +48,27 @@ describe('levels', () => {
     f.track('c');
     expect(f.state('c')).toMatchObject({ status: 'locked', lockedBy: ['one'], level: 'two', current: 1 });
     expect(f.engine.levels()).toEqual([
-      { id: 'one', title: 'Getting started', achieved: 0, total: 2, ratio: 0, complete: false, milestones: ['a', 'b'], locked: false, badge: { name: 'Organized' } },
-      { id: 'two', title: 'Momentum', achieved: 0, total: 2, ratio: 0, complete: false, milestones: ['c', 'd'], locked: true },
+      {
+        id: 'one',
+        title: 'Getting started',
+        achieved: 0,
+        total: 2,
+        ratio: 0,
+        complete: false,
+        milestones: ['a', 'b'],
+        locked: false,
+        badge: { name: 'Organized' },
+      },
+      {
+        id: 'two',
+        title: 'Momentum',
+        achieved: 0,
+        total: 2,
+        ratio: 0,
+        complete: false,
+        milestones: ['c', 'd'],
+        locked: true,
+      },
     ]);
     f.track('a');
     f.track('b');
@@ -89,7 +108,11 @@ describe('due and stalled', () => {
   it('checks due dates on track, and locked wins over overdue', () => {
     const start = Date.parse('2026-11-02T09:00:00');
     const f = engineFixture(
-      [ms({ event: 'a' }, { id: 'a' }), ms({ event: 'b' }, { id: 'b', requires: ['a'], due: '1d' }), ms({ event: 'c' }, { id: 'c', due: '1d' })],
+      [
+        ms({ event: 'a' }, { id: 'a' }),
+        ms({ event: 'b' }, { id: 'b', requires: ['a'], due: '1d' }),
+        ms({ event: 'c' }, { id: 'c', due: '1d' }),
+      ],
       [],
       { start },
     );
@@ -103,11 +126,15 @@ describe('due and stalled', () => {
   });
 
   it('fires a quiet-period stalled once per quiet period', () => {
-    const f = engineFixture([ms({ event: 'a' }, { id: 'a' }), ms({ event: 'b' }, { id: 'b' })], [], { stalledAfter: 30 * DAY });
+    const f = engineFixture([ms({ event: 'a' }, { id: 'a' }), ms({ event: 'b' }, { id: 'b' })], [], {
+      stalledAfter: 30 * DAY,
+    });
     f.advance(30 * DAY);
     f.engine.tick();
     f.engine.tick();
-    expect(f.events.filter((e) => e.event === 'stalled')).toEqual([{ event: 'stalled', id: 'a', status: 'active', info: { reason: 'quiet' } }]);
+    expect(f.events.filter((e) => e.event === 'stalled')).toEqual([
+      { event: 'stalled', id: 'a', status: 'active', info: { reason: 'quiet' } },
+    ]);
     f.track('a');
     f.advance(29 * DAY);
     f.engine.tick();
@@ -120,7 +147,10 @@ describe('due and stalled', () => {
 
 describe('segment', () => {
   it('hides milestones from users whose traits do not match, and from level totals', () => {
-    const defs = [ms({ event: 'a' }, { id: 'all' }), ms({ event: 'a' }, { id: 'pro', segment: { plan: ['pro', 'enterprise'] } })];
+    const defs = [
+      ms({ event: 'a' }, { id: 'all' }),
+      ms({ event: 'a' }, { id: 'pro', segment: { plan: ['pro', 'enterprise'] } }),
+    ];
     const f = engineFixture(defs, [{ id: 'l', title: 'L', milestones: ['all', 'pro'] }]);
     expect(f.engine.milestones().map((m) => m.id)).toEqual(['all']);
     expect(f.engine.levels()[0].total).toBe(1);
@@ -157,7 +187,12 @@ describe('replacing definitions', () => {
 
 describe('value (ROI)', () => {
   it('gives units, time and money saved', () => {
-    const f = engineFixture([ms({ event: 'ticket', count: 500 }, { id: 'roi', value: { per: 10, unit: 'minutes', rate: 30, currency: 'USD' } })]);
+    const f = engineFixture([
+      ms(
+        { event: 'ticket', count: 500 },
+        { id: 'roi', value: { per: 10, unit: 'minutes', rate: 30, currency: 'USD' } },
+      ),
+    ]);
     for (let i = 0; i < 12; i++) f.track('ticket');
     expect(f.state('roi')!.value).toEqual({ units: 12, minutesSaved: 120, moneySaved: 60, currency: 'USD' });
   });
@@ -208,7 +243,11 @@ describe('a milestone achieved elsewhere', () => {
     f.track('task');
     const at = f.now() - DAY;
     f.engine.mergeAchieved({ count: at, sum: at, distinct: at, team: at });
-    expect(['count', 'sum', 'distinct', 'team'].map((id) => f.state(id)).map((m) => [m!.id, m!.status, m!.current, m!.target, m!.ratio])).toEqual([
+    expect(
+      ['count', 'sum', 'distinct', 'team']
+        .map((id) => f.state(id))
+        .map((m) => [m!.id, m!.status, m!.current, m!.target, m!.ratio]),
+    ).toEqual([
       ['count', 'achieved', 10, 10, 1],
       ['sum', 'achieved', 1000, 1000, 1],
       ['distinct', 'achieved', 3, 3, 1],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber } from '../src/dayNumber';
-import { DAY, HOUR, engineFixture, ms } from './engine.helpers';
+import { DAY, engineFixture, HOUR, ms } from './engine.helpers';
 
 // Node re-reads TZ when it changes, so this file runs in Auckland (UTC+13 in November).
 const saved = process.env.TZ;

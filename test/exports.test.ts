@@ -27,7 +27,15 @@ describe('exports of waymark', () => {
 });
 
 describe('exports of waymark/engine', () => {
-  const engineSurface = ['SCHEMA_VERSION', 'createEngine', 'createUserDoc', 'mergeUserDocs', 'parseDuration', 'readUserDoc', 'validateDefinitions'];
+  const engineSurface = [
+    'SCHEMA_VERSION',
+    'createEngine',
+    'createUserDoc',
+    'mergeUserDocs',
+    'parseDuration',
+    'readUserDoc',
+    'validateDefinitions',
+  ];
 
   it('the source, the built ESM and the CJS entries export exactly the engine surface', async () => {
     const src = await import('../src/engine');

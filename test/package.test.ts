@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 // What `npm pack` puts in the tarball the README tells users to install (and what `npm publish` would upload).
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const packed = (): string[] => {
-  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
 };
 /** Every file package.json points at: main, module, types, bin and each export condition. */
@@ -31,7 +34,9 @@ describe('the package', () => {
     for (const file of targets()) if (!existsSync(file)) throw new Error(`${file} is missing: build first`);
     const files = packed();
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', ...targets()]));
-    expect(files.filter((path) => !path.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(path))).toEqual([]);
+    expect(
+      files.filter((path) => !path.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(path)),
+    ).toEqual([]);
   }, 30_000);
 
   it("the README's install from a tarball names the file npm pack writes, and its CDN URLs this version", () => {
@@ -40,7 +45,9 @@ describe('the package', () => {
     expect(install).toContain('not on npm yet');
     expect(install).toContain('npm pack');
     expect(install).toContain(`npm install ../waymark/${pkg.name}-${pkg.version}.tgz`);
-    const cdn = [...readme.matchAll(/https:\/\/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/([\w-]+)@([\d.]+)\/(dist\/[\w.]+)/g)];
+    const cdn = [
+      ...readme.matchAll(/https:\/\/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/([\w-]+)@([\d.]+)\/(dist\/[\w.]+)/g),
+    ];
     expect(cdn.length).toBeGreaterThanOrEqual(2);
     for (const [, name, version, file] of cdn) {
       expect(`${name}@${version}`).toBe(`${pkg.name}@${pkg.version}`);

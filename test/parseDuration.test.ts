@@ -14,17 +14,39 @@ describe('parseDuration', () => {
   });
 
   it.each([
-    '0d', '-1d', '014d', '1.5h', '14 d', ' 14d', '14d ', '14D', '14', 'd', '', '14dd', '1y', '14s', '1e3m', '+1d',
+    '0d',
+    '-1d',
+    '014d',
+    '1.5h',
+    '14 d',
+    ' 14d',
+    '14d ',
+    '14D',
+    '14',
+    'd',
+    '',
+    '14dd',
+    '1y',
+    '14s',
+    '1e3m',
+    '+1d',
   ])('rejects the string %j', (input) => {
     expect(parseDuration(input)).toBeUndefined();
   });
 
-  it.each([14, 0, null, undefined, true, {}, ['14d'], { toString: () => '14d' }])('rejects the non-string %j', (input) => {
-    expect(parseDuration(input)).toBeUndefined();
-  });
+  it.each([14, 0, null, undefined, true, {}, ['14d'], { toString: () => '14d' }])(
+    'rejects the non-string %j',
+    (input) => {
+      expect(parseDuration(input)).toBeUndefined();
+    },
+  );
 
   it('never throws on values whose coercion throws', () => {
-    const hostile = { toString: () => { throw new Error('boom'); } };
+    const hostile = {
+      toString: () => {
+        throw new Error('boom');
+      },
+    };
     expect(parseDuration(hostile)).toBeUndefined();
     expect(parseDuration(Symbol('x'))).toBeUndefined();
   });

@@ -8,7 +8,15 @@ const protocol = read('docs/protocol.md');
 
 describe('figures the README shares with docs and examples', () => {
   it('every ROI line "≈ N hours saved · $M" is N hours at the $30/h of the definitions', () => {
-    const texts = ['README.md', 'docs/protocol.md', 'examples/app/index.html', 'examples/app/README.md', 'examples/plain-html/index.html'].map(read).join('\n');
+    const texts = [
+      'README.md',
+      'docs/protocol.md',
+      'examples/app/index.html',
+      'examples/app/README.md',
+      'examples/plain-html/index.html',
+    ]
+      .map(read)
+      .join('\n');
     const lines = [...texts.matchAll(/≈ ([\d.]+) hours saved · \$([\d,]+)/g)];
     expect(lines.length).toBeGreaterThan(0);
     for (const [line, hours, money] of lines) {
@@ -20,7 +28,9 @@ describe('figures the README shares with docs and examples', () => {
   it("the sync benchmark's figures are the same in the README and docs/protocol.md", () => {
     // Line breaks fall anywhere in prose: match on the text with its white space collapsed.
     const ours = (text: string, patterns: Record<string, RegExp>) =>
-      Object.fromEntries(Object.entries(patterns).map(([key, pattern]) => [key, text.replace(/\s+/g, ' ').match(pattern)?.[1]]));
+      Object.fromEntries(
+        Object.entries(patterns).map(([key, pattern]) => [key, text.replace(/\s+/g, ' ').match(pattern)?.[1]]),
+      );
     const fromReadme = ours(readme, {
       perThousand: /(\d+) requests per 1,000 events/,
       bytes: /(\d+) bytes on the wire per event/,

@@ -30,7 +30,21 @@ const app = (compilerOptions: Record<string, unknown>, packageType: 'module' | '
   symlinkSync(join(repo, 'node_modules/react'), join(dir, 'node_modules/react'), 'dir');
   symlinkSync(join(repo, 'node_modules/@types/react'), join(dir, 'node_modules/@types/react'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, type: packageType }));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, jsx: 'react-jsx', target: 'es2020', lib: ['es2022', 'dom'], types: [], ...compilerOptions }, include: ['*.tsx'] }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        jsx: 'react-jsx',
+        target: 'es2020',
+        lib: ['es2022', 'dom'],
+        types: [],
+        ...compilerOptions,
+      },
+      include: ['*.tsx'],
+    }),
+  );
   return dir;
 };
 const typecheck = (dir: string) => {

@@ -33,12 +33,17 @@ describe('sanitizeProperties: the argument', () => {
   it('rejects non-objects with invalid_argument at the given path', () => {
     expect(run('kanban')).toEqual({
       out: {},
-      errors: [{ code: 'invalid_argument', message: 'properties must be a plain object, got string', path: 'properties' }],
+      errors: [
+        { code: 'invalid_argument', message: 'properties must be a plain object, got string', path: 'properties' },
+      ],
     });
     expect(run(42, 'traits').errors).toEqual([
       { code: 'invalid_argument', message: 'traits must be a plain object, got number', path: 'traits' },
     ]);
-    expect(run([1, 2]).errors[0]).toMatchObject({ code: 'invalid_argument', message: 'properties must be a plain object, got an array' });
+    expect(run([1, 2]).errors[0]).toMatchObject({
+      code: 'invalid_argument',
+      message: 'properties must be a plain object, got an array',
+    });
     expect(run(new Map()).errors[0].message).toBe('properties must be a plain object, got a Map');
     expect(run(() => 1).errors[0].message).toBe('properties must be a plain object, got function');
   });
@@ -133,7 +138,9 @@ describe('sanitizeProperties: values', () => {
     const { out, errors } = run(JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'));
     expect(out).toEqual({ a: 1 });
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
-    expect(errors).toEqual([{ code: 'invalid_property', message: 'dropped the key __proto__', path: 'properties.__proto__' }]);
+    expect(errors).toEqual([
+      { code: 'invalid_property', message: 'dropped the key __proto__', path: 'properties.__proto__' },
+    ]);
   });
 });
 
@@ -150,7 +157,11 @@ describe('sanitizeProperties: nesting', () => {
     const { out, errors } = run(nest(7, 1));
     expect(out).toEqual(nest(5, {}));
     expect(errors).toEqual([
-      { code: 'invalid_property', message: 'dropped a value nested deeper than 5 levels', path: 'properties.a.a.a.a.a.a' },
+      {
+        code: 'invalid_property',
+        message: 'dropped a value nested deeper than 5 levels',
+        path: 'properties.a.a.a.a.a.a',
+      },
     ]);
     expect(run({ l: [[[[[[1]]]]]] }).errors[0].path).toBe('properties.l[0][0][0][0][0]');
   });
@@ -261,9 +272,18 @@ describe('sanitizeProperties: hostile input', () => {
 
     const nested = run({ a: 1, p: hostile, b: 2 });
     expect(nested.out).toEqual({ a: 1, b: 2 });
-    expect(nested.errors).toEqual([{ code: 'invalid_property', message: 'dropped a value that threw when read', path: 'properties.p' }]);
+    expect(nested.errors).toEqual([
+      { code: 'invalid_property', message: 'dropped a value that threw when read', path: 'properties.p' },
+    ]);
 
-    const keysOnly = new Proxy({ x: 1 }, { ownKeys: () => { throw new Error('ownKeys'); } });
+    const keysOnly = new Proxy(
+      { x: 1 },
+      {
+        ownKeys: () => {
+          throw new Error('ownKeys');
+        },
+      },
+    );
     expect(run({ k: keysOnly, ok: true }).out).toEqual({ ok: true });
   });
 
@@ -311,16 +331,29 @@ describe('sanitizeProperties: characters no backend can store', () => {
       list: ['\u0000', 'fine'],
       deep: { v: '\udc00\ud800' },
     });
-    expect(out).toEqual({ note: 'ab', half: 'x\ufffd', low: '\ufffdy', emoji: 'ok 😀', key: 1, list: ['', 'fine'], deep: { v: '\ufffd\ufffd' } });
+    expect(out).toEqual({
+      note: 'ab',
+      half: 'x\ufffd',
+      low: '\ufffdy',
+      emoji: 'ok 😀',
+      key: 1,
+      list: ['', 'fine'],
+      deep: { v: '\ufffd\ufffd' },
+    });
     expect(JSON.stringify(out)).not.toMatch(/\\u0000|\\ud[89ab]|\\ud[c-f]/i);
-    for (const v of [out.note, out.half, out.low, (out.deep as { v: string }).v]) expect(wellFormed(v as string)).toBe(true);
+    for (const v of [out.note, out.half, out.low, (out.deep as { v: string }).v])
+      expect(wellFormed(v as string)).toBe(true);
     expect(errors).toEqual([
-      { code: 'invalid_property', path: 'properties.note', message: 'replaced characters that cannot be sent (NUL, lone surrogates)' },
+      {
+        code: 'invalid_property',
+        path: 'properties.note',
+        message: 'replaced characters that cannot be sent (NUL, lone surrogates)',
+      },
     ]);
   });
 
   it('cleans a string cut at the length limit too', () => {
-    const { out } = run({ s: 'a'.repeat(1020) + '\u0000\u0000😀😀' });
+    const { out } = run({ s: `${'a'.repeat(1020)}\u0000\u0000😀😀` });
     expect(wellFormed(out.s as string)).toBe(true);
     expect(out.s).not.toContain('\u0000');
   });

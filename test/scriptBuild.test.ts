@@ -13,8 +13,8 @@ const FILES: [string, string | undefined][] = [
   ['waymark.ja.global.js', 'あなたの進捗'],
 ];
 const read = (name: string) => {
-  if (!existsSync('dist/' + name)) throw new Error(`dist/${name} is missing: build first`);
-  return readFileSync('dist/' + name, 'utf8');
+  if (!existsSync(`dist/${name}`)) throw new Error(`dist/${name} is missing: build first`);
+  return readFileSync(`dist/${name}`, 'utf8');
 };
 
 describe('the one-file script-tag builds', () => {
@@ -36,13 +36,18 @@ describe('the one-file script-tag builds', () => {
 
   it('package.json exports these files and the stub, no other script-tag file', async () => {
     const pkg = (await import('../package.json')).default as { exports: Record<string, unknown> };
-    expect(Object.keys(pkg.exports).filter((key) => key.startsWith('./waymark.'))).toEqual([...FILES.map(([name]) => './' + name), './waymark.stub.js']);
+    expect(Object.keys(pkg.exports).filter((key) => key.startsWith('./waymark.'))).toEqual([
+      ...FILES.map(([name]) => `./${name}`),
+      './waymark.stub.js',
+    ]);
   });
 });
 
 describe('inlineDynamicImports (scripts/inlineImports.mjs)', () => {
   it('turns each import() of a literal into a static import and a promise of its namespace', () => {
-    const out = inlineDynamicImports("export const load = () => import('./a');\nconst b = () => import(\"b\").then((m) => m.x);");
+    const out = inlineDynamicImports(
+      'export const load = () => import(\'./a\');\nconst b = () => import("b").then((m) => m.x);',
+    );
     expect(out).toMatch(/^import \* as (__inline\d+) from "\.\/a";\nimport \* as (__inline\d+) from "b";\n/);
     expect(out).toMatch(/export const load = \(\) => Promise\.resolve\(__inline\d+\);/);
     expect(out).toMatch(/const b = \(\) => Promise\.resolve\(__inline\d+\)\.then\(\(m\) => m\.x\);$/);

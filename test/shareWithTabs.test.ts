@@ -26,8 +26,8 @@ function tab(name: string, doc: UserDoc = createUserDoc(0)) {
 }
 
 describe('shareWithTabs', () => {
-  it('applies the other tab\'s batches once, and none a document already includes', async () => {
-    const name = 'share-' + channels++;
+  it("applies the other tab's batches once, and none a document already includes", async () => {
+    const name = `share-${channels++}`;
     const a = tab(name);
     const b = tab(name);
     a.track();
@@ -44,8 +44,8 @@ describe('shareWithTabs', () => {
     [a, b, c].forEach((t) => t.share!.close());
   });
 
-  it('a joining tab adopts a live tab\'s document and replays what came after its question, once', async () => {
-    const name = 'share-' + channels++;
+  it("a joining tab adopts a live tab's document and replays what came after its question, once", async () => {
+    const name = `share-${channels++}`;
     const a = tab(name);
     a.track();
     a.track();
@@ -67,7 +67,7 @@ describe('shareWithTabs', () => {
   });
 
   it('forgets the batch numbers of the oldest tabs past 20', async () => {
-    const name = 'share-' + channels++;
+    const name = `share-${channels++}`;
     const tabs = Array.from({ length: 22 }, () => tab(name));
     const last = tab(name);
     for (const t of tabs) t.track();
@@ -78,10 +78,17 @@ describe('shareWithTabs', () => {
   });
 
   it('ignores messages it cannot apply (another version of waymark in another tab) without throwing', async () => {
-    const name = 'share-' + channels++;
+    const name = `share-${channels++}`;
     const a = tab(name);
     const other = new BroadcastChannel(name);
-    for (const m of [null, 1, 'x', { k: 'k', e: 'not a list', t: 'x', n: 0 }, { k: 'k', e: [null], t: 'x', n: 0 }, { k: 'k', d: 5, to: 'nobody' }])
+    for (const m of [
+      null,
+      1,
+      'x',
+      { k: 'k', e: 'not a list', t: 'x', n: 0 },
+      { k: 'k', e: [null], t: 'x', n: 0 },
+      { k: 'k', d: 5, to: 'nobody' },
+    ])
       other.postMessage(m);
     other.postMessage({ k: 'k', e: [['e', {}, 0]], t: 'x', n: 1 });
     await settle();

@@ -19,9 +19,13 @@ wm.destroy();
 
 describe('server-side rendering and Node', () => {
   it('importing touches no browser global, and the client works in Node', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script(new URL('../dist/index.js', import.meta.url).href)], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', script(new URL('../dist/index.js', import.meta.url).href)],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(JSON.parse(out)).toEqual({ onImport: [], status: 'achieved' });
   });
 });

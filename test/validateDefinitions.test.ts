@@ -31,7 +31,13 @@ describe('validateDefinitions: input forms', () => {
       scope: 'user',
     };
     const first = ms({ id: 'first-project' });
-    const level = { id: 'getting-started', title: 'Getting started', milestones: ['first-project', 'ten-tasks'], badge: { name: 'Starter' }, sequential: true };
+    const level = {
+      id: 'getting-started',
+      title: 'Getting started',
+      milestones: ['first-project', 'ten-tasks'],
+      badge: { name: 'Starter' },
+      sequential: true,
+    };
     const r = validateDefinitions({ milestones: [first, def], levels: [level] });
     expect(r).toEqual({ valid: true, errors: [], warnings: [], milestones: [first, def], levels: [level] });
   });
@@ -45,11 +51,14 @@ describe('validateDefinitions: input forms', () => {
   });
 
   it('reports bare-array items under milestones[i]', () => {
-    expect(validateDefinitions([ms(), ms({ id: 'b', title: '' })]).errors).toEqual([issue('milestones[1].title', 'expected a non-empty string')]);
+    expect(validateDefinitions([ms(), ms({ id: 'b', title: '' })]).errors).toEqual([
+      issue('milestones[1].title', 'expected a non-empty string'),
+    ]);
   });
 
   it('accepts an empty object and an empty array', () => {
-    for (const input of [{}, [], { milestones: [], levels: [] }]) expect(validateDefinitions(input)).toMatchObject({ valid: true, errors: [] });
+    for (const input of [{}, [], { milestones: [], levels: [] }])
+      expect(validateDefinitions(input)).toMatchObject({ valid: true, errors: [] });
   });
 
   it.each([null, undefined, 5, 'milestones', true, () => {}, Symbol('x'), 10n, new Date(), new Map()])(
@@ -67,7 +76,9 @@ describe('validateDefinitions: input forms', () => {
 
   it('rejects milestones or levels that are not arrays', () => {
     expect(validateDefinitions({ milestones: {} }).errors).toEqual([issue('milestones', 'expected an array')]);
-    expect(validateDefinitions({ milestones: [ms()], levels: 'x' }).errors).toEqual([issue('levels', 'expected an array')]);
+    expect(validateDefinitions({ milestones: [ms()], levels: 'x' }).errors).toEqual([
+      issue('levels', 'expected an array'),
+    ]);
     expect(validateDefinitions({ milestones: null }).errors).toEqual([issue('milestones', 'expected an array')]);
   });
 
@@ -90,7 +101,9 @@ describe('validateDefinitions: milestone fields', () => {
     ['id', 'x'.repeat(65)],
     ['id', 5],
   ])('rejects %s %j', (key, value) => {
-    expect(one({ [key]: value }).errors).toEqual([issue(`milestones[0].${key}`, 'expected an id: 1-64 of a-z 0-9 _ -')]);
+    expect(one({ [key]: value }).errors).toEqual([
+      issue(`milestones[0].${key}`, 'expected an id: 1-64 of a-z 0-9 _ -'),
+    ]);
   });
 
   it.each(['a', 'ten-tasks', 'ten_tasks_2', '9', 'x'.repeat(64)])('accepts the id %j', (id) => {
@@ -179,18 +192,37 @@ describe('validateDefinitions: milestone fields', () => {
     'https:example.com',
     5,
   ])('rejects the next.href %j', (href) => {
-    expect(one({ next: { label: 'Go', href } }).errors).toEqual([issue('milestones[0].next.href', 'expected an http(s) or relative URL')]);
+    expect(one({ next: { label: 'Go', href } }).errors).toEqual([
+      issue('milestones[0].next.href', 'expected an http(s) or relative URL'),
+    ]);
   });
 
-  it.each(['https://example.com/x', 'http://example.com', 'HTTPS://EXAMPLE.COM', '/automations/new', './a', '../a', '?tab=2', '#top', 'settings/team', '/a:b', ''])(
-    'accepts the next.href %j',
-    (href) => {
-      expect(one({ next: { label: 'Go', href } }).valid).toBe(true);
-    },
-  );
+  it.each([
+    'https://example.com/x',
+    'http://example.com',
+    'HTTPS://EXAMPLE.COM',
+    '/automations/new',
+    './a',
+    '../a',
+    '?tab=2',
+    '#top',
+    'settings/team',
+    '/a:b',
+    '',
+  ])('accepts the next.href %j', (href) => {
+    expect(one({ next: { label: 'Go', href } }).valid).toBe(true);
+  });
 
   it('warns about unknown keys with a "did you mean" hint, and keeps the milestone', () => {
-    const r = one({ titel: 'x', stge: 'value', badge: { name: 'B', icn: 'x' }, next: { label: 'Go', hrf: '/' }, value: { per: 1, units: 'hours' }, benchmark: { percentil: 5 }, banana: 1 });
+    const r = one({
+      titel: 'x',
+      stge: 'value',
+      badge: { name: 'B', icn: 'x' },
+      next: { label: 'Go', hrf: '/' },
+      value: { per: 1, units: 'hours' },
+      benchmark: { percentil: 5 },
+      banana: 1,
+    });
     expect(r.valid).toBe(true);
     expect(r.milestones).toHaveLength(1);
     expect(r.warnings).toEqual([
@@ -208,7 +240,9 @@ describe('validateDefinitions: milestone fields', () => {
 describe('validateDefinitions: rules', () => {
   it('reports the contract example path', () => {
     const list = [ms({ id: 'a' }), ms({ id: 'b' }), ms({ id: 'c' }), ms({ id: 'd', rule: { event: 'e', count: 0 } })];
-    expect(validateDefinitions({ milestones: list }).errors).toEqual([issue('milestones[3].rule.count', 'expected a positive integer')]);
+    expect(validateDefinitions({ milestones: list }).errors).toEqual([
+      issue('milestones[3].rule.count', 'expected a positive integer'),
+    ]);
   });
 
   it.each([
@@ -219,7 +253,12 @@ describe('validateDefinitions: rules', () => {
     [{ event: 'e', streak: 366 }],
     [{ event: 'e', count: 1, within: '14d', last: '7d' }],
     [{ event: 'e', where: { plan: 'pro', seats: 3, beta: true, legacy: null } }],
-    [{ event: 'e', where: { amount: { gt: 1, gte: 1, lt: 9, lte: 9, ne: 5, eq: 6, in: [1, 'a', null], exists: true } } }],
+    [
+      {
+        event: 'e',
+        where: { amount: { gt: 1, gte: 1, lt: 9, lte: 9, ne: 5, eq: 6, in: [1, 'a', null], exists: true } },
+      },
+    ],
     [{ event: 'e', where: { tags: { eq: ['a'], ne: { x: 1 } } } }],
     [{ all: [{ event: 'a' }, { any: [{ event: 'b' }, { event: 'c', count: 2 }] }] }],
     [{ any: [{ event: 'a' }] }],
@@ -253,12 +292,20 @@ describe('validateDefinitions: rules', () => {
     [{ event: 'e', within: '14 days' }, 'rule.within', 'expected a duration like "14d" (m, h, d or w)'],
     [{ event: 'e', last: 7 }, 'rule.last', 'expected a duration like "14d" (m, h, d or w)'],
     [{ event: 'e', where: 'plan=pro' }, 'rule.where', 'expected an object'],
-    [{ event: 'e', where: { plan: ['pro'] } }, 'rule.where.plan', 'expected a string, number, boolean, null or operators'],
+    [
+      { event: 'e', where: { plan: ['pro'] } },
+      'rule.where.plan',
+      'expected a string, number, boolean, null or operators',
+    ],
     [{ event: 'e', where: { amount: { gte: '10' } } }, 'rule.where.amount.gte', 'expected a number'],
     [{ event: 'e', where: { amount: { lt: null } } }, 'rule.where.amount.lt', 'expected a number'],
     [{ event: 'e', where: { plan: { in: 'pro' } } }, 'rule.where.plan.in', 'expected an array'],
     [{ event: 'e', where: { plan: { exists: 'yes' } } }, 'rule.where.plan.exists', 'expected true or false'],
-    [{ event: 'e', where: { amount: { gtee: 10 } } }, 'rule.where.amount.gtee', 'unknown operator "gtee" (did you mean "gte"?)'],
+    [
+      { event: 'e', where: { amount: { gtee: 10 } } },
+      'rule.where.amount.gtee',
+      'unknown operator "gtee" (did you mean "gte"?)',
+    ],
     [{ event: 'e', where: { amount: { between: [1, 2] } } }, 'rule.where.amount.between', 'unknown operator "between"'],
     [{ all: [] }, 'rule.all', 'expected a non-empty array'],
     [{ any: {} }, 'rule.any', 'expected a non-empty array'],
@@ -267,7 +314,11 @@ describe('validateDefinitions: rules', () => {
     [{ milestones: ['Bad'] }, 'rule.milestones[0]', 'expected an id: 1-64 of a-z 0-9 _ -'],
     [{ all: [{ event: 'a' }, 5] }, 'rule.all[1]', RULE_MSG],
     [{ any: [{ all: [{ event: 'a', streak: 0 }] }] }, 'rule.any[0].all[0].streak', 'expected an integer from 1 to 366'],
-    [{ all: [{ event: 'a' }, { event: 'b', where: { amount: { gte: 'x' } } }] }, 'rule.all[1].where.amount.gte', 'expected a number'],
+    [
+      { all: [{ event: 'a' }, { event: 'b', where: { amount: { gte: 'x' } } }] },
+      'rule.all[1].where.amount.gte',
+      'expected a number',
+    ],
     [5, 'rule', RULE_MSG],
     [null, 'rule', RULE_MSG],
     [[], 'rule', RULE_MSG],
@@ -290,7 +341,13 @@ describe('validateDefinitions: rules', () => {
 
   it('rejects a definition with an unknown key in its rule, with a hint, at nested paths', () => {
     // `{ event, cuont: 3 }` would otherwise be `{ event }`: achieved after one event instead of three.
-    const r = rule({ all: [{ event: 'e', cuont: 3 }, { event: 'f', withn: '7d' }], note: 'x' });
+    const r = rule({
+      all: [
+        { event: 'e', cuont: 3 },
+        { event: 'f', withn: '7d' },
+      ],
+      note: 'x',
+    });
     expect(r.valid).toBe(false);
     expect(r.milestones).toEqual([]);
     expect(r.warnings).toEqual([]);
@@ -299,7 +356,9 @@ describe('validateDefinitions: rules', () => {
       issue('milestones[0].rule.all[1].withn', 'unknown rule key "withn" (did you mean "within"?)'),
       issue('milestones[0].rule.note', 'unknown rule key "note"'),
     ]);
-    expect(rule({ event: 'e', cuont: 10 }).errors).toEqual([issue('milestones[0].rule.cuont', 'unknown rule key "cuont" (did you mean "count"?)')]);
+    expect(rule({ event: 'e', cuont: 10 }).errors).toEqual([
+      issue('milestones[0].rule.cuont', 'unknown rule key "cuont" (did you mean "count"?)'),
+    ]);
   });
 
   it('keeps unknown keys outside rules as warnings', () => {
@@ -319,7 +378,11 @@ describe('validateDefinitions: references and cycles', () => {
   });
 
   it('rejects a milestone that names an unknown one, keeping the others', () => {
-    const r = validateDefinitions([ms({ id: 'a' }), ms({ id: 'b', requires: ['a', 'nope'] }), ms({ id: 'c', rule: { all: [{ event: 'e' }, { milestones: ['ghost'] }] } })]);
+    const r = validateDefinitions([
+      ms({ id: 'a' }),
+      ms({ id: 'b', requires: ['a', 'nope'] }),
+      ms({ id: 'c', rule: { all: [{ event: 'e' }, { milestones: ['ghost'] }] } }),
+    ]);
     expect(r.errors).toEqual([
       issue('milestones[1].requires[1]', 'unknown milestone "nope"'),
       issue('milestones[2].rule.all[1].milestones[0]', 'unknown milestone "ghost"'),
@@ -343,7 +406,10 @@ describe('validateDefinitions: references and cycles', () => {
   });
 
   it('reports an unknown id in a milestone that has other errors too, with a hint', () => {
-    const r = validateDefinitions([ms({ id: 'first-project' }), ms({ id: 'b', title: '', requires: ['frist-project'] })]);
+    const r = validateDefinitions([
+      ms({ id: 'first-project' }),
+      ms({ id: 'b', title: '', requires: ['frist-project'] }),
+    ]);
     expect(r.errors).toEqual([
       issue('milestones[1].title', 'expected a non-empty string'),
       issue('milestones[1].requires[0]', 'unknown milestone "frist-project" (did you mean "first-project"?)'),
@@ -355,7 +421,11 @@ describe('validateDefinitions: references and cycles', () => {
     list[10] = ms({ id: 'm10', title: '' });
     list[2] = ms({ id: 'm2', requires: ['nope'] });
     const r = validateDefinitions({ milestones: list, levels: [{ id: 'l', title: '', milestones: ['m0'] }] });
-    expect(r.errors.map((e) => e.path)).toEqual(['milestones[2].requires[0]', 'milestones[10].title', 'levels[0].title']);
+    expect(r.errors.map((e) => e.path)).toEqual([
+      'milestones[2].requires[0]',
+      'milestones[10].title',
+      'levels[0].title',
+    ]);
   });
 
   it('reports a duplicate id on the later milestone and keeps the first', () => {
@@ -367,7 +437,11 @@ describe('validateDefinitions: references and cycles', () => {
   });
 
   it('reports a cycle through requires on each milestone in it, naming the cycle', () => {
-    const r = validateDefinitions([ms({ id: 'a', requires: ['b'] }), ms({ id: 'b', requires: ['a'] }), ms({ id: 'c' })]);
+    const r = validateDefinitions([
+      ms({ id: 'a', requires: ['b'] }),
+      ms({ id: 'b', requires: ['a'] }),
+      ms({ id: 'c' }),
+    ]);
     expect(r.errors).toEqual([
       issue('milestones[0].requires[0]', 'forms a cycle: a → b → a'),
       issue('milestones[1].requires[0]', 'forms a cycle: b → a → b'),
@@ -489,7 +563,12 @@ describe('validateDefinitions: hostile input never throws', () => {
 
   it('rejects a milestone whose getter throws', () => {
     const m = ms();
-    Object.defineProperty(m, 'title', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(m, 'title', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const r = validateDefinitions([m, ms({ id: 'b' })]);
     expect(r.errors).toEqual([issue('milestones[0]', 'expected plain JSON')]);
     expect(r.milestones).toHaveLength(1);
@@ -497,26 +576,52 @@ describe('validateDefinitions: hostile input never throws', () => {
 
   it('survives a non-enumerable throwing getter and a throwing top-level getter', () => {
     const m = ms();
-    Object.defineProperty(m, 'due', { enumerable: false, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(m, 'due', {
+      enumerable: false,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(() => validateDefinitions([m])).not.toThrow();
     const root = {};
-    Object.defineProperty(root, 'milestones', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(root, 'milestones', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(validateDefinitions(root).errors).toEqual([issue('', 'expected plain JSON')]);
   });
 
   it('survives proxies whose every trap throws', () => {
-    const boom = () => { throw new Error('boom'); };
-    const evil = new Proxy({}, { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom, getOwnPropertyDescriptor: boom });
+    const boom = () => {
+      throw new Error('boom');
+    };
+    const evil = new Proxy(
+      {},
+      { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom, getOwnPropertyDescriptor: boom },
+    );
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    for (const input of [evil, proxy, [evil], [proxy], { milestones: [ms({ rule: evil })] }, { milestones: [ms()], levels: [evil] }])
+    for (const input of [
+      evil,
+      proxy,
+      [evil],
+      [proxy],
+      { milestones: [ms({ rule: evil })] },
+      { milestones: [ms()], levels: [evil] },
+    ])
       expect(validateDefinitions(input).valid).toBe(false);
   });
 
   it('rejects values JSON cannot hold', () => {
-    expect(rule({ event: 'e', where: { n: { eq: 10n } } }).errors).toEqual([issue('milestones[0]', 'expected plain JSON')]);
+    expect(rule({ event: 'e', where: { n: { eq: 10n } } }).errors).toEqual([
+      issue('milestones[0]', 'expected plain JSON'),
+    ]);
     expect(one({ badge: new Map() }).errors).toEqual([issue('milestones[0].badge', 'expected an object')]);
-    expect(one({ segment: { since: new Date(0) } }).errors).toEqual([issue('milestones[0].segment.since', 'expected a string, number, boolean or null')]);
+    expect(one({ segment: { since: new Date(0) } }).errors).toEqual([
+      issue('milestones[0].segment.since', 'expected a string, number, boolean or null'),
+    ]);
   });
 
   it('survives absurdly deep nesting', () => {
@@ -534,7 +639,9 @@ describe('validateDefinitions: hostile input never throws', () => {
   });
 
   it('handles a 100k-long requires chain in reverse order in linear time', () => {
-    const list = Array.from({ length: 100_000 }, (_, i) => ms({ id: `m${i}`, requires: i ? [`m${i - 1}`] : [] })).reverse();
+    const list = Array.from({ length: 100_000 }, (_, i) =>
+      ms({ id: `m${i}`, requires: i ? [`m${i - 1}`] : [] }),
+    ).reverse();
     const r = validateDefinitions({ milestones: list });
     expect(r.valid).toBe(true);
     expect(r.milestones).toHaveLength(100_000);

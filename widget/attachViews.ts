@@ -10,7 +10,13 @@ import type { State } from './state';
  * @example
  * attachViews(shadowRoot, state, options.nonce, report, () => !dead);
  */
-export const attachViews = (root: ShadowRoot, s: State, nonce: string | undefined, report: (e: unknown) => void, alive: () => boolean): void => {
+export const attachViews = (
+  root: ShadowRoot,
+  s: State,
+  nonce: string | undefined,
+  report: (e: unknown) => void,
+  alive: () => boolean,
+): void => {
   const attach = (views: Views) => {
     adoptStyles(root, views.panelCss, nonce);
     s.views.value = views;
@@ -19,6 +25,10 @@ export const attachViews = (root: ShadowRoot, s: State, nonce: string | undefine
   if (now) return attach(now);
   loadViews().then(
     (views) => alive() && attach(views),
-    (e: Error) => report({ code: 'widget_unavailable', message: `the widget's views could not load (${e?.message ?? e}); progress is still tracked` }),
+    (e: Error) =>
+      report({
+        code: 'widget_unavailable',
+        message: `the widget's views could not load (${e?.message ?? e}); progress is still tracked`,
+      }),
   );
 };

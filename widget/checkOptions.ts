@@ -2,8 +2,12 @@ import type { Waymark, WaymarkError } from '../src/types';
 import { defaultStrings } from './strings';
 import type { WidgetOptions } from './types';
 
-const describe = (x: unknown): string => (typeof x === 'string' ? `"${x.slice(0, 40)}"` : x === null ? 'null' : typeof x);
-const oneOf = (...values: string[]): [(v: unknown) => boolean, string] => [(v) => values.includes(v as string), 'one of ' + values.map((v) => `"${v}"`).join(', ')];
+const describe = (x: unknown): string =>
+  typeof x === 'string' ? `"${x.slice(0, 40)}"` : x === null ? 'null' : typeof x;
+const oneOf = (...values: string[]): [(v: unknown) => boolean, string] => [
+  (v) => values.includes(v as string),
+  'one of ' + values.map((v) => `"${v}"`).join(', '),
+];
 const isA = (type: string, what = 'a ' + type): [(v: unknown) => boolean, string] => [(v) => typeof v === type, what];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isLocale = (v: unknown) => {
@@ -40,7 +44,8 @@ const CHECKS: [string, [(v: unknown) => boolean, string]][] = [
  * if (!isClient(wm)) report({ code: 'invalid_argument', message: 'expected a waymark client' });
  */
 export const isClient = (wm: unknown): wm is Waymark =>
-  isObject(wm) && ['milestones', 'levels', 'subscribe', 'on', 'claimCelebration', 'track'].every((k) => typeof wm[k] === 'function');
+  isObject(wm) &&
+  ['milestones', 'levels', 'subscribe', 'on', 'claimCelebration', 'track'].every((k) => typeof wm[k] === 'function');
 
 /**
  * Checks the widget's options: each value that is wrong is reported (`invalid_option`, with its path) and left out,
@@ -68,7 +73,8 @@ export const checkOptions = (input: unknown, report: (e: WaymarkError) => void):
   // Nothing to share without a link.
   if (o.share && !o.share.url) {
     // A wrong url was reported above; a missing one is reported here.
-    if ((input as { share: { url?: unknown } }).share.url === undefined) bad('share.url', 'expected an http(s) URL, got undefined');
+    if ((input as { share: { url?: unknown } }).share.url === undefined)
+      bad('share.url', 'expected an http(s) URL, got undefined');
     delete o.share;
   }
   for (const key in o.strings) if (!(key in defaultStrings)) bad('strings.' + key, `unknown string "${key}"`);
@@ -79,7 +85,10 @@ export const checkOptions = (input: unknown, report: (e: WaymarkError) => void):
     // A language waymark ships: name its set, and its script-tag file (where nothing is imported).
     const shipped = SHIPPED.find((tag) => tag.split('-')[0] === language);
     const file = shipped ? `, or load the script tag waymark.${shipped}.global.js` : '';
-    bad('strings', `locale "${o.locale}" has no strings, so the words stay English: pass a set, e.g. import { ${(shipped ?? 'de').replace('-', '')} } from 'waymark/widget/locales'${file}`);
+    bad(
+      'strings',
+      `locale "${o.locale}" has no strings, so the words stay English: pass a set, e.g. import { ${(shipped ?? 'de').replace('-', '')} } from 'waymark/widget/locales'${file}`,
+    );
   }
   if (!o.locale && !o.strings && !/^en\b/i.test(globalThis.navigator?.language ?? 'en')) o.locale = 'en';
   if (o.position === 'inline' && !o.target) {

@@ -17,14 +17,22 @@ const COLORS = ['#5b5bd6', '#f5a524', '#f05d8b', '#26b5ce', '#31c48d', '#8b5cf6'
  * fx.fire();
  * fx.stop();
  */
-export const createConfetti = (root: ShadowRoot, position = 'bottom-right', accent?: string, onError?: (e: unknown) => void): Confetti => {
+export const createConfetti = (
+  root: ShadowRoot,
+  position = 'bottom-right',
+  accent?: string,
+  onError?: (e: unknown) => void,
+): Confetti => {
   let stopped = false;
   const live = new Set<() => void>();
   return {
     fire: async () => {
       try {
         const { create } = await loadConfetti().catch((e: unknown) =>
-          Promise.reject({ code: 'confetti_unavailable', message: `confetti could not load (${String((e as Error)?.message ?? e)}); the toast still shows` }),
+          Promise.reject({
+            code: 'confetti_unavailable',
+            message: `confetti could not load (${String((e as Error)?.message ?? e)}); the toast still shows`,
+          }),
         );
         if (stopped) return;
         const canvas = document.createElement('canvas');

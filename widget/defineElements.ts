@@ -76,7 +76,11 @@ export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void =
   const onError = typeof options?.onError === 'function' ? options.onError : undefined;
   if (!isClient(wm)) {
     const got = wm === null ? 'null' : typeof wm;
-    return reporter(onError)({ code: 'invalid_argument', path: 'defineElements', message: `expected a waymark client (from createWaymark), got ${got}` });
+    return reporter(onError)({
+      code: 'invalid_argument',
+      path: 'defineElements',
+      message: `expected a waymark client (from createWaymark), got ${got}`,
+    });
   }
   const report = reporter(onError, wm);
   try {

@@ -9,7 +9,11 @@ import type { WidgetTheme } from './types';
  * @example
  * const stop = followScheme(host, options.theme, (scheme) => (state.scheme.value = scheme));
  */
-export const followScheme = (host: Element, theme: WidgetTheme | undefined, set: (scheme: Scheme) => void): (() => void) => {
+export const followScheme = (
+  host: Element,
+  theme: WidgetTheme | undefined,
+  set: (scheme: Scheme) => void,
+): (() => void) => {
   const forced = theme?.colorScheme;
   if (forced === 'light' || forced === 'dark') {
     set(forced);

@@ -6,13 +6,10 @@
  * const guard = handleGuard(() => dead, report);
  * const close = guard(() => (state.open.value = false));
  */
-export const handleGuard =
-  (dead: () => boolean, report: (e: unknown) => void) =>
-  (f: () => void) =>
-  (): void => {
-    try {
-      if (!dead()) f();
-    } catch (e) {
-      report(e);
-    }
-  };
+export const handleGuard = (dead: () => boolean, report: (e: unknown) => void) => (f: () => void) => (): void => {
+  try {
+    if (!dead()) f();
+  } catch (e) {
+    report(e);
+  }
+};

@@ -23,5 +23,7 @@ export const hostScheme = (el: Element): Scheme => {
     if (y !== undefined) return y < 0.18 ? 'dark' : 'light';
   }
   const meta = el.ownerDocument.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content ?? '';
-  return (dark || meta.includes('dark')) && view.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return (dark || meta.includes('dark')) && view.matchMedia?.('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 };

@@ -3,4 +3,12 @@
 export { mountWidget } from './mountWidget';
 export { defineElements } from './defineElements';
 export { defaultStrings } from './strings';
-export type { PluralString, ShareOptions, WidgetHandle, WidgetOptions, WidgetString, WidgetStrings, WidgetTheme } from './types';
+export type {
+  PluralString,
+  ShareOptions,
+  WidgetHandle,
+  WidgetOptions,
+  WidgetString,
+  WidgetStrings,
+  WidgetTheme,
+} from './types';

@@ -25,8 +25,16 @@ export const journeyEntries = (milestones: MilestoneState[], levels: LevelState[
   for (const l of levels) {
     if (!l.complete) continue;
     const times = l.milestones.map((id) => byId.get(id)?.achievedAt).filter((t): t is number => typeof t === 'number');
-    entries.push({ key: 'level:' + l.id, kind: 'level', title: l.title, badge: l.badge, at: times.length ? Math.max(...times) : undefined });
+    entries.push({
+      key: 'level:' + l.id,
+      kind: 'level',
+      title: l.title,
+      badge: l.badge,
+      at: times.length ? Math.max(...times) : undefined,
+    });
   }
   // Newest first; at the same moment the level goes above the milestone that completed it.
-  return entries.sort((a, b) => (b.at ?? -Infinity) - (a.at ?? -Infinity) || (a.kind === 'level' ? -1 : b.kind === 'level' ? 1 : 0));
+  return entries.sort(
+    (a, b) => (b.at ?? -Infinity) - (a.at ?? -Infinity) || (a.kind === 'level' ? -1 : b.kind === 'level' ? 1 : 0),
+  );
 };

@@ -5,4 +5,5 @@
  * @example
  * const { create } = await loadConfetti();
  */
-export const loadConfetti = (): Promise<{ create: typeof import('canvas-confetti').create }> => import('canvas-confetti');
+export const loadConfetti = (): Promise<{ create: typeof import('canvas-confetti').create }> =>
+  import('canvas-confetti');

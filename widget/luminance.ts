@@ -21,7 +21,10 @@ export const luminance = (css: string): number | undefined => {
   } else {
     const match = /^(rgba?|color|lab|lch|oklab|oklch)\((.*)\)$/.exec(color);
     if (!match) return undefined;
-    const parts = match[2].replace(/^srgb\s+/, '').split(/[\s,/]+/).filter(Boolean);
+    const parts = match[2]
+      .replace(/^srgb\s+/, '')
+      .split(/[\s,/]+/)
+      .filter(Boolean);
     const number = (s = '1', scale = 1) => (s.endsWith('%') ? parseFloat(s) / 100 : parseFloat(s) / scale);
     alpha = parts.length > 3 ? number(parts[3]) : 1;
     if (alpha < 0.5) return undefined;

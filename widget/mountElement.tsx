@@ -45,10 +45,24 @@ const unknownKey = (name: string, id: string | null, s: ReturnType<typeof create
  * m.key('ten-tasks');
  * m.off();
  */
-export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: Waymark, options: WidgetOptions): ElementMount => {
+export const mountElement = (
+  root: ShadowRoot,
+  host: Element,
+  name: string,
+  wm: Waymark,
+  options: WidgetOptions,
+): ElementMount => {
   const report = reporter(options.onError, wm);
   const s = createState(wm, report);
-  const c: Ctx = { s, t: createFormat(options.locale, options.strings), wm, o: { ...options, onError: report }, host, root, launcher: createRef() };
+  const c: Ctx = {
+    s,
+    t: createFormat(options.locale, options.strings),
+    wm,
+    o: { ...options, onError: report },
+    host,
+    root,
+    launcher: createRef(),
+  };
   const unfollow = followScheme(host, options.theme, (scheme) => (s.scheme.value = scheme));
   let draw: (() => void) | undefined;
   // Once the client's state is restored, an attribute naming nothing it knows is a mistake worth saying, once per id.
@@ -77,7 +91,11 @@ export const mountElement = (root: ShadowRoot, host: Element, name: string, wm: 
     },
     () => {
       const body = s.views.value?.elementViews[name]?.(c, key.value);
-      return body ? <Frame c={c} cls="el">{body}</Frame> : null;
+      return body ? (
+        <Frame c={c} cls="el">
+          {body}
+        </Frame>
+      ) : null;
     },
     report,
   );

@@ -27,7 +27,15 @@ const reducedMotion = () => !!globalThis.matchMedia?.('(prefers-reduced-motion: 
 export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: WidgetOptions): WidgetHandle => {
   const report = reporter(o.onError, wm);
   const s = createState(wm, report);
-  const c: Ctx = { s, t: createFormat(o.locale, o.strings), wm, o: { ...o, onError: report }, host, root, launcher: createRef() };
+  const c: Ctx = {
+    s,
+    t: createFormat(o.locale, o.strings),
+    wm,
+    o: { ...o, onError: report },
+    host,
+    root,
+    launcher: createRef(),
+  };
   const unfollow = followScheme(host, o.theme, (scheme) => (s.scheme.value = scheme));
   // A click elsewhere on the page closes the panel without moving focus.
   const outside = (e: Event) => {
@@ -35,15 +43,21 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
   };
   // Focus goes to the panel when it appears (it may wait for the views after the click), back when it goes.
   let shown = false;
-  const unmount = renderLive(root, s.watch, () => <App c={c} />, report, () => {
-    const panel = root.querySelector<HTMLElement>('.pn');
-    if (!!panel === shown) return;
-    shown = !!panel;
-    if (panel) {
-      panel.focus();
-      document.addEventListener('pointerdown', outside);
-    } else document.removeEventListener('pointerdown', outside);
-  });
+  const unmount = renderLive(
+    root,
+    s.watch,
+    () => <App c={c} />,
+    report,
+    () => {
+      const panel = root.querySelector<HTMLElement>('.pn');
+      if (!!panel === shown) return;
+      shown = !!panel;
+      if (panel) {
+        panel.focus();
+        document.addEventListener('pointerdown', outside);
+      } else document.removeEventListener('pointerdown', outside);
+    },
+  );
   adoptStyles(root, launcherCss, o.nonce);
   let dead = false;
   attachViews(root, s, o.nonce, report, () => !dead);

@@ -23,7 +23,11 @@ export const mountWidget = (wm: Waymark, options: WidgetOptions = {}): WidgetHan
   const onError = typeof options?.onError === 'function' ? options.onError : undefined;
   if (!isClient(wm)) {
     const got = wm === null ? 'null' : typeof wm;
-    reporter(onError)({ code: 'invalid_argument', path: 'mountWidget', message: `expected a waymark client (from createWaymark), got ${got}` });
+    reporter(onError)({
+      code: 'invalid_argument',
+      path: 'mountWidget',
+      message: `expected a waymark client (from createWaymark), got ${got}`,
+    });
     return inert;
   }
   const report = reporter(onError, wm);

@@ -27,6 +27,11 @@ export const inLevelOrder = (milestones: MilestoneState[], levels: LevelState[])
  * @example
  * nextUp(wm.milestones(), wm.levels(), ['first-project'])?.next; // { label: 'Invite a teammate', href: '/team' }
  */
-export const nextUp = (milestones: MilestoneState[], levels: LevelState[], except: string[] = []): MilestoneState | undefined =>
-  inLevelOrder(milestones, levels).find((m) => (m.status === 'active' || m.status === 'overdue') && !except.includes(m.id));
-
+export const nextUp = (
+  milestones: MilestoneState[],
+  levels: LevelState[],
+  except: string[] = [],
+): MilestoneState | undefined =>
+  inLevelOrder(milestones, levels).find(
+    (m) => (m.status === 'active' || m.status === 'overdue') && !except.includes(m.id),
+  );

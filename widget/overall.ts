@@ -9,5 +9,10 @@ import type { MilestoneState } from '../src/types';
  */
 export const overall = (ms: MilestoneState[]) => {
   const achieved = ms.filter((m) => m.status === 'achieved').length;
-  return { achieved, total: ms.length, ratio: ms.length ? achieved / ms.length : 0, done: ms.length > 0 && achieved === ms.length };
+  return {
+    achieved,
+    total: ms.length,
+    ratio: ms.length ? achieved / ms.length : 0,
+    done: ms.length > 0 && achieved === ms.length,
+  };
 };

@@ -7,7 +7,9 @@ import type { MilestoneState } from '../src/types';
  * @example
  * roiTotal(wm.milestones()); // { minutes: 7200, money: 3600, currency: 'USD' }
  */
-export const roiTotal = (milestones: MilestoneState[]): { minutes: number; money?: number; currency?: string } | undefined => {
+export const roiTotal = (
+  milestones: MilestoneState[],
+): { minutes: number; money?: number; currency?: string } | undefined => {
   const values = milestones.map((m) => m.value).filter((v) => v && v.minutesSaved > 0);
   const minutes = values.reduce((sum, v) => sum + v!.minutesSaved, 0);
   if (!minutes) return undefined;

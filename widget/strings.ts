@@ -12,7 +12,11 @@ export const defaultStrings = {
     one: 'Your progress: {achieved} of {total} milestone achieved',
     other: 'Your progress: {achieved} of {total} milestones achieved',
   },
-  summary: { plural: 'total', one: '{achieved} of {total} milestone achieved', other: '{achieved} of {total} milestones achieved' },
+  summary: {
+    plural: 'total',
+    one: '{achieved} of {total} milestone achieved',
+    other: '{achieved} of {total} milestones achieved',
+  },
   close: 'Close',
   level: '{title} · {achieved} of {total}',
   other: 'Milestones',
@@ -77,7 +81,8 @@ const safe = <T>(make: (l?: string) => T, locale?: string): T => {
   }
 };
 
-const isPlural = (s: WidgetString): s is PluralString => typeof s === 'object' && s !== null && typeof s.other === 'string';
+const isPlural = (s: WidgetString): s is PluralString =>
+  typeof s === 'object' && s !== null && typeof s.other === 'string';
 
 /**
  * Builds the formatter used by every component.

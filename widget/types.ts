@@ -10,7 +10,9 @@ export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
  * @example
  * const summary: PluralString = { plural: 'total', one: '{achieved} of {total} milestone', other: '{achieved} of {total} milestones' };
  */
-export type PluralString = { plural: string; other: string } & Partial<Record<Exclude<PluralCategory, 'other'>, string>>;
+export type PluralString = { plural: string; other: string } & Partial<
+  Record<Exclude<PluralCategory, 'other'>, string>
+>;
 
 /**
  * A replaceable string: a template with `{name}` placeholders, plural forms of one (`PluralString`), or a function of

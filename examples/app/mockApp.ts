@@ -24,9 +24,25 @@ interface Data {
 
 const KEY = 'acme:data';
 const PEOPLE = ['Sam Ortiz', 'Priya Nair', 'Jonas Berg', 'Mei Chen', 'Ada Okafor', 'Luis Romero'];
-const SAMPLES = ['Write the brief', 'Draft the timeline', 'Book the kickoff', 'Collect feedback', 'Ship the first version'];
+const SAMPLES = [
+  'Write the brief',
+  'Draft the timeline',
+  'Book the kickoff',
+  'Collect feedback',
+  'Ship the first version',
+];
 
-const fresh = (): Data => ({ projects: [], current: 0, tasks: [], team: ['Dana Lee'], view: 'list', automated: false, connected: [], tickets: 1240, seq: 0 });
+const fresh = (): Data => ({
+  projects: [],
+  current: 0,
+  tasks: [],
+  team: ['Dana Lee'],
+  view: 'list',
+  automated: false,
+  connected: [],
+  tickets: 1240,
+  seq: 0,
+});
 
 const load = (): Data => {
   try {
@@ -66,7 +82,16 @@ export const mountMockApp = (track: Track) => {
     const project = data.projects.find((p) => p.id === data.current);
     $('project-list').replaceChildren(
       ...data.projects.map((p) =>
-        el('li', {}, el('button', { type: 'button', 'data-project': String(p.id), 'aria-current': String(p.id === data.current), text: p.name })),
+        el(
+          'li',
+          {},
+          el('button', {
+            type: 'button',
+            'data-project': String(p.id),
+            'aria-current': String(p.id === data.current),
+            text: p.name,
+          }),
+        ),
       ),
     );
     if (!data.projects.length) $('project-list').append(el('li', { class: 'muted', text: 'No projects yet.' }));
@@ -79,7 +104,9 @@ export const mountMockApp = (track: Track) => {
           'li',
           { class: t.done ? 'done' : '' },
           el('span', { text: t.title }),
-          t.done ? el('span', { class: 'muted', text: 'Done' }) : el('button', { type: 'button', 'data-complete': String(t.id), text: 'Complete' }),
+          t.done
+            ? el('span', { class: 'muted', text: 'Done' })
+            : el('button', { type: 'button', 'data-complete': String(t.id), text: 'Complete' }),
         ),
       ),
     );
@@ -87,7 +114,8 @@ export const mountMockApp = (track: Track) => {
     $('task-summary').textContent = project
       ? `${tasks.length - open} of ${tasks.length} tasks done`
       : 'Create a project to start adding tasks.';
-    for (const b of document.querySelectorAll<HTMLElement>('[data-feature]')) b.setAttribute('aria-pressed', String(b.dataset.feature === data.view));
+    for (const b of document.querySelectorAll<HTMLElement>('[data-feature]'))
+      b.setAttribute('aria-pressed', String(b.dataset.feature === data.view));
     $('team-list').replaceChildren(...data.team.map((name) => el('li', { text: name })));
     $('automate').textContent = data.automated ? 'Automation on ✓' : 'Turn on this automation';
     for (const b of document.querySelectorAll<HTMLElement>('[data-integration]'))
@@ -125,7 +153,8 @@ export const mountMockApp = (track: Track) => {
       track('workflow_automated', { trigger: 'task_completed' });
     },
     report: () => {
-      $('report-out').textContent = `Report ready: ${data.tasks.filter((t) => t.done).length} tasks completed this week.`;
+      $('report-out').textContent =
+        `Report ready: ${data.tasks.filter((t) => t.done).length} tasks completed this week.`;
       track('report_generated', { kind: 'weekly' });
     },
     resolve: () => {

@@ -14,4 +14,8 @@ export interface SeedOptions {
 }
 
 /** Sends a synthetic history through the server's ingestion and verification, moving `clock.now` (its `now` reads it). */
-export function seedHistory(server: WaymarkServer, clock: { now: number | undefined }, options: SeedOptions): Promise<{ accounts: number; users: number; events: number }>;
+export function seedHistory(
+  server: WaymarkServer,
+  clock: { now: number | undefined },
+  options: SeedOptions,
+): Promise<{ accounts: number; users: number; events: number }>;

@@ -14,7 +14,28 @@ const KINDS = [
   { kind: 'stalled', share: 0.2, active: 0.5, tasks: 2, power: 999, lasts: 9, invites: 0.3 },
   { kind: 'power', share: 0.2, active: 0.9, tasks: 5, power: 2, lasts: 999, invites: 1 },
 ];
-const NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent', 'Oscorp', 'Aperture', 'Pied Piper', 'Massive Dynamic', 'Gringotts', 'Monarch', 'Dunder Mifflin', 'Prestige'];
+const NAMES = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Stark',
+  'Wayne',
+  'Wonka',
+  'Tyrell',
+  'Cyberdyne',
+  'Soylent',
+  'Oscorp',
+  'Aperture',
+  'Pied Piper',
+  'Massive Dynamic',
+  'Gringotts',
+  'Monarch',
+  'Dunder Mifflin',
+  'Prestige',
+];
 
 /** A seeded PRNG (mulberry32): the same history every time. */
 const prng = (seed) => () => {
@@ -32,13 +53,23 @@ function people(random, accounts, users, days) {
     let acc = 0;
     const profile = KINDS.find((k) => (acc += k.share) >= roll) ?? KINDS[0];
     const name = `${NAMES[a % NAMES.length]}${a >= NAMES.length ? ` ${Math.floor(a / NAMES.length) + 1}` : ''}`;
-    list.push({ id: `acct_${String(a + 1).padStart(3, '0')}`, name, profile, start: Math.floor(random() * (days - 8)), users: [] });
+    list.push({
+      id: `acct_${String(a + 1).padStart(3, '0')}`,
+      name,
+      profile,
+      start: Math.floor(random() * (days - 8)),
+      users: [],
+    });
   }
   for (let u = 0; u < users; u++) {
     const account = list[u < accounts ? u : Math.floor(random() * accounts)];
     // Teammates join over the account's first three weeks.
     const start = Math.min(days - 1, account.start + (account.users.length ? Math.floor(random() * 21) : 0));
-    account.users.push({ id: `user_${String(u + 1).padStart(4, '0')}`, start, email: `user${u + 1}@${account.name.toLowerCase().replace(/\W+/g, '')}.example` });
+    account.users.push({
+      id: `user_${String(u + 1).padStart(4, '0')}`,
+      start,
+      email: `user${u + 1}@${account.name.toLowerCase().replace(/\W+/g, '')}.example`,
+    });
   }
   return list;
 }
@@ -46,7 +77,8 @@ function people(random, accounts, users, days) {
 /** The events one user does on one day of their life (age: days since they started). */
 function dayOf(random, profile, user, age, at) {
   const events = [];
-  const add = (name, properties = {}) => events.push({ name, properties, at: at + Math.floor(random() * 10 * 3600_000) });
+  const add = (name, properties = {}) =>
+    events.push({ name, properties, at: at + Math.floor(random() * 10 * 3600_000) });
   add('session_started');
   if (age === 0 || random() < 0.04) add('project_created');
   const tasks = Math.round(profile.tasks * (0.5 + random()));
@@ -54,7 +86,8 @@ function dayOf(random, profile, user, age, at) {
   for (let i = 0; i < Math.round(tasks * 0.8); i++) add('task_completed');
   if (age < 4 && random() < profile.invites / 3) add('member_invited');
   if (random() < 0.3) add('feature_used', { feature: FEATURES[Math.floor(random() * FEATURES.length)] });
-  if (age >= profile.power && random() < 0.25) add(['workflow_automated', 'report_generated', 'integration_connected'][Math.floor(random() * 3)]);
+  if (age >= profile.power && random() < 0.25)
+    add(['workflow_automated', 'report_generated', 'integration_connected'][Math.floor(random() * 3)]);
   if (random() < 0.4) add('tickets_resolved', { count: 5 + Math.floor(random() * 40) });
   return events;
 }
@@ -71,13 +104,23 @@ function dayOf(random, profile, user, age, at) {
  * @param {{ now: number | undefined }} clock the server's `now` reads it
  * @param {{ projectKey: string, identitySecret: string, end: number, accounts?: number, users?: number, days?: number, seed?: number, onProgress?: (users: number, of: number) => void }} options
  */
-export async function seedHistory(server, clock, { projectKey, identitySecret, end, accounts = 100, users = 750, days = 90, seed = 20261201, onProgress }) {
+export async function seedHistory(
+  server,
+  clock,
+  { projectKey, identitySecret, end, accounts = 100, users = 750, days = 90, seed = 20261201, onProgress },
+) {
   const random = prng(seed);
   const first = Math.floor(end / DAY) * DAY - days * DAY;
   const all = people(random, accounts, users, days);
   const tokens = new Map();
   const tokenOf = async (user, account) =>
-    tokens.get(user.id) ?? tokens.set(user.id, await signUserToken({ userId: user.id, accountId: account.id }, identitySecret, { expiresIn: '1h' })).get(user.id);
+    tokens.get(user.id) ??
+    tokens
+      .set(
+        user.id,
+        await signUserToken({ userId: user.id, accountId: account.id }, identitySecret, { expiresIn: '1h' }),
+      )
+      .get(user.id);
   const post = async (user, account, events) => {
     const res = await server.app.inject({
       method: 'POST',
@@ -102,14 +145,22 @@ export async function seedHistory(server, clock, { projectKey, identitySecret, e
   // Each user's first day is sent that day, in the order users started, so the server's first sight of them (their
   // start) is real. The rest of each history is then sent from the end of the period: the server takes past
   // timestamps from after a user's start, so milestones keep their real dates, in a few large batches.
-  const everyone = all.flatMap((account) => account.users.map((user) => ({ user, account }))).sort((a, b) => a.user.start - b.user.start);
+  const everyone = all
+    .flatMap((account) => account.users.map((user) => ({ user, account })))
+    .sort((a, b) => a.user.start - b.user.start);
   let done = 0;
   onProgress?.(0, everyone.length);
   for (const { user, account } of everyone) {
     const at = first + user.start * DAY + 8 * 3600_000;
     clock.now = at;
     await post(user, account, [
-      wire(user, account, 'identify', { at }, { properties: { email: user.email, plan: account.profile.kind === 'power' ? 'enterprise' : 'pro' } }),
+      wire(
+        user,
+        account,
+        'identify',
+        { at },
+        { properties: { email: user.email, plan: account.profile.kind === 'power' ? 'enterprise' : 'pro' } },
+      ),
       wire(user, account, 'group', { at }, { properties: { name: account.name } }),
       ...dayOf(random, account.profile, user, 0, at).map((e) => wire(user, account, 'track', e)),
     ]);
@@ -120,13 +171,21 @@ export async function seedHistory(server, clock, { projectKey, identitySecret, e
     for (let day = user.start + 1; day < days; day++) {
       const age = day - user.start;
       if (age > account.profile.lasts || random() > account.profile.active) continue;
-      events.push(...dayOf(random, account.profile, user, age, first + day * DAY + 8 * 3600_000).map((e) => wire(user, account, 'track', e)));
+      events.push(
+        ...dayOf(random, account.profile, user, age, first + day * DAY + 8 * 3600_000).map((e) =>
+          wire(user, account, 'track', e),
+        ),
+      );
     }
     for (let i = 0; i < events.length; i += 500) await post(user, account, events.slice(i, i + 500));
     if (++done % 300 === 0 && done < everyone.length) onProgress?.(done, everyone.length);
   }
   await server.idle();
-  await server.app.inject({ method: 'POST', url: '/v1/admin/scheduled/run', headers: { authorization: `Bearer ${server.config.projects.find((p) => p.key === projectKey).secretKey}` } });
+  await server.app.inject({
+    method: 'POST',
+    url: '/v1/admin/scheduled/run',
+    headers: { authorization: `Bearer ${server.config.projects.find((p) => p.key === projectKey).secretKey}` },
+  });
   await server.idle();
   onProgress?.(everyone.length, everyone.length);
   clock.now = undefined;

@@ -50,9 +50,22 @@ const cookie = (header, name) => new RegExp(`(?:^|;\\s*)${name}=([\\w-]+)`).exec
  *
  * @param {import('./server.d.mts').DemoOptions} [options]
  */
-export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBatch, logLevel = 'warn', seed = false, onSeedProgress } = {}) {
-  for (const [file, name] of [['../../dist/index.js', 'dist/index.js'], ['../../server/dist/index.js', 'server/dist/index.js'], ['dist/main.js', 'examples/app/dist/main.js']])
-    if (!existsSync(new URL(file, import.meta.url))) throw new Error(`${name} is missing: run \`npm run demo\`, which builds first`);
+export async function startDemo({
+  port = 5173,
+  host = '127.0.0.1',
+  dataDir,
+  onBatch,
+  logLevel = 'warn',
+  seed = false,
+  onSeedProgress,
+} = {}) {
+  for (const [file, name] of [
+    ['../../dist/index.js', 'dist/index.js'],
+    ['../../server/dist/index.js', 'server/dist/index.js'],
+    ['dist/main.js', 'examples/app/dist/main.js'],
+  ])
+    if (!existsSync(new URL(file, import.meta.url)))
+      throw new Error(`${name} is missing: run \`npm run demo\`, which builds first`);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The server's clock: real time, except while the synthetic history is sent (each user's first day, in the past).
   const clock = { now: undefined };
@@ -108,7 +121,10 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBa
   const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   for (const path of ['/', '/index.html'])
     app.get(path, async (request, reply) => {
-      const html = page.replace('<meta name="acme-session" content="" />', `<meta name="acme-session" content="${escape(JSON.stringify(await session(request, reply)))}" />`);
+      const html = page.replace(
+        '<meta name="acme-session" content="" />',
+        `<meta name="acme-session" content="${escape(JSON.stringify(await session(request, reply)))}" />`,
+      );
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     });
   // A fresh token, when the one in the page expired (the client reported identity_rejected).
@@ -120,11 +136,17 @@ export async function startDemo({ port = 5173, host = '127.0.0.1', dataDir, onBa
   // Once per data folder: a 90-day history for the dashboard. Its events have fixed ids, so a seed interrupted
   // half-way is sent again whole next time, and the server keeps one copy of each.
   const seededMark = dataDir && `${dataDir}/demo-seeded`;
-  const seeded = seed && !(seededMark && existsSync(seededMark))
-    ? await seedHistory(server, clock, { projectKey: DEMO.projectKey, identitySecret: DEMO.identitySecret, end: Date.now(), onProgress: onSeedProgress })
-    : undefined;
+  const seeded =
+    seed && !(seededMark && existsSync(seededMark))
+      ? await seedHistory(server, clock, {
+          projectKey: DEMO.projectKey,
+          identitySecret: DEMO.identitySecret,
+          end: Date.now(),
+          onProgress: onSeedProgress,
+        })
+      : undefined;
   if (seeded && seededMark) writeFileSync(seededMark, JSON.stringify(seeded));
-  const url = (await server.listen()) + '/';
+  const url = `${await server.listen()}/`;
   return {
     url,
     dashboardUrl: `${url}dashboard`,

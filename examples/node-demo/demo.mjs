@@ -12,14 +12,21 @@ const show = () => {
     console.log(`\n  ${level.title} · ${level.achieved} of ${level.total}${level.locked ? '  (locked)' : ''}`);
     for (const id of level.milestones) {
       const m = wm.milestone(id);
-      console.log(`    ${m.status === 'achieved' ? '✔' : m.status === 'locked' ? '🔒' : '○'} ${m.title.padEnd(28)} ${bar(m.ratio)} ${m.current} / ${m.target}  ${m.status}`);
+      console.log(
+        `    ${m.status === 'achieved' ? '✔' : m.status === 'locked' ? '🔒' : '○'} ${m.title.padEnd(28)} ${bar(m.ratio)} ${m.current} / ${m.target}  ${m.status}`,
+      );
     }
   }
   const roi = wm.milestone('resolve-500');
-  if (roi?.value) console.log(`\n  ROI: ${roi.value.units} tickets ≈ ${(roi.value.minutesSaved / 60).toFixed(1)} hours saved · $${roi.value.moneySaved.toFixed(0)}`);
+  if (roi?.value)
+    console.log(
+      `\n  ROI: ${roi.value.units} tickets ≈ ${(roi.value.minutesSaved / 60).toFixed(1)} hours saved · $${roi.value.moneySaved.toFixed(0)}`,
+    );
 };
 
-wm.on('achieved', (m) => console.log(`  🎉 Milestone achieved: ${m.title}${m.badge ? `  ${m.badge.icon ?? ''} ${m.badge.name}` : ''}`));
+wm.on('achieved', (m) =>
+  console.log(`  🎉 Milestone achieved: ${m.title}${m.badge ? `  ${m.badge.icon ?? ''} ${m.badge.name}` : ''}`),
+);
 wm.on('unlocked', (m) => console.log(`  🔓 Now available: ${m.title}`));
 wm.on('stalled', (m, info) => console.log(`  ⏳ Stalled (${info.reason}): ${m.title}`));
 await wm.ready;

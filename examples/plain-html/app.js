@@ -1,9 +1,9 @@
 // The host page's own code: no inline handlers, so it runs under `default-src 'self'`.
-document.addEventListener('click', function (e) {
-  var button = e.target.closest && e.target.closest('button');
+document.addEventListener('click', (e) => {
+  var button = e.target.closest?.('button');
   if (!button) return;
   if (button.id === 'reset') {
-    waymark.reset().then(function () {
+    waymark.reset().then(() => {
       location.reload();
     });
     return;
@@ -12,6 +12,6 @@ document.addEventListener('click', function (e) {
   var times = Number(button.getAttribute('data-times') || 1);
   for (var i = 0; i < times; i++) waymark.track(name);
 });
-waymark.on('achieved', function (m) {
+waymark.on('achieved', (m) => {
   console.log('achieved:', m.id);
 });

@@ -7,7 +7,14 @@ import http from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 export const CSP = "default-src 'self'";
 
 /**
@@ -25,7 +32,11 @@ export const serve = ({ root = resolve(fileURLToPath(import.meta.url), '../../..
         res.writeHead(404, { 'content-security-policy': csp }).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': types[extname(path)] ?? 'application/octet-stream',
+        'content-security-policy': csp,
+        'cache-control': 'no-store',
+      });
       createReadStream(path).pipe(res);
     });
     server.listen(port, '127.0.0.1', () => {

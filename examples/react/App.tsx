@@ -16,7 +16,9 @@ export function Summary({ wm }: { wm: Waymark }) {
   const levelsDone = levels.filter((l) => l.complete).length;
   return (
     <>
-      <p data-testid="summary">{milestones.length ? `${done} of ${milestones.length} milestones achieved` : 'Loading your progress…'}</p>
+      <p data-testid="summary">
+        {milestones.length ? `${done} of ${milestones.length} milestones achieved` : 'Loading your progress…'}
+      </p>
       {levels.length > 0 && <p data-testid="levels-done">{`${levelsDone} of ${levels.length} levels complete`}</p>}
     </>
   );
@@ -30,7 +32,11 @@ export function Summary({ wm }: { wm: Waymark }) {
  */
 export function EarnedBadges({ wm }: { wm: Waymark }) {
   const earned = useMilestones(wm).filter((m) => m.status === 'achieved' && m.badge);
-  return <p data-testid="badges">{earned.length ? earned.map((m) => `${m.badge!.icon ?? ''} ${m.badge!.name}`.trim()).join(', ') : 'No badges yet'}</p>;
+  return (
+    <p data-testid="badges">
+      {earned.length ? earned.map((m) => `${m.badge!.icon ?? ''} ${m.badge!.name}`.trim()).join(', ') : 'No badges yet'}
+    </p>
+  );
 }
 
 /**
@@ -43,7 +49,7 @@ export function MilestoneCard({ wm, id }: { wm: Waymark; id: string }) {
   const m = useMilestone(wm, id);
   if (!m) return null;
   return (
-    <label className={'card ' + m.status}>
+    <label className={`card ${m.status}`}>
       {m.badge?.icon} {m.title}
       <progress max={m.target} value={Math.min(m.current, m.target)} />
       <span data-testid={id}>{m.status === 'achieved' ? 'Done' : `${m.current} / ${m.target}`}</span>
@@ -61,7 +67,7 @@ export function LevelList({ wm }: { wm: Waymark }) {
   return (
     <ul>
       {useLevels(wm).map((l) => (
-        <li key={l.id} data-testid={'level-' + l.id}>
+        <li key={l.id} data-testid={`level-${l.id}`}>
           {l.title}: {l.achieved} / {l.total}
           {l.complete && ' ✓'}
         </li>
@@ -84,9 +90,15 @@ export function App({ wm }: { wm: Waymark }) {
       <Summary wm={wm} />
       <EarnedBadges wm={wm} />
       <section aria-label="Actions">
-        <button type="button" onClick={() => wm.track('project_created')}>Create a project</button>
-        <button type="button" onClick={() => wm.track('task_completed')}>Complete a task</button>
-        <button type="button" onClick={() => wm.track('teammate_invited')}>Invite a teammate</button>
+        <button type="button" onClick={() => wm.track('project_created')}>
+          Create a project
+        </button>
+        <button type="button" onClick={() => wm.track('task_completed')}>
+          Complete a task
+        </button>
+        <button type="button" onClick={() => wm.track('teammate_invited')}>
+          Invite a teammate
+        </button>
       </section>
       <MilestoneCard wm={wm} id="ten-tasks" />
       <LevelList wm={wm} />

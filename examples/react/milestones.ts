@@ -11,7 +11,12 @@ export const milestones: MilestoneDefinition[] = [
     next: { label: 'Create a project', href: '#projects' },
     celebrate: 'toast',
   },
-  { id: 'five-tasks', title: 'Add 5 tasks', rule: { event: 'task_completed', count: 5 }, next: { label: 'Complete a task', href: '#tasks' } },
+  {
+    id: 'five-tasks',
+    title: 'Add 5 tasks',
+    rule: { event: 'task_completed', count: 5 },
+    next: { label: 'Complete a task', href: '#tasks' },
+  },
   {
     id: 'invite-teammate',
     title: 'Invite a teammate',
@@ -30,6 +35,11 @@ export const milestones: MilestoneDefinition[] = [
 ];
 
 export const levels: LevelDefinition[] = [
-  { id: 'getting-started', title: 'Getting started', milestones: ['first-project', 'five-tasks', 'invite-teammate'], badge: { name: 'Organized' } },
+  {
+    id: 'getting-started',
+    title: 'Getting started',
+    milestones: ['first-project', 'five-tasks', 'invite-teammate'],
+    badge: { name: 'Organized' },
+  },
   { id: 'momentum', title: 'Building momentum', milestones: ['ten-tasks'], sequential: true },
 ];

@@ -1,7 +1,8 @@
 // Bundles the React example with esbuild and serves it with the plain-html example's static server
 // (strict CSP: default-src 'self').   node examples/react/serve.mjs  ->  http://127.0.0.1:5174/examples/react/
-import { build } from 'esbuild';
+
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { serve } from '../plain-html/serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -14,8 +15,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
  */
 export const bundle = () =>
   build({
-    entryPoints: [here + 'main.tsx'],
-    outdir: here + 'dist',
+    entryPoints: [`${here}main.tsx`],
+    outdir: `${here}dist`,
     bundle: true,
     splitting: true,
     format: 'esm',

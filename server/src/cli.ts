@@ -15,7 +15,7 @@ try {
   fail(`${(error as Error).message}\n\n${USAGE}`, 2);
 }
 if (parsed!.help) {
-  process.stdout.write(USAGE + '\n');
+  process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
 
@@ -30,10 +30,14 @@ try {
   await server!.listen();
 } catch (error) {
   await server!.close();
-  fail(`could not listen on ${parsed!.config.host ?? '127.0.0.1'}:${parsed!.config.port ?? 8787}: ${(error as Error).message}`);
+  fail(
+    `could not listen on ${parsed!.config.host ?? '127.0.0.1'}:${parsed!.config.port ?? 8787}: ${(error as Error).message}`,
+  );
 }
 for (const note of parsed!.notes) process.stdout.write(`waymark-server: ${note}\n`);
-process.stdout.write(`waymark-server: ${server!.db.kind === 'pglite' ? `embedded PGlite in ${server!.config.dataDir}` : 'PostgreSQL'} · listening on ${server!.url}\n`);
+process.stdout.write(
+  `waymark-server: ${server!.db.kind === 'pglite' ? `embedded PGlite in ${server!.config.dataDir}` : 'PostgreSQL'} · listening on ${server!.url}\n`,
+);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { readConfig, type Project, type ResolvedConfig } from './config/readConfig';
+import { type Project, type ResolvedConfig, readConfig } from './config/readConfig';
 import type { ServerConfig } from './config/types';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
@@ -12,16 +12,16 @@ import { setupEmail } from './email/setupEmail';
 import { buildApp } from './http/buildApp';
 import { createTokenVerifier } from './identity/createTokenVerifier';
 import { createLogger } from './log/createLogger';
-import { createQueue } from './queue/createQueue';
-import type { Job } from './queue/createQueue';
-import { createWorker, type JobHandler } from './queue/createWorker';
-import { createBenchmarks } from './state/createBenchmarks';
 import { recordVerified } from './metrics/recordVerified';
 import { createNotifier, type Notifier } from './notify/createNotifier';
-import { createPace } from './overall/createPace';
 import { publishVerified } from './notify/publishVerified';
+import { createPace } from './overall/createPace';
+import type { Job } from './queue/createQueue';
+import { createQueue } from './queue/createQueue';
+import { createWorker, type JobHandler } from './queue/createWorker';
 import { createScheduler } from './schedule/createScheduler';
 import { runScheduled } from './schedule/runScheduled';
+import { createBenchmarks } from './state/createBenchmarks';
 import { fireAchievementTriggers } from './triggers/fireAchievementTriggers';
 import { runTimedTriggers } from './triggers/runTimedTriggers';
 import { createEngines } from './verify/createEngines';
@@ -138,7 +138,13 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     outbound.wake();
   };
   const main = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ except: [...ctx.outbound] }), afterEach });
-  const outbound = createWorker({ queue, log, handlers: ctx.jobs, lane: () => ({ only: [...ctx.outbound] }), concurrency: 8 });
+  const outbound = createWorker({
+    queue,
+    log,
+    handlers: ctx.jobs,
+    lane: () => ({ only: [...ctx.outbound] }),
+    concurrency: 8,
+  });
   ctx.worker = {
     start() {
       main.start();
@@ -151,7 +157,8 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     async idle() {
       const lanes = async () => {
         // Outbound work is made by verification (a webhook for an achievement), so idle means both, twice over.
-        for (let round = 0; round < 2; round++) await Promise.all([main.idle(), ctx.outbound.size ? outbound.idle() : undefined]);
+        for (let round = 0; round < 2; round++)
+          await Promise.all([main.idle(), ctx.outbound.size ? outbound.idle() : undefined]);
       };
       await lanes();
       // A verification that found a batch still committing runs again in 200 ms; on a PostgreSQL where any other
@@ -173,7 +180,16 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
       const started = performance.now();
       const evaluate = (job.payload as { evaluate?: boolean } | null)?.evaluate === true;
       const { more, applied, waitMs } = await verifySubject(ctx, job.projectKey, job.key, { evaluate });
-      log.debug({ job: job.id, project: job.projectKey, kind: job.key.slice(0, 1), applied, ms: +(performance.now() - started).toFixed(2) }, 'verified');
+      log.debug(
+        {
+          job: job.id,
+          project: job.projectKey,
+          kind: job.key.slice(0, 1),
+          applied,
+          ms: +(performance.now() - started).toFixed(2),
+        },
+        'verified',
+      );
       return more || waitMs || false;
     },
     reevaluate: (job: Job) => reevaluateProject(ctx, job),
@@ -184,10 +200,14 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
 
   for (const project of config.projects) {
     if (project.identity === 'none')
-      log.warn({ project: project.key }, 'no identitySecrets: user ids are taken as sent; anyone who knows one can read and write that user');
+      log.warn(
+        { project: project.key },
+        'no identitySecrets: user ids are taken as sent; anyone who knows one can read and write that user',
+      );
     if (!project.definitions) continue;
     const result = await definitions.publish(project.key, project.definitions, 'config', now());
-    if ('version' in result && !result.unchanged) log.info({ project: project.key, version: result.version }, 'definitions from the configuration published');
+    if ('version' in result && !result.unchanged)
+      log.info({ project: project.key, version: result.version }, 'definitions from the configuration published');
   }
 
   const app = await buildApp(ctx);
@@ -220,7 +240,10 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
       closing ??= (async () => {
         scheduler.stop();
         const deadline = setTimeout(() => app.server.closeAllConnections?.(), config.shutdownTimeout).unref();
-        await Promise.all([app.close().catch((e) => log.warn({ err: e }, 'closing the HTTP server')), ctx.worker.stop(config.shutdownTimeout)]);
+        await Promise.all([
+          app.close().catch((e) => log.warn({ err: e }, 'closing the HTTP server')),
+          ctx.worker.stop(config.shutdownTimeout),
+        ]);
         clearTimeout(deadline);
         await db.close().catch((e) => log.warn({ err: e }, 'closing the database'));
       })();

@@ -26,35 +26,71 @@ describe.each(databases)('accounts on $name', ({ url, skip }) => {
   }, 120_000);
   afterAll(() => s?.close());
 
-  it.skipIf(skip)('each user-milestone once plus the account-scope ones; a user who moves takes theirs along', async () => {
-    const body = await accounts();
-    expect(body.accounts).toEqual([
-      // The level "start" (first project and invite) is complete in acct-1: an expansion candidate.
-      { accountId: 'acct-1', users: 2, achieved: 4, lastAchievedAt: iso(T0 + 2 * DAY), status: 'expansion', startedAt: iso(T0), ageDays: 11 },
-      // 11 days without an achievement, with stalledAfter 10d.
-      { accountId: 'acct-2', users: 1, achieved: 1, lastAchievedAt: iso(T0), status: 'stalled', startedAt: iso(T0), ageDays: 11 },
-      // q2 brought its first project (T0); its start (T0) is earlier than r1's, so the account's age is 11 days.
-      { accountId: 'acct-3', users: 2, achieved: 1, lastAchievedAt: iso(T0), status: 'stalled', startedAt: iso(T0), ageDays: 11 },
-    ]);
-    expect(body.total).toBe(3);
-    expect(body.statuses).toEqual({ stalled: 2, expansion: 1, behind: 0, on_track: 0 });
-    expect(body.next).toBeUndefined();
-  });
+  it.skipIf(skip)(
+    'each user-milestone once plus the account-scope ones; a user who moves takes theirs along',
+    async () => {
+      const body = await accounts();
+      expect(body.accounts).toEqual([
+        // The level "start" (first project and invite) is complete in acct-1: an expansion candidate.
+        {
+          accountId: 'acct-1',
+          users: 2,
+          achieved: 4,
+          lastAchievedAt: iso(T0 + 2 * DAY),
+          status: 'expansion',
+          startedAt: iso(T0),
+          ageDays: 11,
+        },
+        // 11 days without an achievement, with stalledAfter 10d.
+        {
+          accountId: 'acct-2',
+          users: 1,
+          achieved: 1,
+          lastAchievedAt: iso(T0),
+          status: 'stalled',
+          startedAt: iso(T0),
+          ageDays: 11,
+        },
+        // q2 brought its first project (T0); its start (T0) is earlier than r1's, so the account's age is 11 days.
+        {
+          accountId: 'acct-3',
+          users: 2,
+          achieved: 1,
+          lastAchievedAt: iso(T0),
+          status: 'stalled',
+          startedAt: iso(T0),
+          ageDays: 11,
+        },
+      ]);
+      expect(body.total).toBe(3);
+      expect(body.statuses).toEqual({ stalled: 2, expansion: 1, behind: 0, on_track: 0 });
+      expect(body.next).toBeUndefined();
+    },
+  );
 
-  it.skipIf(skip)('the quiet period ends where stalledAfter says: 10 days after the last achievement, not before', async () => {
-    s.clock.now = T0 + 2 * DAY + 10 * DAY - 1;
-    expect((await accounts('?search=acct-1')).accounts[0].status).toBe('expansion');
-    s.clock.now = T0 + 2 * DAY + 10 * DAY;
-    expect((await accounts('?search=ACCT-1')).accounts[0].status).toBe('stalled');
-    s.clock.now = T0 + 11 * DAY;
-  });
+  it.skipIf(skip)(
+    'the quiet period ends where stalledAfter says: 10 days after the last achievement, not before',
+    async () => {
+      s.clock.now = T0 + 2 * DAY + 10 * DAY - 1;
+      expect((await accounts('?search=acct-1')).accounts[0].status).toBe('expansion');
+      s.clock.now = T0 + 2 * DAY + 10 * DAY;
+      expect((await accounts('?search=ACCT-1')).accounts[0].status).toBe('stalled');
+      s.clock.now = T0 + 11 * DAY;
+    },
+  );
 
   it.skipIf(skip)('filters by status and id, sorts, and pages with a cursor', async () => {
-    expect((await accounts('?status=stalled')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['acct-2', 'acct-3']);
-    expect((await accounts('?status=expansion,behind')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['acct-1']);
+    expect((await accounts('?status=stalled')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual([
+      'acct-2',
+      'acct-3',
+    ]);
+    expect(
+      (await accounts('?status=expansion,behind')).accounts.map((a: { accountId: string }) => a.accountId),
+    ).toEqual(['acct-1']);
     expect((await accounts('?status=stalled')).statuses.stalled).toBe(2);
     expect((await accounts('?search=-3')).total).toBe(1);
-    const ids = async (query: string) => (await accounts(query)).accounts.map((a: { accountId: string }) => a.accountId);
+    const ids = async (query: string) =>
+      (await accounts(query)).accounts.map((a: { accountId: string }) => a.accountId);
     // Ties are ordered by id.
     expect(await ids('?sort=users')).toEqual(['acct-1', 'acct-3', 'acct-2']);
     expect(await ids('?sort=users&order=asc')).toEqual(['acct-2', 'acct-1', 'acct-3']);
@@ -83,7 +119,9 @@ describe.each(databases)('accounts on $name', ({ url, skip }) => {
     expect(await error('?limit=0')).toBe('limit: expected a whole number from 1 to 500');
     expect(await error('?cursor=bm9wZQ')).toBe('cursor: not one this list gave for this sort and order');
     const next = (await accounts('?limit=1')).next;
-    expect(await error(`?limit=1&sort=users&cursor=${next}`)).toBe('cursor: not one this list gave for this sort and order');
+    expect(await error(`?limit=1&sort=users&cursor=${next}`)).toBe(
+      'cursor: not one this list gave for this sort and order',
+    );
   });
 
   it.skipIf(skip)("one account: its users and its timeline, the account's own milestone without a user", async () => {
@@ -103,29 +141,47 @@ describe.each(databases)('accounts on $name', ({ url, skip }) => {
     expect((await s.admin('GET', '/v1/admin/accounts/nobody')).status).toBe(404);
   });
 
-  it.skipIf(skip)('migration 3 computes from what was stored before it the same statistics as verification keeps', async () => {
-    const tables = async () => ({
-      days: await s.server.db.query(`select kind, k, day, n from waymark_pace_days where n <> 0 order by kind, k, day`),
-      starts: await s.server.db.query(`select kind, start_day, k, n from waymark_pace_starts where n <> 0 order by kind, start_day, k`),
-    });
-    const before = { list: await accounts('?sort=accountId'), one: (await s.admin('GET', '/v1/admin/accounts/acct-3')).body, pace: await tables() };
-    expect(before.pace.days.length).toBeGreaterThan(0);
-    const backfill = migrations.find((m) => m.version === 3)!.sql.split(/;\s*\n/).filter((sql) => /^\s*insert/m.test(sql.replace(/--.*$/gm, '')));
-    expect(backfill).toHaveLength(3);
-    await s.server.db.transaction(async (query) => {
-      for (const table of ['waymark_account_stats', 'waymark_pace_days', 'waymark_pace_starts']) await query(`delete from ${table}`);
-      for (const sql of backfill) await query(sql);
-    });
-    expect(await accounts('?sort=accountId')).toEqual(before.list);
-    expect((await s.admin('GET', '/v1/admin/accounts/acct-3')).body).toEqual(before.one);
-    expect(await tables()).toEqual(before.pace);
-  });
+  it.skipIf(skip)(
+    'migration 3 computes from what was stored before it the same statistics as verification keeps',
+    async () => {
+      const tables = async () => ({
+        days: await s.server.db.query(
+          `select kind, k, day, n from waymark_pace_days where n <> 0 order by kind, k, day`,
+        ),
+        starts: await s.server.db.query(
+          `select kind, start_day, k, n from waymark_pace_starts where n <> 0 order by kind, start_day, k`,
+        ),
+      });
+      const before = {
+        list: await accounts('?sort=accountId'),
+        one: (await s.admin('GET', '/v1/admin/accounts/acct-3')).body,
+        pace: await tables(),
+      };
+      expect(before.pace.days.length).toBeGreaterThan(0);
+      const backfill = migrations
+        .find((m) => m.version === 3)!
+        .sql.split(/;\s*\n/)
+        .filter((sql) => /^\s*insert/m.test(sql.replace(/--.*$/gm, '')));
+      expect(backfill).toHaveLength(3);
+      await s.server.db.transaction(async (query) => {
+        for (const table of ['waymark_account_stats', 'waymark_pace_days', 'waymark_pace_starts'])
+          await query(`delete from ${table}`);
+        for (const sql of backfill) await query(sql);
+      });
+      expect(await accounts('?sort=accountId')).toEqual(before.list);
+      expect((await s.admin('GET', '/v1/admin/accounts/acct-3')).body).toEqual(before.one);
+      expect(await tables()).toEqual(before.pace);
+    },
+  );
 
-  it.skipIf(skip)("an erased user leaves the account's numbers; the account's own milestone is counted again once", async () => {
-    expect((await s.admin('DELETE', '/v1/admin/users/p2')).status).toBe(200);
-    await settle(s);
-    const [one] = (await accounts('?search=acct-1')).accounts;
-    // p1's first project and the account's three tasks (rebuilt from p1's events): no invite, so no longer the level.
-    expect(one).toMatchObject({ users: 1, achieved: 2, lastAchievedAt: iso(T0 + 2 * DAY), status: 'on_track' });
-  });
+  it.skipIf(skip)(
+    "an erased user leaves the account's numbers; the account's own milestone is counted again once",
+    async () => {
+      expect((await s.admin('DELETE', '/v1/admin/users/p2')).status).toBe(200);
+      await settle(s);
+      const [one] = (await accounts('?search=acct-1')).accounts;
+      // p1's first project and the account's three tasks (rebuilt from p1's events): no invite, so no longer the level.
+      expect(one).toMatchObject({ users: 1, achieved: 2, lastAchievedAt: iso(T0 + 2 * DAY), status: 'on_track' });
+    },
+  );
 });

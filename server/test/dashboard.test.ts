@@ -3,7 +3,7 @@ import { accountsCsv } from '../src/dashboard/accountsCsv';
 import { accountsHref, readAccountsQuery } from '../src/dashboard/accountsQuery';
 import type { DashboardData } from '../src/dashboard/dashboardData';
 import { headlines } from '../src/dashboard/headlines';
-import { databases, DAY, SECRET, startTestServer, T0, token, wire, type TestServer } from './helpers';
+import { DAY, databases, SECRET, startTestServer, T0, type TestServer, token, wire } from './helpers';
 
 // The dashboard over HTTP, as a browser without JavaScript sees it: sign-in, the session cookie, CSRF, the headers.
 // What only a browser shows (charts, CSP reports, axe) is in server/test/browser/dashboard.test.ts.
@@ -28,138 +28,172 @@ const jar = () => {
 const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
 describe.each(databases)('dashboard on $name', ({ url, skip }) => {
- describe.skipIf(skip)('over HTTP', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer(url, { identitySecrets: ['identity-secret-0123456789-abcdefghij'], identity: 'optional' });
-  }, 120_000);
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  const get = (path: string, cookies = '') => fetch(`${s.url}${path}`, { headers: cookies ? { cookie: cookies } : {}, redirect: 'manual' });
-  const form = (path: string, fields: Record<string, string>, cookies: string) =>
-    fetch(`${s.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-      body: new URLSearchParams(fields).toString(),
-      redirect: 'manual',
+  describe.skipIf(skip)('over HTTP', () => {
+    let s: TestServer;
+    beforeAll(async () => {
+      s = await startTestServer(url, {
+        identitySecrets: ['identity-secret-0123456789-abcdefghij'],
+        identity: 'optional',
+      });
+    }, 120_000);
+    afterAll(async () => {
+      await s?.close();
     });
 
-  /** Opens the sign-in form and posts `secret` with its CSRF token. */
-  const signIn = async (secret: string) => {
-    const cookies = jar();
-    const page = await get('/dashboard');
-    cookies.keep(page);
-    const csrf = csrfIn(await page.text());
-    const res = await form('/dashboard/sign-in', { _csrf: csrf!, secret }, cookies.header());
-    cookies.keep(res);
-    return { res, cookies, body: await res.text() };
-  };
+    const get = (path: string, cookies = '') =>
+      fetch(`${s.url}${path}`, { headers: cookies ? { cookie: cookies } : {}, redirect: 'manual' });
+    const form = (path: string, fields: Record<string, string>, cookies: string) =>
+      fetch(`${s.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
 
-  it('opens on a sign-in form with a password field, under a strict CSP', async () => {
-    const res = await get('/dashboard');
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('type="password"');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script
-    expect(html).not.toMatch(/ style="/); // no inline style
+    /** Opens the sign-in form and posts `secret` with its CSRF token. */
+    const signIn = async (secret: string) => {
+      const cookies = jar();
+      const page = await get('/dashboard');
+      cookies.keep(page);
+      const csrf = csrfIn(await page.text());
+      const res = await form('/dashboard/sign-in', { _csrf: csrf!, secret }, cookies.header());
+      cookies.keep(res);
+      return { res, cookies, body: await res.text() };
+    };
+
+    it('opens on a sign-in form with a password field, under a strict CSP', async () => {
+      const res = await get('/dashboard');
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('type="password"');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script
+      expect(html).not.toMatch(/ style="/); // no inline style
+    });
+
+    it('a wrong key shows an error and no data, and sets no session', async () => {
+      const { res, cookies, body } = await signIn('sk_wrong_0123456789abcdef');
+      expect(res.status).toBe(401);
+      expect(body).toContain("doesn't open a project");
+      expect(cookies.get('waymark_session')).toBeUndefined();
+      expect((await get('/dashboard/overview', cookies.header())).status).toBe(303);
+    });
+
+    it('the right key opens a session in an HttpOnly, SameSite=Strict cookie that is not the key', async () => {
+      const { res, cookies } = await signIn(SECRET);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/dashboard/overview');
+      const line = res.headers.getSetCookie().find((c) => c.startsWith('waymark_session='))!;
+      expect(line).toMatch(/HttpOnly/i);
+      expect(line).toMatch(/SameSite=Strict/i);
+      expect(line).not.toContain(SECRET);
+      const session = cookies.get('waymark_session')!;
+      expect(session.length).toBeGreaterThan(30);
+      // Only a hash of the session id is stored.
+      const rows = await s.server.db.query('select id_hash from waymark_dashboard_sessions');
+      expect(rows.map((r) => r.id_hash)).not.toContain(session);
+      const overview = await get('/dashboard/overview', cookies.header());
+      expect(overview.status).toBe(200);
+      expect(await overview.text()).toContain('Overview');
+    });
+
+    it('refuses a POST without its CSRF token (no sign-in, no sign-out)', async () => {
+      const cookies = jar();
+      cookies.keep(await get('/dashboard'));
+      const res = await form('/dashboard/sign-in', { secret: SECRET }, cookies.header());
+      expect(res.status).toBe(403);
+      expect(res.headers.getSetCookie().some((c) => c.startsWith('waymark_session='))).toBe(false);
+
+      const signedIn = await signIn(SECRET);
+      const out = await form('/dashboard/sign-out', { _csrf: 'forged' }, signedIn.cookies.header());
+      expect(out.status).toBe(403);
+      expect((await get('/dashboard/overview', signedIn.cookies.header())).status).toBe(200);
+    });
+
+    it('sign-out ends the session for good', async () => {
+      const { cookies } = await signIn(SECRET);
+      const before = cookies.header();
+      const page = await get('/dashboard/overview', before);
+      const out = await form('/dashboard/sign-out', { _csrf: csrfIn(await page.text())! }, before);
+      expect(out.status).toBe(303);
+      // The old cookie, replayed, opens nothing.
+      expect((await get('/dashboard/overview', before)).status).toBe(303);
+      expect((await get('/dashboard/accounts', before)).headers.get('location')).toBe('/dashboard');
+    });
+
+    it('every page needs the session; an unknown account is a 404 page, not a 500', async () => {
+      for (const path of [
+        '/dashboard/overview',
+        '/dashboard/accounts',
+        '/dashboard/accounts.csv',
+        '/dashboard/webhooks',
+        '/dashboard/accounts/acct_1',
+      ])
+        expect((await get(path)).status, path).toBe(303);
+      const { cookies } = await signIn(SECRET);
+      expect((await get('/dashboard/accounts/nobody', cookies.header())).status).toBe(404);
+      expect([404, 414]).toContain((await get(`/dashboard/accounts/${'x'.repeat(300)}`, cookies.header())).status);
+      expect((await get('/dashboard/accounts?sort=bogus&status=nope&cursor=garbage', cookies.header())).status).toBe(
+        200,
+      );
+    });
+
+    it('an account page shows its users and their verified milestones', async () => {
+      const t = await token('ann', 'acct_1');
+      await s.post({
+        projectKey: 'pk_test',
+        userToken: t,
+        events: [wire({ userId: 'ann', accountId: 'acct_1', name: 'project_created' })],
+      });
+      await s.server.idle();
+      s.clock.now = T0 + DAY;
+      const { cookies } = await signIn(SECRET);
+      const res = await get('/dashboard/accounts/acct_1', cookies.header());
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('ann');
+      expect(html).toMatch(/achieved/);
+    });
   });
-
-  it('a wrong key shows an error and no data, and sets no session', async () => {
-    const { res, cookies, body } = await signIn('sk_wrong_0123456789abcdef');
-    expect(res.status).toBe(401);
-    expect(body).toContain("doesn't open a project");
-    expect(cookies.get('waymark_session')).toBeUndefined();
-    expect((await get('/dashboard/overview', cookies.header())).status).toBe(303);
-  });
-
-  it('the right key opens a session in an HttpOnly, SameSite=Strict cookie that is not the key', async () => {
-    const { res, cookies } = await signIn(SECRET);
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/dashboard/overview');
-    const line = res.headers.getSetCookie().find((c) => c.startsWith('waymark_session='))!;
-    expect(line).toMatch(/HttpOnly/i);
-    expect(line).toMatch(/SameSite=Strict/i);
-    expect(line).not.toContain(SECRET);
-    const session = cookies.get('waymark_session')!;
-    expect(session.length).toBeGreaterThan(30);
-    // Only a hash of the session id is stored.
-    const rows = await s.server.db.query('select id_hash from waymark_dashboard_sessions');
-    expect(rows.map((r) => r.id_hash)).not.toContain(session);
-    const overview = await get('/dashboard/overview', cookies.header());
-    expect(overview.status).toBe(200);
-    expect(await overview.text()).toContain('Overview');
-  });
-
-  it('refuses a POST without its CSRF token (no sign-in, no sign-out)', async () => {
-    const cookies = jar();
-    cookies.keep(await get('/dashboard'));
-    const res = await form('/dashboard/sign-in', { secret: SECRET }, cookies.header());
-    expect(res.status).toBe(403);
-    expect(res.headers.getSetCookie().some((c) => c.startsWith('waymark_session='))).toBe(false);
-
-    const signedIn = await signIn(SECRET);
-    const out = await form('/dashboard/sign-out', { _csrf: 'forged' }, signedIn.cookies.header());
-    expect(out.status).toBe(403);
-    expect((await get('/dashboard/overview', signedIn.cookies.header())).status).toBe(200);
-  });
-
-  it('sign-out ends the session for good', async () => {
-    const { cookies } = await signIn(SECRET);
-    const before = cookies.header();
-    const page = await get('/dashboard/overview', before);
-    const out = await form('/dashboard/sign-out', { _csrf: csrfIn(await page.text())! }, before);
-    expect(out.status).toBe(303);
-    // The old cookie, replayed, opens nothing.
-    expect((await get('/dashboard/overview', before)).status).toBe(303);
-    expect((await get('/dashboard/accounts', before)).headers.get('location')).toBe('/dashboard');
-  });
-
-  it('every page needs the session; an unknown account is a 404 page, not a 500', async () => {
-    for (const path of ['/dashboard/overview', '/dashboard/accounts', '/dashboard/accounts.csv', '/dashboard/webhooks', '/dashboard/accounts/acct_1'])
-      expect((await get(path)).status, path).toBe(303);
-    const { cookies } = await signIn(SECRET);
-    expect((await get('/dashboard/accounts/nobody', cookies.header())).status).toBe(404);
-    expect([404, 414]).toContain((await get(`/dashboard/accounts/${'x'.repeat(300)}`, cookies.header())).status);
-    expect((await get('/dashboard/accounts?sort=bogus&status=nope&cursor=garbage', cookies.header())).status).toBe(200);
-  });
-
-  it('an account page shows its users and their verified milestones', async () => {
-    const t = await token('ann', 'acct_1');
-    await s.post({ projectKey: 'pk_test', userToken: t, events: [wire({ userId: 'ann', accountId: 'acct_1', name: 'project_created' })] });
-    await s.server.idle();
-    s.clock.now = T0 + DAY;
-    const { cookies } = await signIn(SECRET);
-    const res = await get('/dashboard/accounts/acct_1', cookies.header());
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('ann');
-    expect(html).toMatch(/achieved/);
-  });
-});
 });
 
 describe('dashboard pieces', () => {
   it('reads the accounts URL with defaults for anything unknown, and writes it back', () => {
-    const query = readAccountsQuery({ status: ['stalled', 'bogus'], sort: 'users', order: 'sideways', search: '  acme ' });
+    const query = readAccountsQuery({
+      status: ['stalled', 'bogus'],
+      sort: 'users',
+      order: 'sideways',
+      search: '  acme ',
+    });
     expect(query).toEqual({ status: ['stalled'], search: 'acme', sort: 'users', order: 'desc', limit: 50, offset: 0 });
-    expect(accountsHref(query, { cursor: 'abc', offset: 50 })).toBe('/dashboard/accounts?status=stalled&search=acme&sort=users&order=desc&cursor=abc&offset=50');
+    expect(accountsHref(query, { cursor: 'abc', offset: 50 })).toBe(
+      '/dashboard/accounts?status=stalled&search=acme&sort=users&order=desc&cursor=abc&offset=50',
+    );
     expect(readAccountsQuery({ offset: '100' }).offset).toBe(0); // an offset without its cursor means nothing
   });
 
   it('exports every page of accounts as CSV, defusing spreadsheet formulas', async () => {
-    const rows = Array.from({ length: 1203 }, (_, i) => ({ accountId: `acct_${i}`, users: 1, achieved: i, lastAchievedAt: null, status: 'on_track' as const }));
+    const rows = Array.from({ length: 1203 }, (_, i) => ({
+      accountId: `acct_${i}`,
+      users: 1,
+      achieved: i,
+      lastAchievedAt: null,
+      status: 'on_track' as const,
+    }));
     rows[0]!.accountId = '=HYPERLINK("x")';
     rows[1]!.accountId = 'a,b';
     const data = {
       accounts: async (_key: string, q: { cursor?: string; limit: number }) => {
         const start = q.cursor ? Number(q.cursor) : 0;
         const page = rows.slice(start, start + q.limit);
-        return { accounts: page, total: rows.length, statuses: { on_track: rows.length, behind: 0, stalled: 0, expansion: 0 }, ...(start + q.limit < rows.length && { next: String(start + q.limit) }) };
+        return {
+          accounts: page,
+          total: rows.length,
+          statuses: { on_track: rows.length, behind: 0, stalled: 0, expansion: 0 },
+          ...(start + q.limit < rows.length && { next: String(start + q.limit) }),
+        };
       },
     } as unknown as DashboardData;
     const csv = await accountsCsv(data, 'pk', readAccountsQuery({}));
@@ -172,14 +206,34 @@ describe('dashboard pieces', () => {
   });
 
   it('says only what the numbers support', () => {
-    const metric = (id: string, over: object) => ({ id, title: id, eligible: 100, achieved: 50, rate: 0.5, medianDays: 4, p75Days: 8, ...over });
-    const now = { milestones: [metric('a', { retention: { achievers: 0.8, others: 0.3 } }), metric('b', {})], density: 1, cohorts: [], verified: { users: 1, events: 1 } };
+    const metric = (id: string, over: object) => ({
+      id,
+      title: id,
+      eligible: 100,
+      achieved: 50,
+      rate: 0.5,
+      medianDays: 4,
+      p75Days: 8,
+      ...over,
+    });
+    const now = {
+      milestones: [metric('a', { retention: { achievers: 0.8, others: 0.3 } }), metric('b', {})],
+      density: 1,
+      cohorts: [],
+      verified: { users: 1, events: 1 },
+    };
     const trend = {
       days: 30,
       recent: { users: 40, milestones: { a: { rate: 0.5, medianDays: 3 }, b: { rate: 0.2, medianDays: 2 } } },
       earlier: { users: 50, milestones: { a: { rate: 0.4, medianDays: 6 }, b: { rate: 0.2, medianDays: 4 } } },
     };
-    const lines = headlines(now, trend, { levelTitle: 'Getting started', users: 200, activated: 150, activatedWithin: 124, withinDays: 14 });
+    const lines = headlines(now, trend, {
+      levelTitle: 'Getting started',
+      users: 200,
+      activated: 150,
+      activatedWithin: 124,
+      withinDays: 14,
+    });
     expect(lines.map((l) => l.text)).toEqual([
       '62% of users complete Getting started within 14 days (75% so far)',
       'Users who reach a stay active at 80%, against 30% for the others (2.7×)',
@@ -188,6 +242,14 @@ describe('dashboard pieces', () => {
     expect(lines.map((l) => l.tone)).toEqual(['neutral', 'good', 'good']);
     // Too few users, no retention lift, a cohort under 20 users: nothing to say.
     const thin = { ...trend, earlier: { ...trend.earlier, users: 19 } };
-    expect(headlines({ ...now, milestones: [metric('a', {})] }, thin, { levelTitle: 'x', users: 3, activated: 3, activatedWithin: 3, withinDays: 14 })).toEqual([]);
+    expect(
+      headlines({ ...now, milestones: [metric('a', {})] }, thin, {
+        levelTitle: 'x',
+        users: 3,
+        activated: 3,
+        activatedWithin: 3,
+        withinDays: 14,
+      }),
+    ).toEqual([]);
   });
 });

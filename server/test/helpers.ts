@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { createServer } from '../src/createServer';
 import type { ProjectConfig, ServerConfig } from '../src/config/types';
+import { createServer } from '../src/createServer';
 import { signUserToken } from '../src/identity/signUserToken';
 
 export const DATABASE_URL = process.env.DATABASE_URL;
@@ -12,7 +12,10 @@ export const databases = [
   { name: 'PostgreSQL', url: DATABASE_URL, skip: !DATABASE_URL },
 ];
 if (!DATABASE_URL) {
-  if (process.env.CI) throw new Error('DATABASE_URL must be set in CI: the server tests must run on PostgreSQL too (scripts/ci-postgres.sh)');
+  if (process.env.CI)
+    throw new Error(
+      'DATABASE_URL must be set in CI: the server tests must run on PostgreSQL too (scripts/ci-postgres.sh)',
+    );
   console.warn('\n!!! DATABASE_URL is not set: the waymark-server tests on real PostgreSQL are SKIPPED. !!!\n');
 }
 
@@ -27,7 +30,12 @@ export const definitions = {
   milestones: [
     { id: 'first-project', title: 'First project', rule: { event: 'project_created' } },
     { id: 'ten-tasks', title: 'Ten tasks', rule: { event: 'task_completed', count: 10 }, requires: ['first-project'] },
-    { id: 'team-fifty', title: 'Team: fifty tasks', rule: { event: 'task_completed', count: 50 }, scope: 'account' as const },
+    {
+      id: 'team-fifty',
+      title: 'Team: fifty tasks',
+      rule: { event: 'task_completed', count: 50 },
+      scope: 'account' as const,
+    },
     { id: 'due-invite', title: 'Invite someone', rule: { event: 'member_invited' }, due: '3d' as const },
   ],
   levels: [{ id: 'getting-started', title: 'Getting started', milestones: ['first-project', 'ten-tasks'] }],
@@ -35,7 +43,8 @@ export const definitions = {
 
 let counter = 0;
 /** A schema no other test (or earlier run on the same PostgreSQL) uses. */
-export const freshSchema = () => `wm_t${Date.now().toString(36)}_${(counter++).toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+export const freshSchema = () =>
+  `wm_t${Date.now().toString(36)}_${(counter++).toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
 
 /** Collects the server's JSON log lines, to check what is (and is not) logged. */
 export const captureLog = () => {
@@ -107,7 +116,8 @@ export async function startTestServer(
       const res = await fetch(`${base}/v1/batch`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
-        body: typeof body === 'string' || body instanceof Uint8Array ? (body as RequestInit['body']) : JSON.stringify(body),
+        body:
+          typeof body === 'string' || body instanceof Uint8Array ? (body as RequestInit['body']) : JSON.stringify(body),
       });
       return { status: res.status, body: await json(res), headers: res.headers };
     },
@@ -120,7 +130,10 @@ export async function startTestServer(
     async admin(method, path, body, secret = SECRET) {
       const res = await fetch(`${base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${secret}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: res.status, body: await json(res) };
@@ -140,7 +153,12 @@ export const wire = (over: Record<string, unknown> = {}) => ({
 });
 
 /** `n` events made by `make(i)`. */
-export const many = (n: number, make: (i: number) => Record<string, unknown>) => Array.from({ length: n }, (_, i) => wire(make(i)));
+export const many = (n: number, make: (i: number) => Record<string, unknown>) =>
+  Array.from({ length: n }, (_, i) => wire(make(i)));
 
-export const token = (userId: string, accountId?: string, options: { expiresIn?: string | number } = {}, secret = IDENTITY_SECRET) =>
-  signUserToken({ userId, accountId }, secret, options);
+export const token = (
+  userId: string,
+  accountId?: string,
+  options: { expiresIn?: string | number } = {},
+  secret = IDENTITY_SECRET,
+) => signUserToken({ userId, accountId }, secret, options);

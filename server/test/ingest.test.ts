@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databases, many, startTestServer, T0, wire, type TestServer } from './helpers';
+import { databases, many, startTestServer, T0, type TestServer, wire } from './helpers';
 
 describe.each(databases)('POST /v1/batch on $name', ({ url, skip }) => {
   let s: TestServer;
@@ -47,7 +47,9 @@ describe.each(databases)('POST /v1/batch on $name', ({ url, skip }) => {
       const events = [wire(), wire()];
       const zipped = gzipSync(JSON.stringify({ projectKey: 'pk_test', events }));
       expect((await s.post(zipped, { 'content-encoding': 'gzip' })).body).toEqual({ accepted: 2, duplicates: 0 });
-      const bomb = gzipSync(JSON.stringify({ projectKey: 'pk_test', events: [wire({ properties: { pad: 'x'.repeat(200_000) } })] }));
+      const bomb = gzipSync(
+        JSON.stringify({ projectKey: 'pk_test', events: [wire({ properties: { pad: 'x'.repeat(200_000) } })] }),
+      );
       expect(bomb.length).toBeLessThan(50_000);
       const res = await s.post(bomb, { 'content-encoding': 'gzip' });
       expect(res.status).toBe(413);
@@ -78,10 +80,10 @@ describe.each(databases)('POST /v1/batch on $name', ({ url, skip }) => {
     });
 
     // Built as text: JSON.stringify itself overflows the stack on a value this deep.
-    const DEEP = '{"v":'.repeat(4500) + '1' + '}'.repeat(4500);
+    const DEEP = `${'{"v":'.repeat(4500)}1${'}'.repeat(4500)}`;
     it.each([
       ['NUL in a property', { properties: { note: 'a\u0000b' } }, /^properties\.note: contains a NUL/],
-      ['NUL in a key', { properties: { ['k\u0000']: 1 } }, /^properties: a key contains a NUL/],
+      ['NUL in a key', { properties: { 'k\u0000': 1 } }, /^properties: a key contains a NUL/],
       ['NUL in the name', { name: 'task\u0000' }, /^name: contains a NUL/],
       ['NUL in the anonymous id', { anonymousId: 'a\u0000' }, /^anonymousId: contains a NUL/],
       ['a lone surrogate', { properties: { s: 'x\ud800y' } }, /lone surrogate/],
@@ -96,7 +98,10 @@ describe.each(databases)('POST /v1/batch on $name', ({ url, skip }) => {
     ])('%s: that event alone is rejected, the good ones are stored', async (_what, over, reason) => {
       const good = many(19, () => ({}));
       const bad = wire(over);
-      const body = JSON.stringify({ projectKey: 'pk_test', events: [...good.slice(0, 9), bad, ...good.slice(9)] }).replace('{"placeholder":"DEEP"}', DEEP);
+      const body = JSON.stringify({
+        projectKey: 'pk_test',
+        events: [...good.slice(0, 9), bad, ...good.slice(9)],
+      }).replace('{"placeholder":"DEEP"}', DEEP);
       const res = await s.post(body);
       expect(res.status).toBe(200);
       expect(res.body.accepted).toBe(19);

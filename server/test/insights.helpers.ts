@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { token, wire, type TestServer } from './helpers';
+import { type TestServer, token, wire } from './helpers';
 
 /** Definitions of the insight tests: a segment, a level and an account-scope milestone. */
 export const insightDefinitions = {
@@ -7,7 +7,12 @@ export const insightDefinitions = {
     { id: 'first-project', title: 'First project', rule: { event: 'project_created' } },
     { id: 'invite', title: 'Invite a teammate', rule: { event: 'member_invited' } },
     { id: 'pro-report', title: 'A pro report', rule: { event: 'report_created' }, segment: { plan: ['pro'] } },
-    { id: 'team-three', title: 'Team: three tasks', rule: { event: 'task_completed', count: 3 }, scope: 'account' as const },
+    {
+      id: 'team-three',
+      title: 'Team: three tasks',
+      rule: { event: 'task_completed', count: 3 },
+      scope: 'account' as const,
+    },
   ],
   levels: [{ id: 'start', title: 'Start', milestones: ['first-project', 'invite'] }],
 };
@@ -20,7 +25,10 @@ export const insightDefinitions = {
 export const settle = async (s: TestServer, projectKey = 'pk_test') => {
   for (let round = 0; round < 300; round++) {
     await s.server.idle();
-    const [{ n }] = await s.server.db.query(`select count(*)::int n from waymark_jobs where project_key = $1 and kind = 'verify'`, [projectKey]);
+    const [{ n }] = await s.server.db.query(
+      `select count(*)::int n from waymark_jobs where project_key = $1 and kind = 'verify'`,
+      [projectKey],
+    );
     if (n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -28,7 +36,13 @@ export const settle = async (s: TestServer, projectKey = 'pk_test') => {
 };
 
 /** Events of one user at product time `at`: the clock moves there, the batch is sent and verified. */
-export const act = async (s: TestServer, at: number, userId: string, names: (string | Record<string, unknown>)[], options: { accountId?: string; signed?: boolean; projectKey?: string } = {}) => {
+export const act = async (
+  s: TestServer,
+  at: number,
+  userId: string,
+  names: (string | Record<string, unknown>)[],
+  options: { accountId?: string; signed?: boolean; projectKey?: string } = {},
+) => {
   s.clock.now = at;
   const events = names.map((n) =>
     wire({
@@ -44,4 +58,3 @@ export const act = async (s: TestServer, at: number, userId: string, names: (str
   expect(sent.status).toBe(200);
   await settle(s, options.projectKey);
 };
-

@@ -20,10 +20,14 @@ describe('rate limits', () => {
   }, 60_000);
 
   it('per project key: one noisy project is held back, another on the same address is not', async () => {
-    const s = await startTestServer(undefined, {}, {
-      rateLimit: { perIp: 1000, perProject: 3, window: 60_000 },
-      projects: [{ key: 'pk_quiet', secretKey: 'sk_quiet_0123456789abcdef' }],
-    });
+    const s = await startTestServer(
+      undefined,
+      {},
+      {
+        rateLimit: { perIp: 1000, perProject: 3, window: 60_000 },
+        projects: [{ key: 'pk_quiet', secretKey: 'sk_quiet_0123456789abcdef' }],
+      },
+    );
     try {
       const noisy = [];
       for (let i = 0; i < 5; i++) noisy.push((await s.post({ projectKey: 'pk_test', events: [wire()] })).status);
@@ -44,18 +48,26 @@ describe('CORS', () => {
       const preflight = (base: string, origin: string) =>
         fetch(`${base}/v1/state?projectKey=pk_test&userId=u1`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'authorization',
+          },
         });
       const ok = await preflight(s.url, 'https://app.example.com');
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
       expect(ok.headers.get('access-control-allow-headers')).toMatch(/authorization/);
       expect((await preflight(s.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-      expect((await preflight(plain.url, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+      expect(
+        (await preflight(plain.url, 'https://app.example.com')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
       const post = await s.post({ projectKey: 'pk_test', events: [wire()] }, { origin: 'https://app.example.com' });
       expect(post.status).toBe(200);
       expect(post.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
-      expect((await plain.post({ projectKey: 'pk_test', events: [wire()] }, { origin: 'https://app.example.com' })).status).toBe(403);
+      expect(
+        (await plain.post({ projectKey: 'pk_test', events: [wire()] }, { origin: 'https://app.example.com' })).status,
+      ).toBe(403);
     } finally {
       await Promise.all([s.close(), plain.close()]);
     }
@@ -69,7 +81,9 @@ describe('shutdown', () => {
     await new Promise<void>((resolve) => socket.once('connect', resolve));
     socket.on('error', () => {});
     // Headers, then a body that never comes.
-    socket.write('POST /v1/batch HTTP/1.1\r\nhost: x\r\ncontent-type: text/plain\r\ncontent-length: 1000\r\n\r\n{"projectKey":');
+    socket.write(
+      'POST /v1/batch HTTP/1.1\r\nhost: x\r\ncontent-type: text/plain\r\ncontent-length: 1000\r\n\r\n{"projectKey":',
+    );
     await new Promise((r) => setTimeout(r, 100));
     const started = Date.now();
     await s.close();
@@ -91,29 +105,33 @@ describe('a database in trouble is a 503 the client retries, never a hang, and t
     await s.server.app.close();
   }, 60_000);
 
-  it.skipIf(!DATABASE_URL)('on PostgreSQL with a lock held on the events table: 503 within the lock timeout, /health says so', async () => {
-    const s = await startTestServer(DATABASE_URL, {}, { statementTimeout: 1500 });
-    const schema = s.server.config.databaseSchema;
-    const holder = new pg.Client({ connectionString: DATABASE_URL });
-    await holder.connect();
-    try {
-      await holder.query('begin');
-      await holder.query(`lock table ${schema}.waymark_events in access exclusive mode`);
-      const started = Date.now();
-      const res = await s.post({ projectKey: 'pk_test', events: [wire()] });
-      expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).toBe('5');
-      expect(Date.now() - started).toBeLessThan(3000);
-      const health = await fetch(`${s.url}/health`);
-      expect(health.status).toBe(503);
-      await holder.query('rollback');
-      expect((await s.post({ projectKey: 'pk_test', events: [wire()] })).status).toBe(200);
-      expect((await fetch(`${s.url}/health`)).status).toBe(200);
-    } finally {
-      await holder.end();
-      await s.close();
-    }
-  }, 60_000);
+  it.skipIf(!DATABASE_URL)(
+    'on PostgreSQL with a lock held on the events table: 503 within the lock timeout, /health says so',
+    async () => {
+      const s = await startTestServer(DATABASE_URL, {}, { statementTimeout: 1500 });
+      const schema = s.server.config.databaseSchema;
+      const holder = new pg.Client({ connectionString: DATABASE_URL });
+      await holder.connect();
+      try {
+        await holder.query('begin');
+        await holder.query(`lock table ${schema}.waymark_events in access exclusive mode`);
+        const started = Date.now();
+        const res = await s.post({ projectKey: 'pk_test', events: [wire()] });
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('5');
+        expect(Date.now() - started).toBeLessThan(3000);
+        const health = await fetch(`${s.url}/health`);
+        expect(health.status).toBe(503);
+        await holder.query('rollback');
+        expect((await s.post({ projectKey: 'pk_test', events: [wire()] })).status).toBe(200);
+        expect((await fetch(`${s.url}/health`)).status).toBe(200);
+      } finally {
+        await holder.end();
+        await s.close();
+      }
+    },
+    60_000,
+  );
 });
 
 it('PGlite on disk runs with fsync on, through a filesystem whose fsync is real', async () => {

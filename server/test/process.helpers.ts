@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,13 @@ export function writeConfig(extra: Record<string, unknown> = {}) {
   const file = join(dir, 'waymark.config.json');
   writeFileSync(
     file,
-    JSON.stringify({ port: 0, rateLimit: false, logLevel: 'debug', projects: [{ key: 'pk_test', secretKey: SECRET, definitions }], ...extra }),
+    JSON.stringify({
+      port: 0,
+      rateLimit: false,
+      logLevel: 'debug',
+      projects: [{ key: 'pk_test', secretKey: SECRET, definitions }],
+      ...extra,
+    }),
   );
   return { dir, file };
 }
@@ -34,7 +40,10 @@ export interface ServerProcess {
  * is not passed on: a process uses PostgreSQL only when its config (or `env`) says so.
  */
 export function startProcess(configFile: string, env: Record<string, string | undefined> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, '--config', configFile], { env: { ...process.env, DATABASE_URL: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--config', configFile], {
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Record<string, any>[] = [];
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -78,7 +87,11 @@ export function startProcess(configFile: string, env: Record<string, string | un
 /** POSTs a batch; answers the status and body, or status 0 when the connection failed (a killed server). */
 export async function send(url: string, events: unknown[]) {
   try {
-    const res = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ projectKey: 'pk_test', events }) });
+    const res = await fetch(`${url}/v1/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ projectKey: 'pk_test', events }),
+    });
     return { status: res.status, body: (await res.json()) as any };
   } catch {
     return { status: 0, body: undefined };

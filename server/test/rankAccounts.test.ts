@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankAccounts, type AccountRow } from '../src/accounts/rankAccounts';
+import { type AccountRow, rankAccounts } from '../src/accounts/rankAccounts';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2026, 10, 2, 9);

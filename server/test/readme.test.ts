@@ -10,7 +10,7 @@ import { definitions } from './helpers';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('## The backend: waymark-server'));
 const block = (lang: string) => {
-  const start = section.indexOf('```' + lang) + lang.length + 3;
+  const start = section.indexOf(`\`\`\`${lang}`) + lang.length + 3;
   return section.slice(start, section.indexOf('```', start));
 };
 
@@ -18,12 +18,18 @@ it("the README's config file works when pasted: identity required, a token from 
   const dir = mkdtempSync(join(tmpdir(), 'waymark-readme-'));
   writeFileSync(join(dir, 'waymark.config.json'), block('json'));
   writeFileSync(join(dir, 'milestones.json'), JSON.stringify(definitions));
-  const env = { WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef', WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef' };
+  const env = {
+    WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef',
+    WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef',
+  };
   const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
   const server = await createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
   try {
     // Its triggers are checked and kept.
-    expect(server.config.projects[0].triggers.map((t) => `${t.id}:${t.kind}`)).toEqual(['celebrate-momentum:achievedAtLeast', 'check-in:quietFor']);
+    expect(server.config.projects[0].triggers.map((t) => `${t.id}:${t.kind}`)).toEqual([
+      'celebrate-momentum:achievedAtLeast',
+      'check-in:quietFor',
+    ]);
     const url = await server.listen();
     const batch = (userToken?: string) =>
       fetch(`${url}/v1/batch`, {
@@ -32,11 +38,22 @@ it("the README's config file works when pasted: identity required, a token from 
         body: JSON.stringify({
           projectKey: 'pk_acme',
           userToken,
-          events: [{ id: 'e1', type: 'track', name: 'project_created', userId: 'u_123', anonymousId: 'a1', timestamp: new Date().toISOString() }],
+          events: [
+            {
+              id: 'e1',
+              type: 'track',
+              name: 'project_created',
+              userId: 'u_123',
+              anonymousId: 'a1',
+              timestamp: new Date().toISOString(),
+            },
+          ],
         }),
       });
     expect((await batch()).status).toBe(401);
-    const token = await signUserToken({ userId: 'u_123', accountId: 'acct_9' }, env.WAYMARK_IDENTITY_SECRET, { expiresIn: '7d' });
+    const token = await signUserToken({ userId: 'u_123', accountId: 'acct_9' }, env.WAYMARK_IDENTITY_SECRET, {
+      expiresIn: '7d',
+    });
     const stored = await batch(token);
     expect(stored.status).toBe(200);
     expect(stored.headers.get('access-control-allow-origin')).toBe('https://app.acme.example');

@@ -17,7 +17,7 @@ export interface Received {
 export type Answer = (r: Received, seen: Received[]) => number | 'hang';
 
 /** A fresh Standard Webhooks secret: `whsec_` + base64 of 24 random bytes. */
-export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
+export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 /**
  * A real webhook receiver: node:http on 127.0.0.1, keeping every request. `answer` decides each response.

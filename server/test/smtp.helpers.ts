@@ -1,5 +1,5 @@
 import { createServer as createNetServer } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** One message as the SMTP server received it: the envelope and the parsed message. */

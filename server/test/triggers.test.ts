@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/config/ConfigError';
 import { readConfig } from '../src/config/readConfig';
 import type { Notification } from '../src/notify/createNotifier';
-import { DAY, databases, SECRET, startTestServer, T0, type TestServer } from './helpers';
+import { DAY, databases, SECRET, startTestServer, T0 } from './helpers';
 import { act, insightDefinitions, settle } from './insights.helpers';
 
 const iso = (t: number) => new Date(t).toISOString();
 
 /** A server with these triggers, and what it publishes as `trigger.fired`. */
 const start = async (url: string | undefined, triggers: unknown[]) => {
-  const s = await startTestServer(url, { definitions: insightDefinitions, triggers: triggers as never }, { scheduleEvery: 0 });
+  const s = await startTestServer(
+    url,
+    { definitions: insightDefinitions, triggers: triggers as never },
+    { scheduleEvery: 0 },
+  );
   const fired: Notification[] = [];
   s.server.notifier.subscribe(async (_query, n) => void (n.type === 'trigger.fired' && fired.push(n)));
   const run = async (at: number) => {
@@ -31,7 +35,9 @@ const start = async (url: string | undefined, triggers: unknown[]) => {
 
 describe('trigger definitions are checked at start', () => {
   const config = (triggers: unknown) => () =>
-    readConfig({ projects: [{ key: 'pk_t', secretKey: SECRET, definitions: insightDefinitions, triggers: triggers as never }] });
+    readConfig({
+      projects: [{ key: 'pk_t', secretKey: SECRET, definitions: insightDefinitions, triggers: triggers as never }],
+    });
   const problems = (triggers: unknown) => {
     try {
       config(triggers)();
@@ -42,7 +48,7 @@ describe('trigger definitions are checked at start', () => {
     throw new Error('accepted');
   };
 
-  it('accepts the contract\'s examples', () => {
+  it("accepts the contract's examples", () => {
     const resolved = config([
       { id: 'celebrate-momentum', scope: 'account', when: { achievedAtLeast: 3, within: '30d' } },
       { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
@@ -84,9 +90,12 @@ describe('trigger definitions are checked at start', () => {
       'projects[0].triggers[6].when: expected exactly one of achievedAtLeast, quietFor, behindPace, achieved, achievedTotal',
     ]);
     expect(problems({ id: 'x' })).toEqual(['projects[0].triggers: expected an array of triggers']);
-    expect(problems([{ id: 'x', when: { quietFor: '1d' } }, { id: 'x', when: { quietFor: '2d' } }])).toEqual([
-      'projects[0].triggers[1].id: "x" is the id of an earlier trigger',
-    ]);
+    expect(
+      problems([
+        { id: 'x', when: { quietFor: '1d' } },
+        { id: 'x', when: { quietFor: '2d' } },
+      ]),
+    ).toEqual(['projects[0].triggers[1].id: "x" is the id of an earlier trigger']);
   });
 });
 
@@ -128,16 +137,37 @@ describe.each(databases)('triggers on $name', ({ url, skip }) => {
       await act(s, T0 + 22 * DAY, 't3', [{ type: 'achieved', name: 'invite' }], team);
       expect(t.fresh()).toEqual([]);
       const n = t.fired.find((f) => f.triggerId === 'inviter')!;
-      expect(n).toEqual({ type: 'trigger.fired', projectKey: 'pk_test', at: T0 + 2 * DAY, userId: 't1', accountId: 'acct-t', triggerId: 'inviter', key: 'trigger.fired:inviter:u:t1:achieved' });
+      expect(n).toEqual({
+        type: 'trigger.fired',
+        projectKey: 'pk_test',
+        at: T0 + 2 * DAY,
+        userId: 't1',
+        accountId: 'acct-t',
+        triggerId: 'inviter',
+        key: 'trigger.fired:inviter:u:t1:achieved',
+      });
       const total = t.fired.find((f) => f.triggerId === 'team-total')!;
-      expect(total).toEqual({ type: 'trigger.fired', projectKey: 'pk_test', at: T0 + 2 * DAY, accountId: 'acct-t', triggerId: 'team-total', key: 'trigger.fired:team-total:c:acct-t:total' });
+      expect(total).toEqual({
+        type: 'trigger.fired',
+        projectKey: 'pk_test',
+        at: T0 + 2 * DAY,
+        accountId: 'acct-t',
+        triggerId: 'team-total',
+        key: 'trigger.fired:team-total:c:acct-t:total',
+      });
     });
 
-    it('the admin API lists the triggers with when each last fired, and each one\'s firings', async () => {
+    it("the admin API lists the triggers with when each last fired, and each one's firings", async () => {
       const { s } = t;
       const { body } = await s.admin('GET', '/v1/admin/triggers');
       expect(body.triggers).toEqual([
-        { id: 'momentum', scope: 'account', when: { achievedAtLeast: 2, within: '10d' }, fired: 2, lastFiredAt: iso(T0 + 3 * DAY) },
+        {
+          id: 'momentum',
+          scope: 'account',
+          when: { achievedAtLeast: 2, within: '10d' },
+          fired: 2,
+          lastFiredAt: iso(T0 + 3 * DAY),
+        },
         { id: 'team-total', scope: 'account', when: { achievedTotal: 3 }, fired: 1, lastFiredAt: iso(T0 + 2 * DAY) },
         { id: 'inviter', scope: 'user', when: { achieved: 'invite' }, fired: 2, lastFiredAt: iso(T0 + 3 * DAY) },
         { id: 'two-each', scope: 'user', when: { achievedTotal: 2 }, fired: 2, lastFiredAt: iso(T0 + 3 * DAY) },
@@ -146,7 +176,9 @@ describe.each(databases)('triggers on $name', ({ url, skip }) => {
         { accountId: 'acct-t', period: iso(T0 + 3 * DAY), firedAt: iso(T0 + 3 * DAY) },
         { accountId: 'acct-t', period: iso(T0 + DAY), firedAt: iso(T0 + DAY) },
       ]);
-      expect((await s.admin('GET', '/v1/admin/triggers/inviter/fires?limit=1')).body.fires).toEqual([{ userId: 't2', period: 'achieved', firedAt: iso(T0 + 3 * DAY) }]);
+      expect((await s.admin('GET', '/v1/admin/triggers/inviter/fires?limit=1')).body.fires).toEqual([
+        { userId: 't2', period: 'achieved', firedAt: iso(T0 + 3 * DAY) },
+      ]);
       expect((await s.admin('GET', '/v1/admin/triggers/nope/fires')).status).toBe(404);
     });
   });
@@ -200,20 +232,39 @@ describe.each(databases)('triggers on $name', ({ url, skip }) => {
     it('fires when a subject falls behind the median of its age, once while it stays behind, again after it caught up and fell back', async () => {
       const { s, run } = t;
       // Six one-user accounts started on T0, with 2, 2, 2, 1, 0 and 0 milestones.
-      for (const [i, names] of [['project_created', 'member_invited'], ['project_created', 'member_invited'], ['project_created', 'member_invited'], ['project_created'], ['page_viewed'], ['page_viewed']].entries())
+      for (const [i, names] of [
+        ['project_created', 'member_invited'],
+        ['project_created', 'member_invited'],
+        ['project_created', 'member_invited'],
+        ['project_created'],
+        ['page_viewed'],
+        ['page_viewed'],
+      ].entries())
         await act(s, T0, `b${i + 1}`, names, { accountId: `acct-b${i + 1}` });
       // b4 (1 against 2, 2, 2, 0, 0), b5 and b6 (0 against 2, 2, 2, 1, 0): the median is 2.
       expect(await run(T0 + 5 * DAY)).toEqual({ 'slow-account': 3, 'slow-user': 3 });
-      expect(t.fresh()).toEqual(['slow-account:acct-b4', 'slow-account:acct-b5', 'slow-account:acct-b6', 'slow-user:b4', 'slow-user:b5', 'slow-user:b6']);
+      expect(t.fresh()).toEqual([
+        'slow-account:acct-b4',
+        'slow-account:acct-b5',
+        'slow-account:acct-b6',
+        'slow-user:b4',
+        'slow-user:b5',
+        'slow-user:b6',
+      ]);
       expect(await run(T0 + 5 * DAY + 1)).toEqual({ 'slow-account': 0, 'slow-user': 0 });
       // b5 catches up on day 6.
       await act(s, T0 + 6 * DAY, 'b5', ['project_created', 'member_invited'], { accountId: 'acct-b5' });
       expect(await run(T0 + 6 * DAY)).toEqual({ 'slow-account': 0, 'slow-user': 0 });
       // The first three teams reach their own milestone on day 7: acct-b5 (2) is behind 3, 3, 3 again; as a user, not.
-      for (const i of [1, 2, 3]) await act(s, T0 + 7 * DAY, `b${i}`, ['task_completed', 'task_completed', 'task_completed'], { accountId: `acct-b${i}` });
+      for (const i of [1, 2, 3])
+        await act(s, T0 + 7 * DAY, `b${i}`, ['task_completed', 'task_completed', 'task_completed'], {
+          accountId: `acct-b${i}`,
+        });
       expect(await run(T0 + 7 * DAY)).toEqual({ 'slow-account': 1, 'slow-user': 0 });
       expect(t.fresh()).toEqual(['slow-account:acct-b5']);
-      const fires = (await s.admin('GET', '/v1/admin/triggers/slow-account/fires')).body.fires.filter((f: { accountId: string }) => f.accountId === 'acct-b5');
+      const fires = (await s.admin('GET', '/v1/admin/triggers/slow-account/fires')).body.fires.filter(
+        (f: { accountId: string }) => f.accountId === 'acct-b5',
+      );
       expect(fires).toEqual([
         { accountId: 'acct-b5', period: iso(T0 + 7 * DAY), firedAt: iso(T0 + 7 * DAY) },
         { accountId: 'acct-b5', period: iso(T0 + 5 * DAY), firedAt: iso(T0 + 5 * DAY), closedAt: iso(T0 + 6 * DAY) },

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, it, vi } from 'vitest';
 import { definitions, SECRET, startTestServer, wire } from './helpers';
@@ -26,7 +26,13 @@ it("the README's webhook receiver works as pasted: Slack, a HubSpot task, PostHo
   const s = await startTestServer(
     undefined,
     {
-      definitions: { ...definitions, milestones: [...definitions.milestones, { id: 'power-user', title: 'Power User', rule: { event: 'report_shared' } }] },
+      definitions: {
+        ...definitions,
+        milestones: [
+          ...definitions.milestones,
+          { id: 'power-user', title: 'Power User', rule: { event: 'report_shared' } },
+        ],
+      },
       webhooks: [{ url: `http://127.0.0.1:${port}/waymark`, secret }],
     },
     { allowPrivateNetworks: true, scheduleEvery: 0 },
@@ -50,7 +56,10 @@ it("the README's webhook receiver works as pasted: Slack, a HubSpot task, PostHo
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
-    await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' })).status).toBe(401), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect((await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' })).status).toBe(401),
+      { timeout: 20_000, interval: 100 },
+    );
 
     const events = [
       wire({ userId: 'u_123', anonymousId: 'a1', type: 'group', name: undefined, accountId: 'acct_9' }),
@@ -58,18 +67,37 @@ it("the README's webhook receiver works as pasted: Slack, a HubSpot task, PostHo
     ];
     expect((await s.post({ projectKey: 'pk_test', events })).status).toBe(200);
     await s.server.db.transaction((query) =>
-      s.server.notifier.publish(query, { type: 'trigger.fired', projectKey: 'pk_test', at: Date.now(), accountId: 'acct_9', triggerId: 'check-in', key: 'trigger.fired:c:acct_9:check-in:1' }),
+      s.server.notifier.publish(query, {
+        type: 'trigger.fired',
+        projectKey: 'pk_test',
+        at: Date.now(),
+        accountId: 'acct_9',
+        triggerId: 'check-in',
+        key: 'trigger.fired:c:acct_9:check-in:1',
+      }),
     );
     await s.server.idle();
-    await vi.waitFor(() => expect(services.at('/crm/v3/objects/tasks')).toHaveLength(1), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(() => expect(services.at('/crm/v3/objects/tasks')).toHaveLength(1), {
+      timeout: 20_000,
+      interval: 100,
+    });
 
     expect(services.at('/slack').map((r) => r.json)).toEqual([{ text: 'Acme Corp just hit Power User' }]);
     const [task] = services.at('/crm/v3/objects/tasks');
     expect(task.headers.authorization).toBe('Bearer hubspot-token');
-    expect(task.json.properties).toMatchObject({ hs_task_subject: 'Check in with Acme Corp', hs_task_status: 'NOT_STARTED', hs_task_priority: 'HIGH' });
+    expect(task.json.properties).toMatchObject({
+      hs_task_subject: 'Check in with Acme Corp',
+      hs_task_status: 'NOT_STARTED',
+      hs_task_priority: 'HIGH',
+    });
     const captured = services.at('/i/v0/e/').map((r) => r.json);
-    expect(captured.map((c) => [c.event, c.distinct_id, c.properties.milestoneId]).sort()).toEqual([['milestone.achieved', 'u_123', 'power-user']]);
-    expect(captured[0]).toMatchObject({ api_key: 'phc_test', properties: { accountId: 'acct_9', $groups: { company: 'acct_9' } } });
+    expect(captured.map((c) => [c.event, c.distinct_id, c.properties.milestoneId]).sort()).toEqual([
+      ['milestone.achieved', 'u_123', 'power-user'],
+    ]);
+    expect(captured[0]).toMatchObject({
+      api_key: 'phc_test',
+      properties: { accountId: 'acct_9', $groups: { company: 'acct_9' } },
+    });
     // Every delivery was answered 204 on its first attempt.
     const log = (await s.admin('GET', '/v1/admin/webhooks/deliveries')).body.deliveries;
     expect(log.map((d: any) => [d.type, d.status, d.attempts.map((a: any) => a.status)])).toEqual([

@@ -19,7 +19,11 @@ export function createBrowserPlatform(): SyncPlatform {
     let free = noop;
     // Held until released: the callback's promise settles only then.
     nav()!
-      .locks.request(name, { signal: abort.signal }, () => (listener(true), new Promise<void>((resolve) => (free = resolve))))
+      .locks.request(
+        name,
+        { signal: abort.signal },
+        () => (listener(true), new Promise<void>((resolve) => (free = resolve))),
+      )
       .catch(noop);
     return () => {
       abort.abort();

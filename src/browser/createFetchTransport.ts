@@ -20,17 +20,28 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
   return async ({ url, method, headers, body, keepalive, timeoutMs }) => {
     const h = { ...headers };
     // Compression is asynchronous, and a page being hidden may not get a second turn: keepalive bodies go as they are.
-    if (typeof body === 'string' && body.length > (options.gzipAbove ?? Infinity) && !keepalive && typeof CompressionStream === 'function') {
-      body = new Uint8Array(await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    if (
+      typeof body === 'string' &&
+      body.length > (options.gzipAbove ?? Infinity) &&
+      !keepalive &&
+      typeof CompressionStream === 'function'
+    ) {
+      body = new Uint8Array(
+        await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer(),
+      );
       h['content-encoding'] = 'gzip';
     }
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const [res, text] = await Promise.race([
-        (options.fetch || fetch)(url, { method, headers: h, body: body as BodyInit, keepalive, signal: abort.signal }).then(
-          async (r) => [r, await r.text()] as const,
-        ),
+        (options.fetch || fetch)(url, {
+          method,
+          headers: h,
+          body: body as BodyInit,
+          keepalive,
+          signal: abort.signal,
+        }).then(async (r) => [r, await r.text()] as const),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             abort.abort();

@@ -7,7 +7,10 @@ interface LeaseRecord {
 }
 
 const isLease = (x: unknown): x is LeaseRecord =>
-  typeof x === 'object' && x !== null && typeof (x as LeaseRecord).holder === 'string' && typeof (x as LeaseRecord).until === 'number';
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as LeaseRecord).holder === 'string' &&
+  typeof (x as LeaseRecord).until === 'number';
 
 /**
  * Who sends, where tabs share a storage but there are no Web Locks (Node, older browsers): a lease in the storage,

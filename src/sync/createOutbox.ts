@@ -68,7 +68,10 @@ export function createOutbox(o: {
       // A page being unloaded gets no further turn: a read-modify-write would never reach its write, and one under
       // way may be dropped. One plain write of what only this tab holds, the uncommitted included, merged into
       // the outbox by the next read (here or in another tab).
-      spilled = spilled.concat(writing.filter((e) => !spilled.includes(e)), pending);
+      spilled = spilled.concat(
+        writing.filter((e) => !spilled.includes(e)),
+        pending,
+      );
       stored = stored.concat(pending);
       pending = [];
       if (!spilled.length) return saving;
@@ -106,7 +109,14 @@ export function createOutbox(o: {
   const bound = async () => {
     const excess = queue.size() - maxQueue;
     if (excess <= 0) return;
-    await queue.remove(new Set(queue.events().slice(0, excess).map((e) => e.id)));
+    await queue.remove(
+      new Set(
+        queue
+          .events()
+          .slice(0, excess)
+          .map((e) => e.id),
+      ),
+    );
     overflow(excess);
   };
 

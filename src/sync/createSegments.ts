@@ -12,7 +12,9 @@ interface Bounds {
 const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
 const toBounds = (value: unknown): Bounds => {
   const { head, tail } = (value ?? {}) as Partial<Bounds>;
-  return Number.isInteger(head) && Number.isInteger(tail) && head! <= tail! ? { head: head!, tail: tail! } : { head: 0, tail: 0 };
+  return Number.isInteger(head) && Number.isInteger(tail) && head! <= tail!
+    ? { head: head!, tail: tail! }
+    : { head: 0, tail: 0 };
 };
 
 /**
@@ -82,7 +84,8 @@ export function createSegments(storage: SyncStorage, key: string) {
           const events = list(await storage.get(segmentKey(n)));
           // An event in two segments (a move repeated after a crash): the later copy goes, so one ack removes it.
           const fresh = events.filter((event) => !where.has(event.id));
-          if (fresh.length < events.length) await (fresh.length ? storage.set(segmentKey(n), fresh) : storage.del(segmentKey(n)));
+          if (fresh.length < events.length)
+            await (fresh.length ? storage.set(segmentKey(n), fresh) : storage.del(segmentKey(n)));
           if (fresh.length) hold(n, fresh), (added = true);
         }
         if (added) held = new Map([...held].sort((a, b) => a[0] - b[0]));

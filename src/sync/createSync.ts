@@ -146,8 +146,12 @@ export function createSync(o: SyncOptions): Sync {
     }
     if (status === 413)
       return events.length > 1
-        ? (await deliver(events.slice(0, events.length >> 1), keepalive)) && deliver(events.slice(events.length >> 1), keepalive)
-        : drop('event_too_large', `event ${events[0].id} ("${events[0].name}") is too large for the backend (HTTP 413); set aside`);
+        ? (await deliver(events.slice(0, events.length >> 1), keepalive)) &&
+            deliver(events.slice(events.length >> 1), keepalive)
+        : drop(
+            'event_too_large',
+            `event ${events[0].id} ("${events[0].name}") is too large for the backend (HTTP 413); set aside`,
+          );
     if (status && status < 500 && status !== 408 && status !== 429)
       return drop('sync_rejected', `the backend refused ${events.length} events with HTTP ${status}; dropped them`);
     // Offline: not a failed attempt; the `online` listener resumes.
@@ -156,7 +160,10 @@ export function createSync(o: SyncOptions): Sync {
     failingSince ||= t;
     if (t - failingSince >= budget) {
       failingSince = attempt = 0;
-      return drop('sync_gave_up', `gave up on ${events.length} events: retries failed for longer than the retry budget (last: ${status ? 'HTTP ' + status : 'network error or timeout'})`);
+      return drop(
+        'sync_gave_up',
+        `gave up on ${events.length} events: retries failed for longer than the retry budget (last: ${status ? 'HTTP ' + status : 'network error or timeout'})`,
+      );
     }
     const after = res?.header('retry-after');
     let wait = after ? (isNaN(+after) ? Date.parse(after) - t : +after * 1000) : NaN;
@@ -270,7 +277,11 @@ export function createSync(o: SyncOptions): Sync {
         const written = outbox.persist(options?.leaving);
         if (options?.keepalive) {
           // Page hide: the first request must start now, from memory; the rest follow if the page lives on.
-          if (canSend()) await sendAll(outbox.all().filter((e) => !inflight.has(e.id)), true);
+          if (canSend())
+            await sendAll(
+              outbox.all().filter((e) => !inflight.has(e.id)),
+              true,
+            );
           return await written;
         }
         await written;

@@ -39,7 +39,12 @@ export async function pullState(
   const headers: Record<string, string> = o.token ? { authorization: `Bearer ${o.token}` } : {};
   let why: string;
   try {
-    const res = await o.transport({ url: `${o.endpoint}/v1/state?${query}`, method: 'GET', headers, timeoutMs: o.timeoutMs });
+    const res = await o.transport({
+      url: `${o.endpoint}/v1/state?${query}`,
+      method: 'GET',
+      headers,
+      timeoutMs: o.timeoutMs,
+    });
     if (res.status === 401 && who.userId) {
       o.refused();
       return undefined;

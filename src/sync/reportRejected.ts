@@ -12,7 +12,11 @@ const MAX_REPORTS = 10;
  * @example
  * await reportRejected(response, events, report); // then outbox.ack(events)
  */
-export async function reportRejected(res: TransportResponse, events: WireEvent[], report: (error: WaymarkError) => void) {
+export async function reportRejected(
+  res: TransportResponse,
+  events: WireEvent[],
+  report: (error: WaymarkError) => void,
+) {
   let list: unknown;
   try {
     list = ((await res.json()) as { rejected?: unknown } | null)?.rejected;
@@ -28,8 +32,14 @@ export async function reportRejected(res: TransportResponse, events: WireEvent[]
     count++;
     if (count > MAX_REPORTS) continue;
     const reason = String((item as { reason?: unknown }).reason ?? 'no reason given').slice(0, 200);
-    report({ code: 'event_rejected', message: `the backend rejected event ${event.id} ("${event.name ?? event.type}"): ${reason}; dropped it` });
+    report({
+      code: 'event_rejected',
+      message: `the backend rejected event ${event.id} ("${event.name ?? event.type}"): ${reason}; dropped it`,
+    });
   }
   if (count > MAX_REPORTS)
-    report({ code: 'event_rejected', message: `the backend rejected ${count - MAX_REPORTS} more events of that batch; dropped them` });
+    report({
+      code: 'event_rejected',
+      message: `the backend rejected ${count - MAX_REPORTS} more events of that batch; dropped them`,
+    });
 }

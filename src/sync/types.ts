@@ -1,4 +1,12 @@
-import type { Benchmark, Consent, LevelDefinition, MilestoneDefinition, Properties, WaymarkError, WaymarkStorage } from '../types';
+import type {
+  Benchmark,
+  Consent,
+  LevelDefinition,
+  MilestoneDefinition,
+  Properties,
+  WaymarkError,
+  WaymarkStorage,
+} from '../types';
 
 /** One event as it travels to the backend (`POST /v1/batch`). */
 export interface WireEvent {

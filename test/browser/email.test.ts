@@ -1,15 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Definitions, type WaymarkServer } from 'waymark-server';
-import { startSmtp, type Received, type TestSmtp } from '../../server/test/smtp.helpers';
+import { type Received, startSmtp, type TestSmtp } from '../../server/test/smtp.helpers';
 import { SHOTS } from './harness';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2026, 10, 2, 9);
 const SECRET = 'sk_test_0123456789abcdef';
 let seq = 0;
-const wire = (over: Record<string, unknown>) => ({ id: `e${++seq}`, type: 'track', name: 'task_completed', timestamp: new Date(T0).toISOString(), ...over });
+const wire = (over: Record<string, unknown>) => ({
+  id: `e${++seq}`,
+  type: 'track',
+  name: 'task_completed',
+  timestamp: new Date(T0).toISOString(),
+  ...over,
+});
 const many = (n: number, make: () => Record<string, unknown>) => Array.from({ length: n }, () => wire(make()));
 
 // The three emails as a mail client shows them (Chromium renders the HTML part), at a desktop width and a phone's,
@@ -33,7 +39,12 @@ const definitions: Definitions = {
       value: { per: 10, unit: 'minutes', rate: 30, currency: 'USD' },
       badge: { name: 'Productive', icon: '🏅' },
     },
-    { id: 'invite', title: 'Invite your team', rule: { event: 'member_invited' }, next: { label: 'Invite a teammate', href: '/team' } },
+    {
+      id: 'invite',
+      title: 'Invite your team',
+      rule: { event: 'member_invited' },
+      next: { label: 'Invite a teammate', href: '/team' },
+    },
     {
       id: 'team-fifty',
       title: 'Complete 20 tasks as a team',
@@ -65,12 +76,20 @@ beforeAll(async () => {
     scheduleEvery: 0,
     now: () => clock.now,
     projects: [
-      { key: 'pk_test', secretKey: SECRET, definitions, email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' } },
+      {
+        key: 'pk_test',
+        secretKey: SECRET,
+        definitions,
+        email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' },
+      },
     ],
   });
   const url = await server.listen();
   const post = async (events: unknown[]) => {
-    const res = await fetch(`${url}/v1/batch`, { method: 'POST', body: JSON.stringify({ projectKey: 'pk_test', events }) });
+    const res = await fetch(`${url}/v1/batch`, {
+      method: 'POST',
+      body: JSON.stringify({ projectKey: 'pk_test', events }),
+    });
     expect(res.status).toBe(200);
     await server.idle();
   };
@@ -80,9 +99,16 @@ beforeAll(async () => {
     wire({ ...at('eli'), type: 'identify', name: undefined, properties: { email: 'eli@globex.example' } }),
     wire({ ...at('dana'), type: 'group', name: undefined, properties: { name: 'Globex' } }),
   ]);
-  await post([wire({ ...at('dana'), name: 'project_created' }), ...many(10, () => at('dana')), ...many(10, () => at('eli'))]);
+  await post([
+    wire({ ...at('dana'), name: 'project_created' }),
+    ...many(10, () => at('dana')),
+    ...many(10, () => at('eli')),
+  ]);
   clock.now = T0 + DAY;
-  const run = await fetch(`${url}/v1/admin/scheduled/run`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+  const run = await fetch(`${url}/v1/admin/scheduled/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SECRET}` },
+  });
   expect(((await run.json()) as { tasks: { digests: { digests: number } } }).tasks.digests.digests).toBe(2);
   await server.idle();
   await smtp.waitFor(7);
@@ -91,7 +117,10 @@ beforeAll(async () => {
   mails.celebration = danas.find((r) => kind(r) === 'celebration' && r.mail.subject!.includes('10 tasks'))!;
   mails.team = danas.find((r) => kind(r) === 'team')!;
   mails.digest = danas.find((r) => kind(r) === 'digest')!;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
@@ -105,7 +134,11 @@ describe.each(['celebration', 'team', 'digest'] as const)('the %s email in Chrom
     ['desktop', 'dark', 720],
     ['phone', 'light', 390],
   ] as const)('%s, %s', async (device, colorScheme, width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+    const page = await browser.newPage({
+      viewport: { width, height: 900 },
+      colorScheme,
+      deviceScaleFactor: device === 'phone' ? 2 : 1,
+    });
     await page.setContent(mails[name].mail.html as string, { waitUntil: 'load' });
     // What a reader sees: the headline, the button, the unsubscribe link; nothing wider than the screen.
     const seen = await page.evaluate(() => ({
@@ -125,9 +158,15 @@ describe.each(['celebration', 'team', 'digest'] as const)('the %s email in Chrom
 
 describe('the unsubscribe page', () => {
   it("asks, then unsubscribes, under the server's own default-src 'self' CSP, with no violation", async () => {
-    const link = /^<(.+)>$/.exec(mails.digest.mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/^[^:]+:\s*/, ''))![1];
+    const link = /^<(.+)>$/.exec(
+      mails.digest.mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/^[^:]+:\s*/, ''),
+    )![1];
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 700 }, colorScheme, deviceScaleFactor: 2 });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 700 },
+        colorScheme,
+        deviceScaleFactor: 2,
+      });
       const violations: string[] = [];
       const page = await context.newPage();
       page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
@@ -140,7 +179,9 @@ describe('the unsubscribe page', () => {
         await page.click('button');
         await expect.poll(() => page.textContent('h1')).toBe('You’re unsubscribed');
         await page.screenshot({ path: `${SHOTS}/email-unsubscribe-done.png` });
-        expect(await server.db.query(`select address from waymark_email_unsubscribes`)).toEqual([{ address: 'dana@globex.example' }]);
+        expect(await server.db.query(`select address from waymark_email_unsubscribes`)).toEqual([
+          { address: 'dana@globex.example' },
+        ]);
         await page.click('button');
         await expect.poll(() => page.textContent('h1')).toBe('You’re subscribed again');
       }

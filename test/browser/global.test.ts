@@ -29,7 +29,7 @@ afterAll(async () => {
 const track = (page: Page, event: string) => page.evaluate((e) => (window as any).waymark.track(e), event);
 const confettiPixels = (root: ShadowRoot) => {
   const canvas = root.querySelector('canvas');
-  if (!canvas || !canvas.width) return 0;
+  if (!canvas?.width) return 0;
   const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
   let n = 0;
   for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
@@ -60,11 +60,23 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
         pageFont: getComputedStyle(document.querySelector('p')!).fontSize,
         hostOpacity: getComputedStyle(host).opacity,
         hostTransform: getComputedStyle(host).transform,
-        h2: [css('h2').fontSize, css('h2').fontFamily, css('h2').color, css('h2').textTransform, css('h2').letterSpacing],
+        h2: [
+          css('h2').fontSize,
+          css('h2').fontFamily,
+          css('h2').color,
+          css('h2').textTransform,
+          css('h2').letterSpacing,
+        ],
         panelDisplay: css('.pn').display,
         buttonPadding: css('.btn').paddingLeft,
-        launcher: [launcher.width, launcher.height, Math.round(innerWidth - launcher.right), Math.round(innerHeight - launcher.bottom)],
-        element: getComputedStyle(document.querySelector('waymark-progress')!.shadowRoot!.querySelector('.tt')!).fontSize,
+        launcher: [
+          launcher.width,
+          launcher.height,
+          Math.round(innerWidth - launcher.right),
+          Math.round(innerHeight - launcher.bottom),
+        ],
+        element: getComputedStyle(document.querySelector('waymark-progress')!.shadowRoot!.querySelector('.tt')!)
+          .fontSize,
       };
     });
     expect(look.pageFont).toBe('31px'); // the hostile stylesheet did load
@@ -89,14 +101,21 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
 
   it('celebrates a milestone reached by track(): toast, live announcement and confetti pixels', async () => {
     const loaded: string[] = [];
-    const page = await open('/examples/plain-html/', { colorScheme: 'light' }, async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)));
+    const page = await open(
+      '/examples/plain-html/',
+      { colorScheme: 'light' },
+      async (p) => void p.on('request', (r) => loaded.push(new URL(r.url()).pathname)),
+    );
     // One file: the stub and waymark.global.js are all the page loads from dist/, before and after the celebration.
     const fromDist = () => loaded.filter((path) => path.startsWith('/dist/'));
     expect(fromDist()).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
     await track(page, 'project_created');
     await track(page, 'teammate_invited');
     await waitInWidget(page, '(r) => r.querySelector(".ts")');
-    const text = await inWidget(page, (root) => [root.querySelector('.ts .tt')!.textContent, root.querySelector('[aria-live]')!.textContent]);
+    const text = await inWidget(page, (root) => [
+      root.querySelector('.ts .tt')!.textContent,
+      root.querySelector('[aria-live]')!.textContent,
+    ]);
     expect(text[0]).toMatch(/^Milestones? achieved: /);
     expect(text[0]).toContain('Invite a teammate');
     expect(text[1]).toContain('Invite a teammate');
@@ -111,15 +130,17 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     const page = await open('/test/browser/pages/nonce.html', {}, async (p) => {
       await p.route('**/nonce.html', async (route) => {
         const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'nonce-t3st'; style-src 'self'" } });
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': "script-src 'nonce-t3st'; style-src 'self'" },
+        });
       });
     });
     await track(page, 'teammate_invited');
     await waitInWidget(page, `(r) => (${confettiPixels.toString()})(r) > 300`);
-    expect(await page.evaluate(() => [...document.scripts].map((s) => `${new URL(s.src).pathname} ${s.nonce}`))).toEqual([
-      '/dist/waymark.stub.js t3st',
-      '/dist/waymark.global.js t3st',
-    ]);
+    expect(
+      await page.evaluate(() => [...document.scripts].map((s) => `${new URL(s.src).pathname} ${s.nonce}`)),
+    ).toEqual(['/dist/waymark.stub.js t3st', '/dist/waymark.global.js t3st']);
   });
 
   it('draws no confetti under prefers-reduced-motion, and still shows the toast', async () => {
@@ -145,7 +166,8 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
 
   it('works from the keyboard: Tab to the launcher, Enter, Tab stays inside, Escape returns focus', async () => {
     const page = await open('/test/browser/pages/hostile.html');
-    const focused = () => inWidget(page, (root) => root.activeElement?.getAttribute('role') || root.activeElement?.className || null);
+    const focused = () =>
+      inWidget(page, (root) => root.activeElement?.getAttribute('role') || root.activeElement?.className || null);
     await page.focus('#before');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('lc');
@@ -177,19 +199,22 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
       await p.route('**/api/v1/state**', (route) => route.fulfill({ json: {} }));
     });
     await page.evaluate(() => (window as any).waymark.flush());
-    await expect.poll(() => batches.flatMap((b) => b.events.map((e) => `${e.type}:${e.name}`))).toEqual(['track:opened', 'achieved:open']);
+    await expect
+      .poll(() => batches.flatMap((b) => b.events.map((e) => `${e.type}:${e.name}`)))
+      .toEqual(['track:opened', 'achieved:open']);
     expect(await page.evaluate(() => (window as any).__errors)).toEqual([]);
   });
 
   it('is configured by waymark.init() queued in the stub; launcher: false mounts no launcher', async () => {
     const page = await open('/test/browser/pages/init.html');
-    expect(await page.evaluate(() => (window as any).waymark.milestones().map((m: any) => `${m.id}:${m.status}`))).toEqual([
-      'open:achieved',
-      'three:active',
-    ]);
+    expect(
+      await page.evaluate(() => (window as any).waymark.milestones().map((m: any) => `${m.id}:${m.status}`)),
+    ).toEqual(['open:achieved', 'three:active']);
     expect(await page.evaluate(() => document.querySelector('[data-waymark-widget]'))).toBeNull();
     await expect
-      .poll(() => page.evaluate(() => document.querySelector('waymark-checklist')!.shadowRoot?.querySelector('h3')?.textContent))
+      .poll(() =>
+        page.evaluate(() => document.querySelector('waymark-checklist')!.shadowRoot?.querySelector('h3')?.textContent),
+      )
       .toBe('Basics · 1 of 2');
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 // @ts-expect-error plain JS module without types
 import { serve } from '../../examples/plain-html/serve.mjs';
 
@@ -16,7 +16,14 @@ export const startHarness = async ({ root }: { root?: string } = {}) => {
   const server: { url: string; close(): Promise<void> } = await serve({ port: 0, root });
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const violations: string[] = [];
   const errors: string[] = [];
@@ -25,7 +32,12 @@ export const startHarness = async ({ root }: { root?: string } = {}) => {
    * `inContext` when given (one this function opened, so that it records CSP violations too). `setup` runs before the
    * page loads (routes, request listeners).
    */
-  const open = async (path: string, options: BrowserContextOptions = {}, setup?: (page: Page) => Promise<void>, inContext?: BrowserContext): Promise<Page> => {
+  const open = async (
+    path: string,
+    options: BrowserContextOptions = {},
+    setup?: (page: Page) => Promise<void>,
+    inContext?: BrowserContext,
+  ): Promise<Page> => {
     const context = inContext ?? (await browser.newContext({ viewport: { width: 1100, height: 800 }, ...options }));
     // Injected by the driver, so it is not itself subject to the page's CSP.
     if (!inContext)
@@ -47,7 +59,10 @@ export const startHarness = async ({ root }: { root?: string } = {}) => {
     return page;
   };
   /** CSP violations seen by the page's listener so far, plus console reports. */
-  const cspViolations = async (page: Page) => [...violations, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
+  const cspViolations = async (page: Page) => [
+    ...violations,
+    ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])),
+  ];
   return {
     url: server.url,
     open,
@@ -72,7 +87,9 @@ export const inWidget = <T>(page: Page, fn: (root: ShadowRoot) => T) =>
 export const waitInWidget = async (page: Page, fn: string, timeout = 10_000) => {
   const end = Date.now() + timeout;
   for (;;) {
-    const value = await page.evaluate(`(() => { const root = document.querySelector('[data-waymark-widget]')?.shadowRoot; return !!root && !!(${fn})(root); })()`);
+    const value = await page.evaluate(
+      `(() => { const root = document.querySelector('[data-waymark-widget]')?.shadowRoot; return !!root && !!(${fn})(root); })()`,
+    );
     if (value) return;
     if (Date.now() > end) throw new Error(`timed out waiting for ${fn}`);
     await page.waitForTimeout(50);

@@ -44,7 +44,9 @@ describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme
     });
     await waitInWidget(page, '(r) => r.querySelector(".ts") && r.querySelector("canvas")');
     await page.waitForTimeout(700);
-    expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe('Milestone achieved: Complete 10 tasks');
+    expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe(
+      'Milestone achieved: Complete 10 tasks',
+    );
     await page.screenshot({ path: `${SHOTS}/celebration-${colorScheme}.png` });
     expect(await h.cspViolations(page)).toEqual([]);
     await page.context().close();
@@ -53,8 +55,11 @@ describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme
 
 describe('screenshots, a celebration while the panel is open', () => {
   const rects = (page: Page) =>
-    inWidget(page, (root) => ['.pn', '.ts'].map((s) => root.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect));
-  const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    inWidget(page, (root) =>
+      ['.pn', '.ts'].map((s) => root.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect),
+    );
+  const overlap = (a: DOMRect, b: DOMRect) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   const celebrateOverPanel = async (page: Page) => {
     await page.evaluate(() => (window as any).waymark.open());
     await waitInWidget(page, '(r) => r.querySelector(".pn")');

@@ -10,7 +10,13 @@ import { SHOTS, startHarness } from './harness';
 
 const milestones = {
   milestones: [
-    { id: 'first-step', title: 'Take the first step', rule: { event: 'step' }, celebrate: 'confetti', badge: { name: 'Starter', icon: '🚀' } },
+    {
+      id: 'first-step',
+      title: 'Take the first step',
+      rule: { event: 'step' },
+      celebrate: 'confetti',
+      badge: { name: 'Starter', icon: '🚀' },
+    },
     { id: 'five-steps', title: 'Take five steps', rule: { event: 'step', count: 5 }, celebrate: 'confetti' },
   ],
   levels: [{ id: 'basics', title: 'Basics', milestones: ['first-step', 'five-steps'] }],
@@ -30,9 +36,20 @@ const html = (file: string) => `<!doctype html>
 `;
 
 const FILES = [
-  { file: 'waymark.global.js', suffix: '', words: { launcher: 'Your progress: 0 of 2 milestones achieved', fiveSteps: 'Milestone achieved: Take five steps' } },
+  {
+    file: 'waymark.global.js',
+    suffix: '',
+    words: { launcher: 'Your progress: 0 of 2 milestones achieved', fiveSteps: 'Milestone achieved: Take five steps' },
+  },
   // German without any locale configured: the file's own language.
-  { file: 'waymark.de.global.js', suffix: '-de', words: { launcher: 'Dein Fortschritt: 0 von 2 Meilensteinen erreicht', fiveSteps: 'Meilenstein erreicht: Take five steps' } },
+  {
+    file: 'waymark.de.global.js',
+    suffix: '-de',
+    words: {
+      launcher: 'Dein Fortschritt: 0 von 2 Meilensteinen erreicht',
+      fiveSteps: 'Meilenstein erreicht: Take five steps',
+    },
+  },
 ];
 
 describe.each(FILES)('$file', ({ file, suffix, words }) => {
@@ -46,7 +63,7 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'waymark-alone-'));
-    copyFileSync('dist/' + file, join(folder, file));
+    copyFileSync(`dist/${file}`, join(folder, file));
     writeFileSync(join(folder, 'milestones.json'), JSON.stringify(milestones));
     writeFileSync(join(folder, 'index.html'), html(file));
     h = await startHarness({ root: folder });
@@ -59,7 +76,11 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
     expect(h.errors.splice(0)).toEqual([]);
     expect(errors.splice(0)).toEqual([]);
     expect(warnings.splice(0)).toEqual([]);
-    expect([...new Set(requests.splice(0))].filter((path) => path !== '/favicon.ico').sort()).toEqual(['/', '/milestones.json', '/' + file]);
+    expect([...new Set(requests.splice(0))].filter((path) => path !== '/favicon.ico').sort()).toEqual([
+      '/',
+      '/milestones.json',
+      `/${file}`,
+    ]);
   });
   afterAll(async () => {
     await h?.close();
@@ -68,13 +89,29 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
 
   /** Opens the page in `context`'s first tab (a fresh context when none is given), recording requests and warnings. */
   const open = async (context?: BrowserContext): Promise<Page> => {
-    const p = await h.open('/', {}, async (tab) => {
-      tab.on('request', (r) => void requests.push(new URL(r.url()).pathname));
-      // Chromium's hint about getImageData comes from this test's own pixel counting.
-      tab.on('console', (m) => void (m.type() === 'warning' && !m.text().startsWith('Canvas2D: Multiple readback') && warnings.push(m.text())));
-    }, context);
+    const p = await h.open(
+      '/',
+      {},
+      async (tab) => {
+        tab.on('request', (r) => void requests.push(new URL(r.url()).pathname));
+        // Chromium's hint about getImageData comes from this test's own pixel counting.
+        tab.on(
+          'console',
+          (m) =>
+            void (
+              m.type() === 'warning' &&
+              !m.text().startsWith('Canvas2D: Multiple readback') &&
+              warnings.push(m.text())
+            ),
+        );
+      },
+      context,
+    );
     await p.evaluate(() => {
-      const page = window as unknown as { __errors: string[]; waymark: { on(name: string, f: (e: { code: string }) => void): void } };
+      const page = window as unknown as {
+        __errors: string[];
+        waymark: { on(name: string, f: (e: { code: string }) => void): void };
+      };
       page.__errors = [];
       page.waymark.on('error', (e) => page.__errors.push(e.code));
     });
@@ -83,10 +120,13 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
   };
   const track = (p: Page, times = 1) =>
     p.evaluate((n) => {
-      for (let i = 0; i < n; i++) (window as unknown as { waymark: { track(name: string): void } }).waymark.track('step');
+      for (let i = 0; i < n; i++)
+        (window as unknown as { waymark: { track(name: string): void } }).waymark.track('step');
     }, times);
   const inRoot = <T>(p: Page, selector: string, fn: string) =>
-    p.evaluate(`(() => { const r = document.querySelector(${JSON.stringify(selector)})?.shadowRoot; return r ? (${fn})(r) : null; })()`) as Promise<T>;
+    p.evaluate(
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.shadowRoot; return r ? (${fn})(r) : null; })()`,
+    ) as Promise<T>;
   const widget = '[data-waymark-widget]';
   const poll = async (what: () => Promise<unknown>, message: string, timeout = 10_000) => {
     const end = Date.now() + timeout;
@@ -97,7 +137,11 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
   };
   // The shares of the checklist's bars, from the fills' laid-out widths: what a user sees, not an attribute.
   const bars = (p: Page, selector: string) =>
-    inRoot<number[]>(p, selector, `(r) => [...r.querySelectorAll('.bar')].map((b) => Math.round((b.firstElementChild.getBoundingClientRect().width / b.getBoundingClientRect().width) * 100) / 100)`);
+    inRoot<number[]>(
+      p,
+      selector,
+      `(r) => [...r.querySelectorAll('.bar')].map((b) => Math.round((b.firstElementChild.getBoundingClientRect().width / b.getBoundingClientRect().width) * 100) / 100)`,
+    );
   const confettiPixels = `(r) => {
     const canvas = r.querySelector('canvas');
     if (!canvas || !canvas.width) return 0;
@@ -106,15 +150,25 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
     for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
     return n;
   }`;
-  const toast = (p: Page) => inRoot<[string, string] | null>(p, widget, `(r) => r.querySelector('.ts') && [r.querySelector('.ts .tt').textContent, r.querySelector('[aria-live]').textContent]`);
+  const toast = (p: Page) =>
+    inRoot<[string, string] | null>(
+      p,
+      widget,
+      `(r) => r.querySelector('.ts') && [r.querySelector('.ts .tt').textContent, r.querySelector('[aria-live]').textContent]`,
+    );
   const drewConfetti = (p: Page) => inRoot<number>(p, widget, confettiPixels).then((n) => (n ?? 0) > 300);
 
   describe('served alone, nothing beside it', () => {
     it('in one tab: the launcher opens the dialog, progress bars show, an achievement brings a toast, an announcement and confetti', async () => {
       const p = await open();
-      expect(await inRoot(p, widget, `(r) => r.querySelector('button.lc').getAttribute('aria-label')`)).toBe(words.launcher);
+      expect(await inRoot(p, widget, `(r) => r.querySelector('button.lc').getAttribute('aria-label')`)).toBe(
+        words.launcher,
+      );
       await inRoot(p, widget, `(r) => r.querySelector('button.lc').click()`);
-      await poll(() => inRoot(p, widget, `(r) => r.activeElement?.getAttribute('role') === 'dialog'`), 'the dialog has focus');
+      await poll(
+        () => inRoot(p, widget, `(r) => r.activeElement?.getAttribute('role') === 'dialog'`),
+        'the dialog has focus',
+      );
       await p.evaluate(() => (window as unknown as { waymark: { close(): void } }).waymark.close());
 
       await track(p);
@@ -126,7 +180,10 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
       await p.screenshot({ path: `${SHOTS}/script-alone${suffix}-celebration.png` });
 
       // The inline checklist and the panel both draw their bars: achieved full, 1 of 5 a fifth.
-      await poll(async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,0.2]', 'the checklist bars at [1, 0.2]');
+      await poll(
+        async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,0.2]',
+        'the checklist bars at [1, 0.2]',
+      );
       await p.evaluate(() => (window as unknown as { waymark: { open(): void } }).waymark.open());
       await poll(() => inRoot(p, widget, `(r) => r.querySelector('.pn .bar')`), 'the panel with its bars');
       expect(await bars(p, widget)).toEqual(expect.arrayContaining([1, 0.2]));
@@ -140,13 +197,20 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
       const second = await open(context);
       for (const p of [first, second]) {
         await inRoot(p, widget, `(r) => r.querySelector('button.lc').click()`);
-        await poll(() => inRoot(p, widget, `(r) => r.activeElement?.getAttribute('role') === 'dialog'`), 'the dialog has focus');
+        await poll(
+          () => inRoot(p, widget, `(r) => r.activeElement?.getAttribute('role') === 'dialog'`),
+          'the dialog has focus',
+        );
         await p.evaluate(() => (window as unknown as { waymark: { close(): void } }).waymark.close());
       }
 
       await track(first);
       // The other tab hears of it through the tabs' channel: the same bars in both.
-      for (const p of [first, second]) await poll(async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,0.2]', 'the bars at [1, 0.2] in both tabs');
+      for (const p of [first, second])
+        await poll(
+          async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,0.2]',
+          'the bars at [1, 0.2] in both tabs',
+        );
       await poll(async () => (await toast(first)) || (await toast(second)), 'a toast in one tab');
       await poll(async () => (await drewConfetti(first)) || (await drewConfetti(second)), 'confetti in one tab');
       await new Promise((r) => setTimeout(r, 1000));
@@ -156,12 +220,21 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
       expect(toasts[0]![1]).toContain('Take the first step');
 
       await track(second, 4);
-      for (const p of [first, second]) await poll(async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,1]', 'both bars full in both tabs');
+      for (const p of [first, second])
+        await poll(
+          async () => JSON.stringify(await bars(p, 'waymark-checklist')) === '[1,1]',
+          'both bars full in both tabs',
+        );
       // The second completes the level: the toast leads with the level, and names the milestone after it.
-      await poll(async () => [await toast(first), await toast(second)].some((t) => t?.[1].includes(words.fiveSteps)), 'the second toast');
+      await poll(
+        async () => [await toast(first), await toast(second)].some((t) => t?.[1].includes(words.fiveSteps)),
+        'the second toast',
+      );
       await poll(async () => (await drewConfetti(first)) || (await drewConfetti(second)), 'confetti for the second');
-      for (const [i, p] of [first, second].entries()) await p.screenshot({ path: `${SHOTS}/script-alone${suffix}-tab-${i + 1}.png` });
-      for (const p of [first, second]) expect(await p.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);
+      for (const [i, p] of [first, second].entries())
+        await p.screenshot({ path: `${SHOTS}/script-alone${suffix}-tab-${i + 1}.png` });
+      for (const p of [first, second])
+        expect(await p.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);
     });
   });
 });

@@ -25,9 +25,12 @@ const open = (query: string, viewport: keyof typeof VIEWPORTS, scheme: 'light' |
     ...more,
   });
 const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(([n, t]) => {
-    for (let i = 0; i < (t as number); i++) (window as unknown as Win).waymark.track(n as string);
-  }, [name, times] as const);
+  page.evaluate(
+    ([n, t]) => {
+      for (let i = 0; i < (t as number); i++) (window as unknown as Win).waymark.track(n as string);
+    },
+    [name, times] as const,
+  );
 const toastText = (page: Page) => inWidget(page, (root) => root.querySelector('.ts')?.textContent ?? '');
 const dismiss = async (page: Page) => {
   await inWidget(page, (root) => (root.querySelector('.ts .x') as HTMLElement | null)?.click());
@@ -121,7 +124,12 @@ describe.each(['desktop', 'phone'] as const)('the widget on a %s', (viewport) =>
       }));
       // Complete 10 tasks saves 10 minutes per task: 100 minutes, $50 at $30/h.
       expect(journey.total).toBe('Since you started: ≈ 1.7 hours saved · $50');
-      expect(journey.titles).toEqual(['Getting started', 'Complete 10 tasks', 'Invite a teammate', 'Create your first project']);
+      expect(journey.titles).toEqual([
+        'Getting started',
+        'Complete 10 tasks',
+        'Invite a teammate',
+        'Create your first project',
+      ]);
       expect(journey.selected).toBe('Your journey');
       await page.screenshot({ path: `${SHOTS}/journey-${viewport}-${scheme}.png` });
       await page.context().close();
@@ -133,7 +141,9 @@ describe('the widget in German', () => {
   it('waymark.de.global.js, no locale configured: words the toast, the panel and the journey in German, with German dates and numbers', async () => {
     const page = await open('lang=de', 'desktop', 'light');
     await completeGettingStarted(page);
-    expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe('Stufe abgeschlossen: Getting started');
+    expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe(
+      'Stufe abgeschlossen: Getting started',
+    );
     const toast = await toastText(page);
     expect(toast).toContain('Abzeichen verdient: Productive und Onboarded');
     expect(toast).toContain('Als Nächstes');
@@ -160,14 +170,20 @@ describe('the widget in German', () => {
     await page.screenshot({ path: `${SHOTS}/de-panel.png` });
     await page.locator('[data-waymark-widget] [role=tab]:has-text("Dein Weg")').click();
     await waitInWidget(page, '(r) => r.querySelector(".jt")');
-    expect(await inWidget(page, (root) => root.querySelector('.jt')!.textContent)).toBe('Seit deinem Start: ≈ 1,7 Stunden gespart · 50\u00a0$');
+    expect(await inWidget(page, (root) => root.querySelector('.jt')!.textContent)).toBe(
+      'Seit deinem Start: ≈ 1,7 Stunden gespart · 50\u00a0$',
+    );
     await page.screenshot({ path: `${SHOTS}/de-journey.png` });
     await page.context().close();
   });
 
   it('waymark.global.js asked for German: English words and numbers, and a warning that names waymark.de.global.js', async () => {
     const warnings: string[] = [];
-    const page = await h.open('/test/browser/pages/widget.html?locale=de', { viewport: VIEWPORTS.desktop }, async (p) => void p.on('console', (m) => void warnings.push(m.text())));
+    const page = await h.open(
+      '/test/browser/pages/widget.html?locale=de',
+      { viewport: VIEWPORTS.desktop },
+      async (p) => void p.on('console', (m) => void warnings.push(m.text())),
+    );
     await page.evaluate(() => (window as unknown as Win).waymark.open());
     await waitInWidget(page, '(r) => r.querySelector("[role=dialog] h2")');
     expect(await inWidget(page, (root) => root.querySelector('h2')!.textContent)).toBe('Your progress');
@@ -182,7 +198,9 @@ describe('the widget in German', () => {
     await track(page, 'project_created');
     await page.evaluate(() => (window as unknown as Win).waymark.open());
     await waitInWidget(page, '(r) => r.querySelector(".achieved .me.s")');
-    expect(await inWidget(page, (root) => root.querySelector('.achieved .me.s')!.textContent)).toMatch(/^Achieved [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(await inWidget(page, (root) => root.querySelector('.achieved .me.s')!.textContent)).toMatch(
+      /^Achieved [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    );
     await page.context().close();
   });
 });
@@ -193,7 +211,10 @@ describe('the widget by keyboard', () => {
     await page.locator('[data-waymark-widget] button.lc').focus();
     await page.keyboard.press('Enter');
     await waitInWidget(page, '(r) => r.activeElement?.getAttribute("role") === "dialog"');
-    const focused = () => inWidget(page, (root) => `${root.activeElement?.getAttribute('role') ?? root.activeElement?.className} ${root.activeElement?.textContent ?? ''}`.trim());
+    const focused = () =>
+      inWidget(page, (root) =>
+        `${root.activeElement?.getAttribute('role') ?? root.activeElement?.className} ${root.activeElement?.textContent ?? ''}`.trim(),
+      );
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('x');
     await page.keyboard.press('Tab');
@@ -216,9 +237,17 @@ describe.each(['light', 'dark'] as const)('axe-core on the new views, %s host pa
     await page.addScriptTag({ content: axeSource });
     const scan = () =>
       page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(d: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe;
         const { violations } = await axe.run(document);
-        return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+        return violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
       });
     await completeGettingStarted(page);
     await inWidget(page, (root) => (root.querySelector('.ts .sh button') as HTMLElement).click()); // no Web Share here: the links
@@ -227,8 +256,14 @@ describe.each(['light', 'dark'] as const)('axe-core on the new views, %s host pa
     await page.screenshot({ path: `${SHOTS}/share-links-${scheme}.png` });
     // Copy link: copied, or, where the clipboard is refused, the line shown to copy by hand.
     await inWidget(page, (root) => (root.querySelectorAll('.ts .sh button')[1] as HTMLElement).click());
-    await waitInWidget(page, '(r) => r.querySelector(".ts .sh input") || /Copied/.test(r.querySelector(".ts .sh").textContent)');
-    const copied = await inWidget(page, (root) => (root.querySelector('.ts .sh input') as HTMLInputElement | null)?.value ?? 'copied');
+    await waitInWidget(
+      page,
+      '(r) => r.querySelector(".ts .sh input") || /Copied/.test(r.querySelector(".ts .sh").textContent)',
+    );
+    const copied = await inWidget(
+      page,
+      (root) => (root.querySelector('.ts .sh input') as HTMLInputElement | null)?.value ?? 'copied',
+    );
     expect(['copied', 'I just reached Getting started in Acme Tasks https://acme.example/']).toContain(copied);
     expect(await scan()).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/share-copy-${scheme}.png` });

@@ -34,26 +34,42 @@ const open = (colorScheme: 'light' | 'dark') => h.open('/examples/plain-html/', 
 const scan = async (page: Page): Promise<{ violations: Violation[]; insideWidget: string[] }> => {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async (): Promise<{ violations: Violation[]; insideWidget: string[] }> => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: any[]; passes: any[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document): Promise<{ violations: any[]; passes: any[] }> } }
+    ).axe;
     const { violations, passes } = await axe.run(document);
     return {
       violations: violations.map((v) => ({
         id: v.id as string,
         impact: v.impact as string | null,
         help: v.help as string,
-        nodes: v.nodes.map((n: any) => ({ target: n.target, html: String(n.html).slice(0, 200), summary: n.failureSummary as string })),
+        nodes: v.nodes.map((n: any) => ({
+          target: n.target,
+          html: String(n.html).slice(0, 200),
+          summary: n.failureSummary as string,
+        })),
       })),
       // A node in a shadow root has a target like [["host selector", "selector inside"]].
       insideWidget: passes
-        .filter((p) => p.nodes.some((n: any) => Array.isArray(n.target[0]) && String(n.target[0][0]).includes('data-waymark-widget')))
+        .filter((p) =>
+          p.nodes.some(
+            (n: any) => Array.isArray(n.target[0]) && String(n.target[0][0]).includes('data-waymark-widget'),
+          ),
+        )
         .map((p) => p.id as string),
     };
   });
   // Every finding is printed, minor ones too, so the report can name them.
-  for (const v of result.violations) console.log(`[axe] ${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.html}\n    ${n.summary}`).join('\n')}`);
+  for (const v of result.violations)
+    console.log(
+      `[axe] ${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.html}\n    ${n.summary}`).join('\n')}`,
+    );
   return result;
 };
-const severe = (violations: Violation[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+const severe = (violations: Violation[]) =>
+  violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 
 // Some progress first, so achieved, active and locked milestones are all on screen.
 const progress = async (page: Page) => {
@@ -77,7 +93,9 @@ describe.each(['light', 'dark'] as const)('axe-core, %s scheme', (colorScheme) =
     expect(await inWidget(page, (root) => root.querySelectorAll('[role="progressbar"]').length)).toBeGreaterThan(3);
     const { violations, insideWidget } = await scan(page);
     // The scan did reach into the panel's shadow root.
-    expect(insideWidget).toEqual(expect.arrayContaining(['aria-dialog-name', 'aria-progressbar-name', 'color-contrast', 'button-name']));
+    expect(insideWidget).toEqual(
+      expect.arrayContaining(['aria-dialog-name', 'aria-progressbar-name', 'color-contrast', 'button-name']),
+    );
     await page.screenshot({ path: `${SHOTS}/axe-panel-${colorScheme}.png` });
     expect(severe(violations)).toEqual([]);
     await page.context().close();
@@ -87,7 +105,9 @@ describe.each(['light', 'dark'] as const)('axe-core, %s scheme', (colorScheme) =
     const page = await open(colorScheme);
     await progress(page);
     await page.waitForTimeout(700); // the toast's pop-in animation
-    expect(await inWidget(page, (root) => root.querySelector('.ts')!.textContent)).toContain('Create your first project');
+    expect(await inWidget(page, (root) => root.querySelector('.ts')!.textContent)).toContain(
+      'Create your first project',
+    );
     const { violations, insideWidget } = await scan(page);
     expect(insideWidget).toEqual(expect.arrayContaining(['color-contrast', 'button-name']));
     await page.screenshot({ path: `${SHOTS}/axe-celebration-${colorScheme}.png` });

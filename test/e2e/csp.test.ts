@@ -1,6 +1,6 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clickTimes, type E2E, inShadow, startE2E, waitUntil, WIDGET } from './harness';
+import { clickTimes, type E2E, inShadow, startE2E, WIDGET, waitUntil } from './harness';
 
 // The example app is served with `Content-Security-Policy: default-src 'self'` as a header: no inline script
 // or style, no eval, no blob: workers, no other origin. Everything must work under it unchanged.
@@ -19,7 +19,8 @@ it('sends the strict policy with the page, its bundle and the backend answers', 
     expect(res.headers.get('content-security-policy'), path).toBe("default-src 'self'");
   }
   // Only the app's public files: not its sources, not the server.
-  for (const path of ['main.ts', 'server.mjs', '../server/index.mjs', 'dist/../server.mjs']) expect((await fetch(h.url + path)).status, path).toBe(404);
+  for (const path of ['main.ts', 'server.mjs', '../server/index.mjs', 'dist/../server.mjs'])
+    expect((await fetch(h.url + path)).status, path).toBe(404);
 });
 
 it('works under it with zero securitypolicyviolation events: sync, pull, widget, custom elements, confetti', async () => {
@@ -33,14 +34,19 @@ it('works under it with zero securitypolicyviolation events: sync, pull, widget,
 
   // A celebration with confetti (canvas-confetti draws on a canvas in the shadow root, no worker), then the panel.
   await clickTimes(page, '#new-project');
-  await waitUntil(() => inShadow(page, WIDGET, (root) => !!root.querySelector('.ts') && !!root.querySelector('canvas')), 'toast and confetti');
+  await waitUntil(
+    () => inShadow(page, WIDGET, (root) => !!root.querySelector('.ts') && !!root.querySelector('canvas')),
+    'toast and confetti',
+  );
   await page.locator(`${WIDGET} button[aria-haspopup="dialog"]`).click();
   await waitUntil(() => inShadow(page, WIDGET, (root) => !!root.querySelector('[role=dialog]')), 'the panel');
 
   // Styles reached every shadow root through constructable stylesheets (a <style> would need 'unsafe-inline').
   for (const host of [WIDGET, 'waymark-checklist', 'waymark-progress'])
     expect(await inShadow(page, host, (root) => root.adoptedStyleSheets.length), host).toBeGreaterThan(0);
-  const accent = await inShadow(page, WIDGET, (root) => getComputedStyle(root.querySelector('button[aria-haspopup]')!).getPropertyValue('--waymark-accent').trim());
+  const accent = await inShadow(page, WIDGET, (root) =>
+    getComputedStyle(root.querySelector('button[aria-haspopup]')!).getPropertyValue('--waymark-accent').trim(),
+  );
   expect(accent).toBe('#4f46e5');
 
   // The sync and the pull ran on the same origin.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { startDemo } from '../../examples/app/server.mjs';
 
 /** Where each step's screenshot goes. */
@@ -46,15 +46,24 @@ export const WIDGET = '[data-waymark-widget]';
  * await clickTimes(page, '#resolve', 10);
  */
 export const clickTimes = (page: Page, selector: string, times = 1) =>
-  page.evaluate(([s, n]) => {
-    for (let i = 0; i < n; i++) (document.querySelector(s) as HTMLElement).click();
-  }, [selector, times] as const);
+  page.evaluate(
+    ([s, n]) => {
+      for (let i = 0; i < n; i++) (document.querySelector(s) as HTMLElement).click();
+    },
+    [selector, times] as const,
+  );
 
 /** Progress as a screen reader gets it: the inline checklist's bars (aria-valuenow) and the launcher's label. */
 export const bars = async (page: Page) => ({
-  checklist: await inShadow(page, 'waymark-checklist', (root) => [...root.querySelectorAll('[role=progressbar]')].map((b) => b.getAttribute('aria-valuenow'))),
-  roi: await inShadow(page, 'waymark-progress', (root) => root.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')),
-  launcher: await inShadow(page, WIDGET, (root) => root.querySelector('button[aria-haspopup]')?.getAttribute('aria-label')),
+  checklist: await inShadow(page, 'waymark-checklist', (root) =>
+    [...root.querySelectorAll('[role=progressbar]')].map((b) => b.getAttribute('aria-valuenow')),
+  ),
+  roi: await inShadow(page, 'waymark-progress', (root) =>
+    root.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow'),
+  ),
+  launcher: await inShadow(page, WIDGET, (root) =>
+    root.querySelector('button[aria-haspopup]')?.getAttribute('aria-label'),
+  ),
 });
 
 /**
@@ -75,7 +84,14 @@ export const startE2E = async () => {
   const demo = await startDemo({ port: 0, dataDir, onBatch: (r) => batches.push(r) });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   /** Page errors, console errors and waymark `error` events (which the app logs as "[acme] waymark …"). */
   const problems: string[] = [];
@@ -102,7 +118,8 @@ export const startE2E = async () => {
       const text = m.text();
       if (/Content Security Policy/i.test(text)) consoleViolations.push(text);
       // Failed requests while the test holds the network down are expected; those tests say so.
-      if ((m.type() === 'error' && !/net::ERR_/.test(text)) || text.startsWith('[acme] waymark')) problems.push(`${m.type()}: ${text}`);
+      if ((m.type() === 'error' && !/net::ERR_/.test(text)) || text.startsWith('[acme] waymark'))
+        problems.push(`${m.type()}: ${text}`);
     });
     await page.goto(demo.url + path);
     await page.evaluate(() => window.wm!.ready);
@@ -110,7 +127,10 @@ export const startE2E = async () => {
   };
 
   /** Every `securitypolicyviolation` event the page saw, plus CSP reports on any page's console. */
-  const cspViolations = async (page: Page) => [...consoleViolations, ...(await page.evaluate(() => (window as Recorded).__csp ?? []))];
+  const cspViolations = async (page: Page) => [
+    ...consoleViolations,
+    ...(await page.evaluate(() => (window as Recorded).__csp ?? [])),
+  ];
 
   /** Rows the backend stored, by event name (`type` track unless given). */
   const count = async (name?: string, type = 'track') => {
@@ -123,7 +143,10 @@ export const startE2E = async () => {
 
   /** { name: rows } of stored events of one type. */
   const tally = async (type = 'track') => {
-    const rows = await demo.db.query(`select name, count(*)::int as n from waymark_events where type = $1 group by name order by name`, [type]);
+    const rows = await demo.db.query(
+      `select name, count(*)::int as n from waymark_events where type = $1 group by name order by name`,
+      [type],
+    );
     return Object.fromEntries(rows.map((r) => [r.name, r.n])) as Record<string, number>;
   };
 

@@ -30,10 +30,15 @@ it('offline, then online: delivers everything that was queued, once', async () =
 
   await context.setOffline(false);
   await waitUntil(
-    async () => JSON.stringify(await h.tally()) === JSON.stringify({ project_created: 1, session_started: 1, task_added: 25, tickets_resolved: 3 }),
+    async () =>
+      JSON.stringify(await h.tally()) ===
+      JSON.stringify({ project_created: 1, session_started: 1, task_added: 25, tickets_resolved: 3 }),
     'all 29 queued events stored',
   );
-  await waitUntil(async () => (await h.count(undefined, 'achieved')) === 2, 'first-project and five-tasks achieved events');
+  await waitUntil(
+    async () => (await h.count(undefined, 'achieved')) === 2,
+    'first-project and five-tasks achieved events',
+  );
   expect(await h.tally('achieved')).toEqual({ 'first-project': 1, 'five-tasks': 1 });
   expect(h.duplicates()).toBe(0);
   // The first visit's session_started and group (the app puts its signed-in user in their team), 29 tracks, 2 achieved.

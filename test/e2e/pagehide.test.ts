@@ -25,7 +25,11 @@ it('closing the tab within the batching window: the keepalive request delivers i
   await clickTimes(page, '#task-form button[type=submit]', 3); // would otherwise wait up to 5 s for its batch
   await page.close();
   // No next visit: only the request sent on pagehide can bring them.
-  await waitUntil(async () => (await h.count('task_added')) === before + 3, 'the 3 tasks stored after the tab closed', 3000);
+  await waitUntil(
+    async () => (await h.count('task_added')) === before + 3,
+    'the 3 tasks stored after the tab closed',
+    3000,
+  );
   expect(await h.count('project_created')).toBe(1); // the first task created a project
   expect(h.duplicates()).toBe(0);
   await context.close();
@@ -64,7 +68,10 @@ it('closing the tab while offline: the outbox delivers everything on the next vi
   expect(await h.count('tickets_resolved')).toBe(before); // nothing could leave before the tab closed
 
   const next = await h.open(context);
-  await waitUntil(async () => (await h.count('tickets_resolved')) === before + 4, 'the 4 offline events stored on the next visit');
+  await waitUntil(
+    async () => (await h.count('tickets_resolved')) === before + 4,
+    'the 4 offline events stored on the next visit',
+  );
   expect(await next.evaluate(() => window.wm!.milestone('resolve-500')?.current)).toBe(200);
   await h.shot(next, 'pagehide-next-visit');
   expect(await h.cspViolations(next)).toEqual([]);
@@ -92,17 +99,37 @@ it('two tabs closed in the same instant while offline: the next visit delivers t
   expect(await h.count('tickets_resolved')).toBe(before);
 
   const next = await h.open(context);
-  await waitUntil(async () => (await h.count('tickets_resolved')) === before + 5, 'the 5 events of both tabs stored on the next visit').catch(async (e) => {
-    const dump = await next.evaluate(() => new Promise((res) => {
-      const r = indexedDB.open('waymark');
-      r.onsuccess = () => {
-        const st = r.result.transaction('kv').objectStore('kv');
-        const out: any = {};
-        const c = st.openCursor();
-        c.onsuccess = () => { const cur = c.result; if (!cur) return res(out); const k = String(cur.key); if (k.includes('outbox')) out[k] = Array.isArray(cur.value) ? cur.value.map((e: any) => e.name + ':' + e.id) : cur.value; cur.continue(); };
-      };
-    }));
-    console.log('DEBUG count', (await h.count('tickets_resolved')) - before, JSON.stringify(dump), JSON.stringify(await h.demo.db.query("select name, id from waymark_events where name='tickets_resolved' order by id")));
+  await waitUntil(
+    async () => (await h.count('tickets_resolved')) === before + 5,
+    'the 5 events of both tabs stored on the next visit',
+  ).catch(async (e) => {
+    const dump = await next.evaluate(
+      () =>
+        new Promise((res) => {
+          const r = indexedDB.open('waymark');
+          r.onsuccess = () => {
+            const st = r.result.transaction('kv').objectStore('kv');
+            const out: any = {};
+            const c = st.openCursor();
+            c.onsuccess = () => {
+              const cur = c.result;
+              if (!cur) return res(out);
+              const k = String(cur.key);
+              if (k.includes('outbox'))
+                out[k] = Array.isArray(cur.value) ? cur.value.map((e: any) => `${e.name}:${e.id}`) : cur.value;
+              cur.continue();
+            };
+          };
+        }),
+    );
+    console.log(
+      'DEBUG count',
+      (await h.count('tickets_resolved')) - before,
+      JSON.stringify(dump),
+      JSON.stringify(
+        await h.demo.db.query("select name, id from waymark_events where name='tickets_resolved' order by id"),
+      ),
+    );
     throw e;
   });
   expect(h.duplicates()).toBe(duplicates);

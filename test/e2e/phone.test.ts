@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, inShadow, startE2E, waitUntil, WIDGET } from './harness';
+import { type E2E, inShadow, startE2E, WIDGET, waitUntil } from './harness';
 
 // The demo on a 390 px phone (issue 14: the page scrolled sideways, the demo-clock bar covered half the screen and
 // the launcher was cut). Measured from what Chromium lays out, then screenshotted.
@@ -29,8 +29,10 @@ const layout = (page: Page) =>
       panel: box(root.querySelector('.pn')),
     };
   });
-const inside = (r: DOMRect, width: number, height: number) => r.left >= 0 && r.top >= 0 && r.right <= width && r.bottom <= height;
-const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const inside = (r: DOMRect, width: number, height: number) =>
+  r.left >= 0 && r.top >= 0 && r.right <= width && r.bottom <= height;
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('the demo on a 390 px phone', () => {
   it('does not scroll sideways; the demo-clock bar is one short line; the launcher is whole and clear of its buttons', async () => {
@@ -63,7 +65,11 @@ describe('the demo on a 390 px phone', () => {
     await page.click('#new-project');
     await waitUntil(() => inShadow(page, WIDGET, (root) => !!root.querySelector('.ts')), 'the toast');
     await page.waitForTimeout(600); // the pop-in
-    const toast = await inShadow(page, WIDGET, (root) => root.querySelector('.ts')!.getBoundingClientRect().toJSON() as DOMRect);
+    const toast = await inShadow(
+      page,
+      WIDGET,
+      (root) => root.querySelector('.ts')!.getBoundingClientRect().toJSON() as DOMRect,
+    );
     const { width, height, scrollWidth } = await layout(page);
     expect(scrollWidth).toBe(390);
     expect(inside(toast, width, height)).toBe(true);

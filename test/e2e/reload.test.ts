@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bars, clickTimes, type E2E, inShadow, startE2E, waitUntil, WIDGET } from './harness';
+import { bars, clickTimes, type E2E, inShadow, startE2E, WIDGET, waitUntil } from './harness';
 
 let h: E2E;
 beforeAll(async () => {
@@ -25,9 +25,15 @@ it('keeps progress across a reload, in IndexedDB, and does not celebrate twice',
   await page.reload();
   await page.evaluate(() => window.wm!.ready);
   await waitUntil(async () => (await bars(page)).checklist.join() === '1,3,0', 'the same checklist after the reload');
-  expect(await page.evaluate(() => window.wm!.milestone('five-tasks'))).toMatchObject({ current: 3, target: 5, status: 'active' });
+  expect(await page.evaluate(() => window.wm!.milestone('five-tasks'))).toMatchObject({
+    current: 3,
+    target: 5,
+    status: 'active',
+  });
   expect(await page.evaluate(() => window.wm!.milestone('first-project')?.status)).toBe('achieved');
-  expect(await inShadow(page, 'waymark-checklist', (root) => root.querySelector('h3')?.textContent)).toBe('Getting started · 1 of 3');
+  expect(await inShadow(page, 'waymark-checklist', (root) => root.querySelector('h3')?.textContent)).toBe(
+    'Getting started · 1 of 3',
+  );
   // It was IndexedDB: waymark's database is there.
   expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toContain('waymark');
   // Claimed once: the reload does not celebrate "Create your first project" again.

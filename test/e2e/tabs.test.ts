@@ -1,7 +1,7 @@
-import { DEMO } from '../../examples/app/server.mjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bars, clickTimes, type E2E, inShadow, startE2E, waitUntil, WIDGET } from './harness';
+import { DEMO } from '../../examples/app/server.mjs';
+import { bars, clickTimes, type E2E, inShadow, startE2E, WIDGET, waitUntil } from './harness';
 
 let h: E2E;
 beforeAll(async () => {
@@ -49,12 +49,21 @@ it('three tabs tracking at once: each event reaches the backend once, one tab ce
   const toasts = await watchToasts(pages, clicking, 3000);
 
   // The celebration of each milestone appears in exactly one tab.
-  for (const title of ['Create your first project', 'Add 5 tasks']) expect(toasts.filter((t) => t.includes(title)), `${title}: ${JSON.stringify(toasts)}`).toHaveLength(1);
+  for (const title of ['Create your first project', 'Add 5 tasks'])
+    expect(
+      toasts.filter((t) => t.includes(title)),
+      `${title}: ${JSON.stringify(toasts)}`,
+    ).toHaveLength(1);
 
   // The progress bars agree in all three tabs, and with what happened in all of them together.
   const expected = { checklist: ['1', '5', '0'], roi: '0', launcher: 'Your progress: 2 of 11 milestones achieved' };
-  await waitUntil(async () => (await Promise.all(pages.map(bars))).every((b) => JSON.stringify(b) === JSON.stringify(expected)), 'the same bars in all tabs');
-  const states = await Promise.all(pages.map((p) => p.evaluate(() => window.wm!.milestones().map((m) => `${m.id}:${m.status}:${m.current}`))));
+  await waitUntil(
+    async () => (await Promise.all(pages.map(bars))).every((b) => JSON.stringify(b) === JSON.stringify(expected)),
+    'the same bars in all tabs',
+  );
+  const states = await Promise.all(
+    pages.map((p) => p.evaluate(() => window.wm!.milestones().map((m) => `${m.id}:${m.status}:${m.current}`))),
+  );
   expect(states[1]).toEqual(states[0]);
   expect(states[2]).toEqual(states[0]);
   expect(states[0]).toContain('three-projects:locked:3'); // counted while locked behind level 1
@@ -62,7 +71,11 @@ it('three tabs tracking at once: each event reaches the backend once, one tab ce
 
   // The backend receives every event exactly once: all of them stored, none sent twice.
   const expectedTracks = { project_created: 3, session_started: 3, task_added: 12 };
-  await waitUntil(async () => JSON.stringify(await h.tally()) === JSON.stringify(expectedTracks), 'all 18 track events stored', 20_000);
+  await waitUntil(
+    async () => JSON.stringify(await h.tally()) === JSON.stringify(expectedTracks),
+    'all 18 track events stored',
+    20_000,
+  );
   expect(h.duplicates()).toBe(0);
   const rows = await h.demo.db.query(`select count(*)::int as n, count(distinct id)::int as ids from waymark_events`);
   expect(rows[0].ids).toBe(rows[0].n);
@@ -73,7 +86,11 @@ it('three tabs tracking at once: each event reaches the backend once, one tab ce
   const users = await h.demo.db.query(`select distinct user_id, verified from waymark_events`);
   expect(users).toHaveLength(1);
   expect(users[0].verified).toBe(true);
-  const user = await (await fetch(`${h.url}v1/admin/users/${users[0].user_id}`, { headers: { authorization: `Bearer ${DEMO.secretKey}` } })).json();
+  const user = await (
+    await fetch(`${h.url}v1/admin/users/${users[0].user_id}`, {
+      headers: { authorization: `Bearer ${DEMO.secretKey}` },
+    })
+  ).json();
   expect(Object.keys(user.achieved).sort()).toEqual(['first-project', 'five-tasks']);
 
   for (const page of pages) expect(await h.cspViolations(page)).toEqual([]);
@@ -87,7 +104,10 @@ it('a tab opened while another tab tracks a burst agrees with it to the event', 
   const context = await h.newContext();
   const a = await h.open(context);
   await a.evaluate(() => {
-    (window as unknown as { burst: unknown }).burst = setInterval(() => window.wm!.track('tickets_resolved', { count: 1 }), 4);
+    (window as unknown as { burst: unknown }).burst = setInterval(
+      () => window.wm!.track('tickets_resolved', { count: 1 }),
+      4,
+    );
   });
   await a.waitForTimeout(300);
   const b = await h.open(context);
@@ -116,11 +136,16 @@ const race = async (milestone: string, script: string, total: number) => {
   const context = await h.newContext();
   const [a, b] = [await h.open(context), await h.open(context)];
   const before = await h.count(milestone, 'achieved');
-  const busy = b.evaluate(`(() => { const end = performance.now() + 800; while (performance.now() < end); ${script} })()`);
+  const busy = b.evaluate(
+    `(() => { const end = performance.now() + 800; while (performance.now() < end); ${script} })()`,
+  );
   await new Promise((r) => setTimeout(r, 200));
   await a.evaluate(script);
   await busy;
-  await waitUntil(async () => (await b.evaluate((id) => window.wm!.milestone(id)?.current, milestone)) === total, `${milestone} at ${total} in tab B`);
+  await waitUntil(
+    async () => (await b.evaluate((id) => window.wm!.milestone(id)?.current, milestone)) === total,
+    `${milestone} at ${total} in tab B`,
+  );
   await Promise.all([a.evaluate(() => window.wm!.flush()), b.evaluate(() => window.wm!.flush())]);
   await new Promise((r) => setTimeout(r, 6000)); // one more batching window
   await context.close();
@@ -133,6 +158,6 @@ it('sends one achieved event when two tabs achieve the same milestone at once', 
   expect(await race('first-project', "wm.track('project_created')", 2)).toBe(1);
 });
 
-it('sends the achieved event when another tab\'s events complete the milestone', async () => {
+it("sends the achieved event when another tab's events complete the milestone", async () => {
   expect(await race('five-tasks', "for (let i = 0; i < 3; i++) wm.track('task_added')", 6)).toBe(1);
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clickTimes, type E2E, inShadow, startE2E, waitUntil, WIDGET } from './harness';
+import { clickTimes, type E2E, inShadow, startE2E, WIDGET, waitUntil } from './harness';
 
 // The seeds' leveled challenge, clicked through in the example app like a person would, with a
 // screenshot of each step in artifacts/e2e/ (each taken after asserting what it is meant to show).
@@ -14,7 +14,8 @@ afterAll(async () => {
 
 const heading = (page: Page) => inShadow(page, 'waymark-checklist', (root) => root.querySelector('h3')?.textContent);
 const toast = (page: Page) => inShadow(page, WIDGET, (root) => root.querySelector('.ts')?.textContent ?? '');
-const waitToast = (page: Page, text: string) => waitUntil(async () => (await toast(page)).includes(text), `a toast with "${text}"`);
+const waitToast = (page: Page, text: string) =>
+  waitUntil(async () => (await toast(page)).includes(text), `a toast with "${text}"`);
 const dismiss = async (page: Page) => {
   await inShadow(page, WIDGET, (root) => (root.querySelector('.ts .x') as HTMLElement | null)?.click());
   await waitUntil(async () => !(await toast(page)), 'the toast to go');
@@ -58,9 +59,9 @@ it('clicks through the three levels and the ROI milestone', async () => {
   // Level 2 unlocked (it was locked, sequential, until level 1 was complete).
   expect(await level(page, 'building-momentum')).toMatchObject({ locked: false, achieved: 0, total: 3 });
   await openPanel(page);
-  expect(await inShadow(page, WIDGET, (root) => [...root.querySelectorAll('[role=dialog] h3')].map((e) => e.textContent))).toEqual(
-    expect.arrayContaining(['Getting started · 3 of 3', 'Building momentum · 0 of 3', 'Power user · 0 of 3']),
-  );
+  expect(
+    await inShadow(page, WIDGET, (root) => [...root.querySelectorAll('[role=dialog] h3')].map((e) => e.textContent)),
+  ).toEqual(expect.arrayContaining(['Getting started · 3 of 3', 'Building momentum · 0 of 3', 'Power user · 0 of 3']));
   await h.shot(page, '04-panel-level-2-unlocked');
   await closePanel(page);
 
@@ -71,7 +72,10 @@ it('clicks through the three levels and the ROI milestone', async () => {
   for (const view of ['kanban', 'calendar', 'docs']) await page.click(`[data-feature=${view}]`);
   await clickTimes(page, '#new-project', 2);
   await waitUntil(async () => (await level(page, 'building-momentum'))?.complete, 'level 2 complete');
-  expect(await page.evaluate(() => window.wm!.milestone('ten-tasks'))).toMatchObject({ status: 'achieved', current: 10 });
+  expect(await page.evaluate(() => window.wm!.milestone('ten-tasks'))).toMatchObject({
+    status: 'achieved',
+    current: 10,
+  });
   await waitToast(page, 'Level complete: Building momentum');
   await h.shot(page, '05-building-momentum-complete');
   await dismiss(page);
@@ -82,8 +86,14 @@ it('clicks through the three levels and the ROI milestone', async () => {
   await page.click('[data-integration=slack]');
   await waitUntil(async () => (await level(page, 'power-user'))?.complete, 'level 3 complete');
   await openPanel(page);
-  expect(await inShadow(page, WIDGET, (root) => [...root.querySelectorAll('.bs li:not(.off)')].map((e) => e.textContent))).toEqual(
-    expect.arrayContaining([expect.stringContaining('Organized'), expect.stringContaining('Productive'), expect.stringContaining('Power User')]),
+  expect(
+    await inShadow(page, WIDGET, (root) => [...root.querySelectorAll('.bs li:not(.off)')].map((e) => e.textContent)),
+  ).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('Organized'),
+      expect.stringContaining('Productive'),
+      expect.stringContaining('Power User'),
+    ]),
   );
   await h.shot(page, '06-power-user-badges');
   await closePanel(page);
@@ -126,14 +136,19 @@ it('a missed due date turns the milestone overdue (stalled); five days in a row 
   expect(await page.locator('#stalled-note').textContent()).toContain('“Invite a team member” is overdue.');
   expect(await page.evaluate(() => window.wm!.milestone('invite-member')?.status)).toBe('overdue');
   expect(info).toContain('[acme] stalled (overdue): Invite a team member');
-  expect(await inShadow(page, 'waymark-checklist', (root) => root.querySelector('.ms.overdue')?.textContent)).toContain('A little behind plan');
+  expect(await inShadow(page, 'waymark-checklist', (root) => root.querySelector('.ms.overdue')?.textContent)).toContain(
+    'A little behind plan',
+  );
   await page.locator('#stalled-note').scrollIntoViewIfNeeded();
   await h.shot(page, '08-stalled-overdue');
 
   // Day 5: the app was opened on five consecutive days.
   await page.click('#next-day');
   await waitToast(page, 'Work in Acme 5 days in a row');
-  expect(await page.evaluate(() => window.wm!.milestone('five-day-streak'))).toMatchObject({ status: 'achieved', current: 5 });
+  expect(await page.evaluate(() => window.wm!.milestone('five-day-streak'))).toMatchObject({
+    status: 'achieved',
+    current: 5,
+  });
   await h.shot(page, '09-five-day-streak');
 
   // Inviting someone late still achieves it, and the note goes.

@@ -35,7 +35,9 @@ afterAll(() => {
 
 const shadow = (selector: string) => host.querySelector(selector)!.shadowRoot!;
 const bars = (selector: string) =>
-  [...shadow(selector).querySelectorAll('[role="progressbar"]')].map((b) => `${b.getAttribute('aria-label')} ${b.getAttribute('aria-valuenow')}/${b.getAttribute('aria-valuemax')}`);
+  [...shadow(selector).querySelectorAll('[role="progressbar"]')].map(
+    (b) => `${b.getAttribute('aria-label')} ${b.getAttribute('aria-valuenow')}/${b.getAttribute('aria-valuemax')}`,
+  );
 const track = (event: string, times = 1) =>
   act(async () => {
     for (let i = 0; i < times; i++) wm.track(event);

@@ -18,10 +18,12 @@ describe('waymark/react entry', () => {
   });
 
   it("import and require('waymark/react') resolve to the built files, export the hooks and touch no browser global", () => {
-    for (const file of ['dist/react.js', 'dist/react.cjs']) if (!existsSync(file)) throw new Error(`${file} is missing: build first`);
+    for (const file of ['dist/react.js', 'dist/react.cjs'])
+      if (!existsSync(file)) throw new Error(`${file} is missing: build first`);
     const esm = `${poison} const mod = await import('waymark/react'); console.log(JSON.stringify({ touched, exports: Object.keys(mod).sort() }));`;
     const cjs = `${poison} const mod = require('waymark/react'); console.log(JSON.stringify({ touched, exports: Object.keys(mod).sort(), file: require.resolve('waymark/react').split('/').pop() }));`;
-    const run = (type: string, script: string) => JSON.parse(execFileSync(process.execPath, [`--input-type=${type}`, '-e', script], { encoding: 'utf8' }));
+    const run = (type: string, script: string) =>
+      JSON.parse(execFileSync(process.execPath, [`--input-type=${type}`, '-e', script], { encoding: 'utf8' }));
     expect(run('module', esm)).toEqual({ touched: [], exports: surface });
     expect(run('commonjs', cjs)).toEqual({ touched: [], exports: surface, file: 'react.cjs' });
   });
@@ -31,6 +33,10 @@ describe('waymark/react entry', () => {
     expect(pkg.dependencies.react).toBeUndefined();
     expect(pkg.peerDependencies.react).toMatch(/\^19/);
     expect(pkg.peerDependenciesMeta.react).toEqual({ optional: true });
-    expect(pkg.exports['./react']).toEqual({ types: './dist/react.d.ts', import: './dist/react.js', require: './dist/react.cjs' });
+    expect(pkg.exports['./react']).toEqual({
+      types: './dist/react.d.ts',
+      import: './dist/react.js',
+      require: './dist/react.cjs',
+    });
   });
 });

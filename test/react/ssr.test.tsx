@@ -9,7 +9,14 @@ import { createWaymark } from '../../src/index';
 describe('waymark/react on the server', () => {
   it('renders before ready without a browser, then with the state once it is restored', async () => {
     const wm = createWaymark({ projectKey: 'pk_ssr_react', storage: 'memory', milestones, levels });
-    const page = () => renderToString(<><Summary wm={wm} /><MilestoneCard wm={wm} id="ten-tasks" /><LevelList wm={wm} /></>);
+    const page = () =>
+      renderToString(
+        <>
+          <Summary wm={wm} />
+          <MilestoneCard wm={wm} id="ten-tasks" />
+          <LevelList wm={wm} />
+        </>,
+      );
     expect(page()).toContain('Loading your progress…');
     await wm.ready;
     wm.track('task_completed');

@@ -5,8 +5,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EarnedBadges, LevelList, MilestoneCard, Summary } from '../../examples/react/App';
 import { levels, milestones } from '../../examples/react/milestones';
-import { createWaymark, type MilestoneState, type Waymark } from '../../src/index';
 import { useLevels, useMilestone, useMilestones, useWaymark } from '../../react/index';
+import { createWaymark, type MilestoneState, type Waymark } from '../../src/index';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -72,7 +72,7 @@ describe('useMilestone, useMilestones, useLevels', () => {
     const wm = client();
     // Before ready the client may answer a new [] on every call; the hook must hand React one stable array.
     const seen: number[] = [];
-    const Probe = () => (seen.push(useMilestones(wm).length), <Summary wm={wm} />);
+    const Probe = () => (seen.push(useMilestones(wm).length), (<Summary wm={wm} />));
     await render(
       <>
         <Probe />
@@ -124,7 +124,7 @@ describe('useMilestone, useMilestones, useLevels', () => {
       },
     };
     let renders = 0;
-    const Probe = () => (renders++, <MilestoneCard wm={counted} id="five-tasks" />);
+    const Probe = () => (renders++, (<MilestoneCard wm={counted} id="five-tasks" />));
     await render(<Probe />);
     expect(live).toBe(1);
     await track(wm, 'task_completed');
@@ -164,8 +164,16 @@ describe('useMilestone, useMilestones, useLevels', () => {
     expect(seen[0]).toEqual({ milestones: [], levels: [] });
     await act(() => wm.ready);
     const restored = seen.at(-1)!;
-    expect(restored.milestones.map((m) => m.id)).toEqual(['first-project', 'five-tasks', 'invite-teammate', 'ten-tasks']);
-    expect(restored.levels.map((l) => `${l.id} ${l.achieved}/${l.total}`)).toEqual(['getting-started 0/3', 'momentum 0/1']);
+    expect(restored.milestones.map((m) => m.id)).toEqual([
+      'first-project',
+      'five-tasks',
+      'invite-teammate',
+      'ten-tasks',
+    ]);
+    expect(restored.levels.map((l) => `${l.id} ${l.achieved}/${l.total}`)).toEqual([
+      'getting-started 0/3',
+      'momentum 0/1',
+    ]);
     const count = seen.length;
     await render(<Probe />); // a parent re-render: the same snapshot object
     expect(seen).toHaveLength(count + 1);
@@ -202,12 +210,17 @@ describe('useMilestone, useMilestones, useLevels', () => {
     const Probe = () => {
       const m = useMilestone(missing, 'ten-tasks');
       const { milestones: all, levels: groups } = useWaymark(missing);
-      return <p data-testid="probe">{`${m === undefined} ${all.length} ${groups.length} ${useLevels(missing).length} ${useMilestones(missing).length}`}</p>;
+      return (
+        <p data-testid="probe">{`${m === undefined} ${all.length} ${groups.length} ${useLevels(missing).length} ${useMilestones(missing).length}`}</p>
+      );
     };
     await render(<Probe />);
     await render(<Probe />);
     expect(text('probe')).toBe('true 0 0 0 0');
-    const hooks = warn.mock.calls.map((call) => String(call[0]).match(/^\[waymark\] (\w+): expected a client from createWaymark\(\), got undefined/)?.[1]);
+    const hooks = warn.mock.calls.map(
+      (call) =>
+        String(call[0]).match(/^\[waymark\] (\w+): expected a client from createWaymark\(\), got undefined/)?.[1],
+    );
     expect(hooks.sort()).toEqual(['useLevels', 'useMilestone', 'useMilestones', 'useWaymark']);
     warn.mockRestore();
   });

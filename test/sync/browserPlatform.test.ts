@@ -13,7 +13,10 @@ function fakeLocks() {
         if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
         return callback();
       });
-      held.set(name, mine.catch(() => {}));
+      held.set(
+        name,
+        mine.catch(() => {}),
+      );
       return mine;
     },
   };

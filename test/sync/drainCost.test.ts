@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../src/createMemoryStorage';
 import { createFetchTransport } from '../../src/browser/createFetchTransport';
+import { createMemoryStorage } from '../../src/createMemoryStorage';
 import type { SyncStorage, Transport } from '../../src/sync/types';
 import { client, useMockBackend } from './sync.helpers';
 
@@ -79,7 +79,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 const max = (values: number[]) => Math.max(...values);
 
 describe('draining a backlog', () => {
-  it('costs the same storage work per batch with 400 or 4,000 events waiting: about one segment (100 events)', { timeout: 120_000 }, async () => {
+  it('costs the same storage work per batch with 400 or 4,000 events waiting: about one segment (100 events)', {
+    timeout: 120_000,
+  }, async () => {
     const small = (await drain(400)).perBatch;
     const { perBatch: large, eventBytes } = await drain(4_000);
     expect(large).toHaveLength(199);

@@ -102,7 +102,9 @@ describe('faults', () => {
     await sync.flush();
     expect(sorted(backend.stored)).toEqual(sorted([...small, ...more]));
     expect(backend.stored).toHaveLength(19);
-    expect(errors).toEqual([expect.objectContaining({ code: 'event_too_large', message: expect.stringContaining(big) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'event_too_large', message: expect.stringContaining(big) }),
+    ]);
     // The outbox is empty: nothing more goes out.
     const count = backend.requests.length;
     await vi.advanceTimersByTimeAsync(120_000);
@@ -118,7 +120,9 @@ describe('faults', () => {
     const later = enqueue(20, 20);
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(later);
-    expect(errors).toEqual([expect.objectContaining({ code: 'sync_rejected', message: expect.stringContaining('HTTP 400') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'sync_rejected', message: expect.stringContaining('HTTP 400') }),
+    ]);
     sync.destroy();
   });
 
@@ -152,7 +156,9 @@ describe('faults', () => {
     const { sync, enqueue, errors } = client({ retryBudget: 10 * 60_000 });
     enqueue(20);
     await vi.advanceTimersByTimeAsync(12 * 60_000);
-    expect(errors).toEqual([expect.objectContaining({ code: 'sync_gave_up', message: expect.stringContaining('HTTP 503') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'sync_gave_up', message: expect.stringContaining('HTTP 503') }),
+    ]);
     expect(backend.stored).toEqual([]);
     backend.clear(); // the server recovers
     const later = enqueue(20, 20);

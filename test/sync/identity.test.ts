@@ -1,6 +1,6 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { ENDPOINT, client, fakeTabs, memoryStorage, sorted, useMockBackend } from './sync.helpers';
+import { client, ENDPOINT, fakeTabs, memoryStorage, sorted, useMockBackend } from './sync.helpers';
 
 const backend = useMockBackend();
 
@@ -9,7 +9,7 @@ const userA = { userId: 'u_a' };
 const userB = { userId: 'u_b' };
 
 describe('identity tokens on POST /v1/batch', () => {
-  it('each request holds one user\'s events and carries that user\'s token; anonymous events go without one', async () => {
+  it("each request holds one user's events and carries that user's token; anonymous events go without one", async () => {
     const { sync, enqueue } = client();
     sync.setToken('u_a', 'token-a');
     sync.setToken('u_b', 'token-b');
@@ -37,7 +37,9 @@ describe('identity tokens on POST /v1/batch', () => {
     const others = [...enqueue(5, 10, anonymous), ...enqueue(5, 20, userB)];
     await sync.flush();
     expect(sorted(backend.stored)).toEqual(sorted(others));
-    expect(errors).toEqual([expect.objectContaining({ code: 'identity_rejected', userId: 'u_a', message: expect.stringContaining('"u_a"') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'identity_rejected', userId: 'u_a', message: expect.stringContaining('"u_a"') }),
+    ]);
 
     // More of A's events, flushes, and time past the retry budget: nothing for A is sent or given up, nothing reported again.
     const moreA = enqueue(3, 30, userA);
@@ -69,7 +71,9 @@ describe('identity tokens on POST /v1/batch', () => {
     await sync.flush();
     expect(backend.stored).toEqual([]);
     expect(backend.requests.map((r) => r.status)).toEqual([401]);
-    expect(errors.map((e) => [e.code, e.userId, /no token/.test(e.message)])).toEqual([['identity_rejected', 'u_a', true]]);
+    expect(errors.map((e) => [e.code, e.userId, /no token/.test(e.message)])).toEqual([
+      ['identity_rejected', 'u_a', true],
+    ]);
     sync.setToken('u_a', 'token-a');
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids);
@@ -86,7 +90,10 @@ describe('identity tokens on POST /v1/batch', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(backend.requests).toHaveLength(1); // a partial anonymous batch waits its flush interval
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(backend.requests.map((r) => [r.status, r.ids.length])).toEqual([[401, 20], [200, 3]]);
+    expect(backend.requests.map((r) => [r.status, r.ids.length])).toEqual([
+      [401, 20],
+      [200, 3],
+    ]);
     sync.destroy();
   });
 
@@ -156,9 +163,11 @@ describe('events rejected one by one in a 200 answer', () => {
     await sync.flush();
     expect(sorted(backend.stored)).toEqual(sorted(ids.slice(12)));
     expect(errors).toHaveLength(11);
-    expect(errors.slice(0, 10).map((e) => [e.code, e.message.includes(ids[errors.indexOf(e)]), e.message.includes('timestamp out of range')])).toEqual(
-      Array(10).fill(['event_rejected', true, true]),
-    );
+    expect(
+      errors
+        .slice(0, 10)
+        .map((e) => [e.code, e.message.includes(ids[errors.indexOf(e)]), e.message.includes('timestamp out of range')]),
+    ).toEqual(Array(10).fill(['event_rejected', true, true]));
     expect(errors[10]).toMatchObject({ code: 'event_rejected', message: expect.stringContaining('2 more') });
     // Rejected events are acknowledged like accepted ones: the outbox is empty, nothing goes again.
     await vi.advanceTimersByTimeAsync(10 * 60_000);
@@ -199,7 +208,9 @@ describe('identity tokens on GET /v1/state', () => {
   });
 
   it('a 401 reports identity_rejected once per token and answers nothing to apply', async () => {
-    backend.server.use(http.get(`${ENDPOINT}/v1/state`, () => HttpResponse.json({ error: 'unauthorized' }, { status: 401 })));
+    backend.server.use(
+      http.get(`${ENDPOINT}/v1/state`, () => HttpResponse.json({ error: 'unauthorized' }, { status: 401 })),
+    );
     const { sync, errors } = client();
     sync.setToken('u_a', 'token-a');
     expect(await sync.pull({ userId: 'u_a', anonymousId: 'anon-1' })).toBeUndefined();

@@ -8,7 +8,7 @@ const backend = useMockBackend();
 const noLocks = (tabs: ReturnType<typeof fakeTabs>): SyncPlatform => ({ ...tabs.platform(), lead: undefined });
 
 describe('the sending tab, without Web Locks (a lease in the shared storage)', () => {
-  it('one of two clients on one storage sends, each event once, the other\'s included', async () => {
+  it("one of two clients on one storage sends, each event once, the other's included", async () => {
     const storage = idbStorage();
     const a = client({ storage }); // no platform at all: no lock, no channel
     const b = client({ storage });
@@ -24,7 +24,7 @@ describe('the sending tab, without Web Locks (a lease in the shared storage)', (
     b.sync.destroy();
   });
 
-  it('flush() at once in both tabs sends each event once, and the other tab\'s flush resolves after that send', async () => {
+  it("flush() at once in both tabs sends each event once, and the other tab's flush resolves after that send", async () => {
     const tabs = fakeTabs();
     const storage = idbStorage();
     const a = client({ storage, platform: noLocks(tabs) });

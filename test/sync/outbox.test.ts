@@ -1,6 +1,16 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { ENDPOINT, client, event, fakeTabs, idbStorage, memoryStorage, settle, sorted, useMockBackend } from './sync.helpers';
+import {
+  client,
+  ENDPOINT,
+  event,
+  fakeTabs,
+  idbStorage,
+  memoryStorage,
+  settle,
+  sorted,
+  useMockBackend,
+} from './sync.helpers';
 
 const backend = useMockBackend();
 
@@ -120,7 +130,9 @@ describe('two tabs', () => {
   it('a leader going away mid-request hands off only after its request settled', async () => {
     const tabs = fakeTabs();
     const storage = memoryStorage();
-    backend.then(async (ids) => (await new Promise((r) => setTimeout(r, 3_000)), HttpResponse.json(backend.accept(ids))));
+    backend.then(
+      async (ids) => (await new Promise((r) => setTimeout(r, 3_000)), HttpResponse.json(backend.accept(ids))),
+    );
     const a = client({ storage, platform: tabs.platform() });
     const b = client({ storage, platform: tabs.platform() });
     const ids = a.enqueue(20);
@@ -138,7 +150,9 @@ describe('bounded queue', () => {
     const { sync, enqueue, errors } = client({ consent: 'pending', maxQueue: 50 });
     const ids = enqueue(80);
     await vi.advanceTimersByTimeAsync(150);
-    expect(errors).toEqual([expect.objectContaining({ code: 'queue_overflow', message: expect.stringContaining('30') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'queue_overflow', message: expect.stringContaining('30') }),
+    ]);
     sync.setConsent('granted');
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids.slice(30));
@@ -220,7 +234,9 @@ describe('pull', () => {
     backend.server.use(http.get(`${ENDPOINT}/v1/state`, () => HttpResponse.text('nope', { status: 500 })));
     const { sync, errors } = client();
     await expect(sync.pull({ anonymousId: 'anon-1' })).resolves.toBeUndefined();
-    expect(errors).toEqual([expect.objectContaining({ code: 'pull_failed', message: expect.stringContaining('HTTP 500') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'pull_failed', message: expect.stringContaining('HTTP 500') }),
+    ]);
     sync.destroy();
   });
 });

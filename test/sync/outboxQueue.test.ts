@@ -5,7 +5,13 @@ import type { SyncStorage, WireEvent } from '../../src/sync/types';
 import type { WaymarkError } from '../../src/types';
 
 const KEY = 'wm:pk:outbox';
-const ev = (n: number): WireEvent => ({ id: `e${n}`, type: 'track', name: 'e', anonymousId: 'a', timestamp: '2026-11-23T10:00:00.000Z' });
+const ev = (n: number): WireEvent => ({
+  id: `e${n}`,
+  type: 'track',
+  name: 'e',
+  anonymousId: 'a',
+  timestamp: '2026-11-23T10:00:00.000Z',
+});
 const ids = (list: WireEvent[]) => list.map((e) => e.id);
 const outboxOn = (storage: SyncStorage, maxQueue = 100, errors: WaymarkError[] = []) =>
   createOutbox({ storage, key: KEY, maxQueue, report: (e) => errors.push(e), onWrite: () => {} });
@@ -17,7 +23,10 @@ describe('the outbox’s queue (what the sending tab moved out of the inbox)', (
     for (let i = 0; i < 5; i++) first.add(ev(i));
     await first.persist();
     // The tab dies while removing the moved events from the inbox: that write never happens.
-    const crashing: SyncStorage = { ...storage, update: (k, fn) => (k === KEY ? new Promise(() => {}) : storage.update!(k, fn)) };
+    const crashing: SyncStorage = {
+      ...storage,
+      update: (k, fn) => (k === KEY ? new Promise(() => {}) : storage.update!(k, fn)),
+    };
     const dying = outboxOn(crashing);
     void dying.read();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -41,7 +50,9 @@ describe('the outbox’s queue (what the sending tab moved out of the inbox)', (
     expect(events).toHaveLength(250);
     for (let i = 0; i < 250; i += 20) await outbox.ack(events.slice(i, i + 20));
     expect(await outbox.read()).toEqual([]);
-    const left = Object.fromEntries(await Promise.all((await storage.keys!()).map(async (k) => [k, await storage.get(k)])));
+    const left = Object.fromEntries(
+      await Promise.all((await storage.keys!()).map(async (k) => [k, await storage.get(k)])),
+    );
     expect(left).toEqual({ [KEY]: [], [`${KEY}:queue`]: { head: 3, tail: 3 } });
   });
 
@@ -56,7 +67,9 @@ describe('the outbox’s queue (what the sending tab moved out of the inbox)', (
     await outbox.persist();
     expect(errors).toEqual([]);
     expect(ids(await outbox.read())).toEqual(ids(Array.from({ length: 50 }, (_, i) => ev(20 + i))));
-    expect(errors).toEqual([expect.objectContaining({ code: 'queue_overflow', message: expect.stringContaining('the 20 oldest') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'queue_overflow', message: expect.stringContaining('the 20 oldest') }),
+    ]);
   });
 
   it('an event both in the inbox and in a spill of a closed page is queued once', async () => {

@@ -4,12 +4,22 @@ import { createSegments } from '../../src/sync/createSegments';
 import type { SyncStorage, WireEvent } from '../../src/sync/types';
 
 const KEY = 'wm:pk:outbox';
-const ev = (n: number): WireEvent => ({ id: `e${n}`, type: 'track', name: 'e', anonymousId: 'a', timestamp: '2026-11-23T10:00:00.000Z' });
+const ev = (n: number): WireEvent => ({
+  id: `e${n}`,
+  type: 'track',
+  name: 'e',
+  anonymousId: 'a',
+  timestamp: '2026-11-23T10:00:00.000Z',
+});
 const events = (from: number, count: number) => Array.from({ length: count }, (_, i) => ev(from + i));
 const ids = (list: WireEvent[]) => list.map((e) => e.id);
 /** What the storage holds under the queue's keys, key to value. */
 const stored = async (storage: SyncStorage) =>
-  Object.fromEntries(await Promise.all((await storage.keys!()).filter((k) => k.startsWith(KEY + ':queue')).map(async (k) => [k, await storage.get(k)])));
+  Object.fromEntries(
+    await Promise.all(
+      (await storage.keys!()).filter((k) => k.startsWith(`${KEY}:queue`)).map(async (k) => [k, await storage.get(k)]),
+    ),
+  );
 
 describe('the sending tab’s queue of segments', () => {
   it('keeps events in order across a reload, 100 to a segment, and deletes each segment once emptied', async () => {
@@ -17,7 +27,12 @@ describe('the sending tab’s queue of segments', () => {
     const queue = createSegments(storage, KEY);
     await queue.load();
     expect(await queue.append(events(0, 250))).toBe(true);
-    expect(Object.keys(await stored(storage)).sort()).toEqual([`${KEY}:queue`, `${KEY}:queue:0`, `${KEY}:queue:1`, `${KEY}:queue:2`]);
+    expect(Object.keys(await stored(storage)).sort()).toEqual([
+      `${KEY}:queue`,
+      `${KEY}:queue:0`,
+      `${KEY}:queue:1`,
+      `${KEY}:queue:2`,
+    ]);
 
     const reloaded = createSegments(storage, KEY);
     await reloaded.load();

@@ -3,7 +3,13 @@ import { createOutbox } from '../../src/sync/createOutbox';
 import type { WireEvent } from '../../src/sync/types';
 import { memoryStorage } from './sync.helpers';
 
-const ev = (id: string): WireEvent => ({ id, type: 'track', name: 'e', anonymousId: 'a', timestamp: '2026-11-23T10:00:00.000Z' });
+const ev = (id: string): WireEvent => ({
+  id,
+  type: 'track',
+  name: 'e',
+  anonymousId: 'a',
+  timestamp: '2026-11-23T10:00:00.000Z',
+});
 
 describe('the outbox when the page is being unloaded', () => {
   it('writes in one plain write, with no read first, and the next read merges it in once', async () => {

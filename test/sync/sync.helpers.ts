@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { createStore, del, get, set, update } from 'idb-keyval';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { gunzipSync } from 'node:zlib';
+import { createStore, del, get, set, update } from 'idb-keyval';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createFetchTransport } from '../../src/browser/createFetchTransport';
 import { createSync } from '../../src/sync/createSync';
@@ -51,7 +51,14 @@ type Reply = number | 'error' | 'hang' | ((ids: string[]) => Response | Promise<
  */
 export function mockBackend() {
   const stored: string[] = [];
-  const requests: { ids: string[]; status: number | string; bytes: number; gzip: boolean; token?: string; users: (string | undefined)[] }[] = [];
+  const requests: {
+    ids: string[];
+    status: number | string;
+    bytes: number;
+    gzip: boolean;
+    token?: string;
+    users: (string | undefined)[];
+  }[] = [];
   const script: Reply[] = [];
   let maxBytes = Infinity;
   let validTokens: Map<string, string> | undefined;
@@ -63,9 +70,18 @@ export function mockBackend() {
       const body = JSON.parse((gzip ? gunzipSync(raw) : Buffer.from(raw)).toString('utf8'));
       const ids: string[] = body.events.map((e: WireEvent) => e.id);
       const users = [...new Set(body.events.map((e: WireEvent) => e.userId))] as (string | undefined)[];
-      const refused = validTokens && users.some((u) => u !== undefined && (!body.userToken || validTokens!.get(u) !== body.userToken));
+      const refused =
+        validTokens &&
+        users.some((u) => u !== undefined && (!body.userToken || validTokens!.get(u) !== body.userToken));
       const next: Reply = raw.length > maxBytes ? 413 : refused ? 401 : (script.shift() ?? 200);
-      requests.push({ ids, status: typeof next === 'function' ? 'fn' : next, bytes: raw.length, gzip, token: body.userToken, users });
+      requests.push({
+        ids,
+        status: typeof next === 'function' ? 'fn' : next,
+        bytes: raw.length,
+        gzip,
+        token: body.userToken,
+        users,
+      });
       if (next === 'error') return HttpResponse.error();
       if (next === 'hang') return new Promise<Response>(() => {});
       if (typeof next === 'function') return next(ids);
@@ -91,7 +107,8 @@ export function mockBackend() {
     limit: (bytes: number) => void (maxBytes = bytes),
     clear: () => void (script.length = 0),
     /** Identity required from now on: each user's valid token (undefined: identity off again). */
-    requireTokens: (tokens: Record<string, string> | undefined) => void (validTokens = tokens && new Map(Object.entries(tokens))),
+    requireTokens: (tokens: Record<string, string> | undefined) =>
+      void (validTokens = tokens && new Map(Object.entries(tokens))),
     reject: (id: string, reason: string) => void rejecting.set(id, reason),
     reset() {
       stored.length = requests.length = 0;
@@ -198,7 +215,10 @@ export function client(options: Partial<SyncOptions> = {}, transportOptions = {}
 }
 
 export const useFakeTime = () =>
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date'], now: Date.UTC(2026, 10, 2, 9) });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date'],
+    now: Date.UTC(2026, 10, 2, 9),
+  });
 
 export const sorted = (ids: string[]) => [...ids].sort();
 

@@ -2,8 +2,8 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COOLDOWN_MS, createCelebrations, GATHER_MS, MERGE_MS, TOAST_MS } from '../../widget/celebrate';
-import { createState } from '../../widget/state';
 import { mountWidget } from '../../widget/index';
+import { createState } from '../../widget/state';
 import { createFormat } from '../../widget/strings';
 import { fakeClient, level, milestone } from './fakeClient';
 import { mount } from './helpers';
@@ -24,7 +24,7 @@ const settle = (ms = GATHER_MS) =>
   });
 
 const setup = (n = 6) => {
-  const wm = fakeClient(Array.from({ length: n }, (_, i) => milestone('m' + i, { title: 'M' + i })));
+  const wm = fakeClient(Array.from({ length: n }, (_, i) => milestone(`m${i}`, { title: `M${i}` })));
   const s = createState(wm);
   const confetti = vi.fn();
   const stop = createCelebrations(wm, s, createFormat('en-US'), confetti);
@@ -114,9 +114,9 @@ describe('celebrations (unit)', () => {
 
 describe('celebrations in the mounted widget', () => {
   const stubCanvas = () =>
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-      () => new Proxy({}, { get: () => () => undefined }) as unknown as RenderingContext,
-    );
+    vi
+      .spyOn(HTMLCanvasElement.prototype, 'getContext')
+      .mockImplementation(() => new Proxy({}, { get: () => () => undefined }) as unknown as RenderingContext);
 
   it('shows the toast with badge and next step, announces it, and draws confetti on its own canvas', async () => {
     stubCanvas();
@@ -145,14 +145,15 @@ describe('celebrations in the mounted widget', () => {
     stubCanvas();
     for (const setupCase of [{ confetti: false }, 'reduced'] as const) {
       const matchMedia = vi.spyOn(window, 'matchMedia');
-      if (setupCase === 'reduced') matchMedia.mockImplementation((q) => ({ matches: q.includes('reduce'), media: q }) as MediaQueryList);
+      if (setupCase === 'reduced')
+        matchMedia.mockImplementation((q) => ({ matches: q.includes('reduce'), media: q }) as MediaQueryList);
       const wm = sampleClient();
       const w = mount(wm, typeof setupCase === 'object' ? setupCase : {});
       wm.achieve('ten-tasks');
       await settle();
       await act(async () => {
-      await vi.dynamicImportSettled();
-    });
+        await vi.dynamicImportSettled();
+      });
       expect(w.$('.ts')).not.toBeNull();
       expect(w.$$('canvas')).toHaveLength(0);
       w.handle.destroy();
@@ -166,7 +167,9 @@ describe('celebrations in the mounted widget', () => {
     mountAnother(wm);
     wm.achieve('ten-tasks');
     await settle();
-    const toasts = [...document.querySelectorAll('[data-waymark-widget]')].map((h) => h.shadowRoot!.querySelectorAll('.ts').length);
+    const toasts = [...document.querySelectorAll('[data-waymark-widget]')].map(
+      (h) => h.shadowRoot!.querySelectorAll('.ts').length,
+    );
     expect(toasts.sort()).toEqual([0, 1]);
     expect(a.host()).not.toBeNull();
   });
@@ -201,9 +204,22 @@ describe('what a celebration suggests next', () => {
     // Defined a, b, c, d; the levels put c first. Achieving a suggests c (and its next), never a's own next.
     const wm = fakeClient(
       [
-        milestone('a', { title: 'Invite a teammate', level: 'team', next: { label: 'Invite a teammate', href: '/team' } }),
-        milestone('b', { title: 'Locked one', status: 'locked', level: 'first', next: { label: 'Not yet', href: '/b' } }),
-        milestone('c', { title: 'Create a project', level: 'first', next: { label: 'Create a project', href: '/projects/new' } }),
+        milestone('a', {
+          title: 'Invite a teammate',
+          level: 'team',
+          next: { label: 'Invite a teammate', href: '/team' },
+        }),
+        milestone('b', {
+          title: 'Locked one',
+          status: 'locked',
+          level: 'first',
+          next: { label: 'Not yet', href: '/b' },
+        }),
+        milestone('c', {
+          title: 'Create a project',
+          level: 'first',
+          next: { label: 'Create a project', href: '/projects/new' },
+        }),
         milestone('d', { title: 'Outside levels', next: { label: 'D', href: '/d' } }),
         milestone('e', { title: 'Assign a task', level: 'team', next: { label: 'Assign a task', href: '/e' } }),
       ],
@@ -223,7 +239,10 @@ describe('what a celebration suggests next', () => {
   });
 
   it('says "all done" after the last milestone, with no suggestion', async () => {
-    const wm = fakeClient([milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }), milestone('b', { title: 'Last one' })]);
+    const wm = fakeClient([
+      milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }),
+      milestone('b', { title: 'Last one' }),
+    ]);
     const w = mount(wm, { confetti: false });
     wm.achieve('b');
     await settle();
@@ -262,13 +281,19 @@ describe('level celebrations', () => {
     await settle();
     expect(w.$('.ts')!.className).toBe('ts lv-done');
     expect(w.$('.ts .tt')!.textContent).toBe('Level complete: Getting started');
-    expect(w.text('.ts .ds')).toEqual(['Milestone achieved: Complete 10 tasks', 'Badges earned: Productive and Onboarded']);
+    expect(w.text('.ts .ds')).toEqual([
+      'Milestone achieved: Complete 10 tasks',
+      'Badges earned: Productive and Onboarded',
+    ]);
     expect(w.$('.ts .i')!.textContent).toBe('🎓');
     expect(w.$('.ts')!.getAttribute('aria-label')).toBe('Level complete: Getting started');
   });
 
   it("celebrate a level even when the milestone that completed it is quiet (celebrate: 'none'), with confetti", async () => {
-    const ms = [milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }), milestone('b', { celebrate: 'none' })];
+    const ms = [
+      milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }),
+      milestone('b', { celebrate: 'none' }),
+    ];
     const wm = fakeClient(ms, [level('basics', ms, { title: 'Basics', badge: { name: 'Grounded', icon: '🌱' } })]);
     const s = createState(wm);
     const confetti = vi.fn();

@@ -2,8 +2,8 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hostScheme } from '../../widget/hostScheme';
-import { luminance } from '../../widget/luminance';
 import { defineElements } from '../../widget/index';
+import { luminance } from '../../widget/luminance';
 import { fakeClient, milestone } from './fakeClient';
 import { mount } from './helpers';
 
@@ -16,7 +16,15 @@ afterEach(() => {
 
 // The operating system says dark, whatever the page says.
 const darkOS = () =>
-  vi.spyOn(window, 'matchMedia').mockImplementation((q) => ({ matches: q.includes('dark'), media: q, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList);
+  vi.spyOn(window, 'matchMedia').mockImplementation(
+    (q) =>
+      ({
+        matches: q.includes('dark'),
+        media: q,
+        addEventListener() {},
+        removeEventListener() {},
+      }) as unknown as MediaQueryList,
+  );
 const scheme = (w: ReturnType<typeof mount>) => w.$('.wm')!.className.split(' ')[2];
 
 describe("colorScheme 'auto' follows the host page, not the operating system", () => {
@@ -37,7 +45,7 @@ describe("colorScheme 'auto' follows the host page, not the operating system", (
     expect(scheme(w)).toBe('light');
   });
 
-  it("a transparent page is light, unless it allows dark (meta color-scheme) and the OS prefers it", () => {
+  it('a transparent page is light, unless it allows dark (meta color-scheme) and the OS prefers it', () => {
     darkOS();
     expect(scheme(mount(fakeClient()))).toBe('light');
     document.body.innerHTML = '';
@@ -45,7 +53,7 @@ describe("colorScheme 'auto' follows the host page, not the operating system", (
     expect(scheme(mount(fakeClient()))).toBe('dark');
   });
 
-  it("light and dark force the scheme whatever the page", () => {
+  it('light and dark force the scheme whatever the page', () => {
     document.body.style.backgroundColor = '#000';
     expect(scheme(mount(fakeClient(), { theme: { colorScheme: 'light' } }))).toBe('light');
     document.body.innerHTML = '';

@@ -18,18 +18,23 @@ const add = (html: string) => {
     document.body.append(box);
   });
   const el = box.firstElementChild as HTMLElement;
-  return { el, $: (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel), $$: (sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)] };
+  return {
+    el,
+    $: (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel),
+    $$: (sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)],
+  };
 };
 
 describe('custom elements', () => {
   it('registers the four elements', () => {
-    for (const name of ['waymark-progress', 'waymark-checklist', 'waymark-badges', 'waymark-launcher']) expect(customElements.get(name)).toBeDefined();
+    for (const name of ['waymark-progress', 'waymark-checklist', 'waymark-badges', 'waymark-launcher'])
+      expect(customElements.get(name)).toBeDefined();
     expect(() => defineElements(wm)).not.toThrow();
   });
 
   it('<waymark-progress> renders one milestone in an open shadow root and follows its attribute', () => {
     const { el, $ } = add('<waymark-progress milestone="ten-tasks"></waymark-progress>');
-    expect(el.shadowRoot!.adoptedStyleSheets).toHaveLength(2) // the launcher's and the views' (shared by every mount);
+    expect(el.shadowRoot!.adoptedStyleSheets).toHaveLength(2); // the launcher's and the views' (shared by every mount);
     expect($('[role="progressbar"]')!.getAttribute('aria-valuenow')).toBe('7');
     expect($('.tt')!.textContent).toBe('Complete 10 tasks');
     act(() => el.setAttribute('milestone', 'automate'));
@@ -59,7 +64,9 @@ describe('custom elements', () => {
 
   it('re-renders on client changes and unsubscribes when removed', () => {
     const before = wm.counts();
-    const { el, $ } = add('<waymark-checklist level="getting-started"></waymark-checklist><waymark-launcher></waymark-launcher>');
+    const { el, $ } = add(
+      '<waymark-checklist level="getting-started"></waymark-checklist><waymark-launcher></waymark-launcher>',
+    );
     expect(wm.counts().subscribers).toBe(before.subscribers + 2);
     act(() => wm.achieve('ten-tasks'));
     expect($('h3')!.textContent).toBe('Getting started · 3 of 3');

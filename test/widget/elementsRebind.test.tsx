@@ -72,7 +72,11 @@ describe('defineElements with a second client', () => {
         path: '<waymark-checklist level="getting-started">',
         message: 'no level "getting-started" for this user (not defined, or hidden by its segment); known: none',
       },
-      { code: 'unknown_milestone', path: '<waymark-progress>', message: 'needs a milestone attribute (known: tasks, invite)' },
+      {
+        code: 'unknown_milestone',
+        path: '<waymark-progress>',
+        message: 'needs a milestone attribute (known: tasks, invite)',
+      },
     ]);
   });
 });

@@ -29,7 +29,10 @@ describe('widget problems are reported clearly', () => {
       handle.destroy();
     }).not.toThrow();
     mountWidget({} as never);
-    expect(warn).toHaveBeenCalledWith('[waymark]', 'mountWidget: expected a waymark client (from createWaymark), got object');
+    expect(warn).toHaveBeenCalledWith(
+      '[waymark]',
+      'mountWidget: expected a waymark client (from createWaymark), got object',
+    );
     expect(warn.mock.calls.flat().join(' ')).not.toMatch(/Cannot read properties/);
     expect(document.querySelector('[data-waymark-widget]')).toBeNull();
   });
@@ -38,7 +41,11 @@ describe('widget problems are reported clearly', () => {
     const onError = vi.fn();
     const wm = fakeClient();
     const w = mount(wm, { position: 'inline', onError });
-    const expected = { code: 'invalid_option', path: 'target', message: 'position "inline" needs a target element; mounted bottom-right instead' };
+    const expected = {
+      code: 'invalid_option',
+      path: 'target',
+      message: 'position "inline" needs a target element; mounted bottom-right instead',
+    };
     expect(onError).toHaveBeenCalledWith(expected);
     expect(wm.reported).toEqual([expected]);
     expect(w.$('.wm')!.className).toContain('br');
@@ -46,7 +53,11 @@ describe('widget problems are reported clearly', () => {
 
   it('a bad option is reported with its path, and its default applies', () => {
     const wm = fakeClient();
-    const w = mount(wm, { position: 'top' as never, theme: { colorScheme: 'purple' as never }, strings: { titel: 'x' } as never });
+    const w = mount(wm, {
+      position: 'top' as never,
+      theme: { colorScheme: 'purple' as never },
+      strings: { titel: 'x' } as never,
+    });
     expect(wm.reported.map((e) => `${e.code} ${e.path}`)).toEqual([
       'invalid_option position',
       'invalid_option theme.colorScheme',
@@ -69,7 +80,9 @@ describe('widget problems are reported clearly', () => {
     expect(heard).toEqual([onError.mock.calls[0][0]]);
     expect(heard[0].code).toBe('invalid_option');
     // A set-up problem, so the client also warns about it once on the console.
-    expect(warn).toHaveBeenCalledWith('[waymark] target: position "inline" needs a target element; mounted bottom-right instead');
+    expect(warn).toHaveBeenCalledWith(
+      '[waymark] target: position "inline" needs a target element; mounted bottom-right instead',
+    );
     handle.destroy();
     wm.destroy();
   });

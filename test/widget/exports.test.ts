@@ -53,8 +53,16 @@ describe('built waymark/widget', () => {
       const widget = require('waymark/widget');
       console.log(JSON.stringify({ touched, exports: Object.keys(widget).sort(), file: require.resolve('waymark/widget').split('/').pop() }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ['--no-experimental-require-module', '--input-type=commonjs', '-e', script], { encoding: 'utf8' }));
-    expect(out).toEqual({ touched: [], exports: ['defaultStrings', 'defineElements', 'mountWidget'], file: 'widget.cjs' });
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--no-experimental-require-module', '--input-type=commonjs', '-e', script], {
+        encoding: 'utf8',
+      }),
+    );
+    expect(out).toEqual({
+      touched: [],
+      exports: ['defaultStrings', 'defineElements', 'mountWidget'],
+      file: 'widget.cjs',
+    });
   });
 });
 
@@ -71,7 +79,9 @@ describe('built waymark/widget/locales', () => {
       const cjs = createRequire(import.meta.url)('waymark/widget/locales');
       console.log(JSON.stringify({ touched, esm: Object.keys(esm).sort(), cjs: Object.keys(cjs).sort(), title: esm.de.title }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: process.cwd() }));
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: process.cwd() }),
+    );
     const names = ['de', 'es', 'fr', 'ja', 'ptBR'];
     expect(out).toEqual({ touched: [], esm: names, cjs: names, title: 'Dein Fortschritt' });
   });

@@ -1,4 +1,12 @@
-import type { LevelState, MilestoneState, OverallState, Waymark, WaymarkError, WaymarkEventName, WaymarkEvents } from '../../src/types';
+import type {
+  LevelState,
+  MilestoneState,
+  OverallState,
+  Waymark,
+  WaymarkError,
+  WaymarkEventName,
+  WaymarkEvents,
+} from '../../src/types';
 
 /** A milestone state with sensible defaults; override what the test cares about. */
 export const milestone = (id: string, over: Partial<MilestoneState> = {}): MilestoneState => ({
@@ -112,9 +120,17 @@ export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): Fa
     },
     achieve(id, at = Date.now()) {
       milestones = milestones.map((m) =>
-        m.id === id ? { ...m, status: 'achieved', ratio: 1, current: Math.max(m.current, m.target), achievedAt: at } : m,
+        m.id === id
+          ? { ...m, status: 'achieved', ratio: 1, current: Math.max(m.current, m.target), achievedAt: at }
+          : m,
       );
-      levels = levels.map((l) => level(l.id, l.milestones.map((i) => milestones.find((m) => m.id === i)!), { title: l.title, badge: l.badge, locked: l.locked }));
+      levels = levels.map((l) =>
+        level(
+          l.id,
+          l.milestones.map((i) => milestones.find((m) => m.id === i)!),
+          { title: l.title, badge: l.badge, locked: l.locked },
+        ),
+      );
       notify();
       const m = milestones.find((x) => x.id === id);
       if (m) emit('achieved', m);

@@ -1,9 +1,9 @@
 import { act } from 'preact/test-utils';
 import { beforeAll, vi } from 'vitest';
-import { loadViews } from '../../widget/loadViews';
-import { mountWidget } from '../../widget/index';
-import type { WidgetOptions } from '../../widget/index';
 import type { Waymark } from '../../src/types';
+import type { WidgetOptions } from '../../widget/index';
+import { mountWidget } from '../../widget/index';
+import { loadViews } from '../../widget/loadViews';
 
 // Every test file that mounts through these helpers loads the widget's views (the import() chunk) first, so mounts
 // draw them at once, as they do once a page has loaded them; test/widget/lazyViews.test.tsx covers the wait itself.

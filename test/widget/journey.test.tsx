@@ -10,7 +10,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const key = (el: Element, k: string) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true })));
+const key = (el: Element, k: string) =>
+  act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true })));
 const openJourney = (w: ReturnType<typeof mount>) => {
   w.open();
   act(() => w.$<HTMLButtonElement>('#wm-tab-journey')!.click());
@@ -77,8 +78,13 @@ describe('"Your journey" in the panel', () => {
 describe('roiTotal', () => {
   it('adds time always, and money only when every priced milestone uses one currency', async () => {
     const { roiTotal } = await import('../../widget/roiTotal');
-    const v = (minutesSaved: number, moneySaved?: number, currency?: string) => milestone('m' + minutesSaved, { value: { units: 1, minutesSaved, moneySaved, currency } });
-    expect(roiTotal([v(60, 30, 'USD'), v(120, 60, 'USD'), v(30)])).toEqual({ minutes: 210, money: 90, currency: 'USD' });
+    const v = (minutesSaved: number, moneySaved?: number, currency?: string) =>
+      milestone(`m${minutesSaved}`, { value: { units: 1, minutesSaved, moneySaved, currency } });
+    expect(roiTotal([v(60, 30, 'USD'), v(120, 60, 'USD'), v(30)])).toEqual({
+      minutes: 210,
+      money: 90,
+      currency: 'USD',
+    });
     expect(roiTotal([v(60, 30, 'USD'), v(120, 50, 'EUR')])).toEqual({ minutes: 180 });
     expect(roiTotal([v(0), milestone('none')])).toBeUndefined();
   });

@@ -39,6 +39,8 @@ describe('the views load after mount (their own chunk in the ESM build)', () => 
     let second!: ReturnType<typeof mountWidget>;
     act(() => void (second = mountWidget(wm, { locale: 'en-US' })));
     act(() => second.open());
-    expect(document.querySelectorAll('[data-waymark-widget]')[1].shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(
+      document.querySelectorAll('[data-waymark-widget]')[1].shadowRoot!.querySelector('[role="dialog"]'),
+    ).not.toBeNull();
   });
 });

@@ -15,8 +15,12 @@ afterEach(() => {
 
 const tags: Record<string, string> = { de: 'de', fr: 'fr', es: 'es', ptBR: 'pt-BR', ja: 'ja' };
 const placeholders = (s: WidgetString) =>
-  (typeof s === 'string' ? [s] : Object.entries(s as PluralString).filter(([k]) => k !== 'plural').map(([, v]) => v as string))
-    .flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+  (typeof s === 'string'
+    ? [s]
+    : Object.entries(s as PluralString)
+        .filter(([k]) => k !== 'plural')
+        .map(([, v]) => v as string)
+  ).flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
 describe('waymark/widget/locales', () => {
   it('exports de, es, fr, ja and ptBR', () => {
@@ -26,21 +30,32 @@ describe('waymark/widget/locales', () => {
   it.each(Object.keys(tags))('%s defines every key of the default strings, and nothing else', (name) => {
     const set = locales[name as keyof typeof locales];
     expect(Object.keys(set).sort()).toEqual(Object.keys(defaultStrings).sort());
-    for (const [key, value] of Object.entries(set)) expect(typeof value === 'string' ? value : (value as PluralString).other, `${name}.${key}`).toBeTruthy();
+    for (const [key, value] of Object.entries(set))
+      expect(typeof value === 'string' ? value : (value as PluralString).other, `${name}.${key}`).toBeTruthy();
   });
 
-  it.each(Object.keys(tags))("%s uses only the placeholders the English string has, and every plural form its language needs", (name) => {
-    const set = locales[name as keyof typeof locales];
-    const categories = new Intl.PluralRules(tags[name]).resolvedOptions().pluralCategories;
-    for (const [key, value] of Object.entries(set) as [keyof typeof defaultStrings, WidgetString][]) {
-      const english = new Set(placeholders(defaultStrings[key]));
-      for (const p of placeholders(value)) expect(english.has(p), `${name}.${key} uses {${p}}`).toBe(true);
-      if (typeof value === 'object') {
-        expect(english.has((value as PluralString).plural) || (value as PluralString).plural === 'count', `${name}.${key} counts {${(value as PluralString).plural}}`).toBe(true);
-        for (const category of categories) expect((value as Record<string, string>)[category] ?? (value as PluralString).other, `${name}.${key}.${category}`).toBeTruthy();
+  it.each(Object.keys(tags))(
+    '%s uses only the placeholders the English string has, and every plural form its language needs',
+    (name) => {
+      const set = locales[name as keyof typeof locales];
+      const categories = new Intl.PluralRules(tags[name]).resolvedOptions().pluralCategories;
+      for (const [key, value] of Object.entries(set) as [keyof typeof defaultStrings, WidgetString][]) {
+        const english = new Set(placeholders(defaultStrings[key]));
+        for (const p of placeholders(value)) expect(english.has(p), `${name}.${key} uses {${p}}`).toBe(true);
+        if (typeof value === 'object') {
+          expect(
+            english.has((value as PluralString).plural) || (value as PluralString).plural === 'count',
+            `${name}.${key} counts {${(value as PluralString).plural}}`,
+          ).toBe(true);
+          for (const category of categories)
+            expect(
+              (value as Record<string, string>)[category] ?? (value as PluralString).other,
+              `${name}.${key}.${category}`,
+            ).toBeTruthy();
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('the widget in German', () => {
@@ -60,17 +75,21 @@ describe('the widget in German', () => {
     wm.achieve('ten-tasks');
     await act(async () => void (await vi.advanceTimersByTimeAsync(200)));
     expect(w.$('.ts .tt')!.textContent).toBe('Stufe abgeschlossen: Getting started');
-    expect(w.text('.ts .ds')).toEqual(['Meilenstein erreicht: Complete 10 tasks', 'Abzeichen verdient: Productive und Onboarded']);
+    expect(w.text('.ts .ds')).toEqual([
+      'Meilenstein erreicht: Complete 10 tasks',
+      'Abzeichen verdient: Productive und Onboarded',
+    ]);
     // What is left in English is the host's own content (titles); none of the widget's words.
     const visible = w.root().textContent!;
-    for (const word of ['Milestone', 'achieved', 'Up next', 'Badge', 'saved', 'Level complete', ' and ']) expect(visible).not.toContain(word);
+    for (const word of ['Milestone', 'achieved', 'Up next', 'Badge', 'saved', 'Level complete', ' and '])
+      expect(visible).not.toContain(word);
   });
 
   it('singular and plural through Intl.PluralRules: 1 of 1 Meilenstein, in French 1 étape atteinte', () => {
     const one = [milestone('a', { status: 'achieved', ratio: 1, current: 1 })];
-    expect(mount(fakeClient(one), { locale: 'de', strings: locales.de }).$('button.lc')!.getAttribute('aria-label')).toBe(
-      'Dein Fortschritt: 1 von 1 Meilenstein erreicht',
-    );
+    expect(
+      mount(fakeClient(one), { locale: 'de', strings: locales.de }).$('button.lc')!.getAttribute('aria-label'),
+    ).toBe('Dein Fortschritt: 1 von 1 Meilenstein erreicht');
     document.body.innerHTML = '';
     const fr = mount(fakeClient([...one, milestone('b')]), { locale: 'fr', strings: locales.fr });
     fr.open();
@@ -100,7 +119,9 @@ describe('the widget in German', () => {
     expect(message('pt-PT')).toBe(
       `locale "pt-PT" has no strings, so the words stay English: pass a set, e.g. import { ptBR } from 'waymark/widget/locales', or load the script tag waymark.pt-BR.global.js`,
     );
-    expect(message('zh-CN')).toBe(`locale "zh-CN" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales'`);
+    expect(message('zh-CN')).toBe(
+      `locale "zh-CN" has no strings, so the words stay English: pass a set, e.g. import { de } from 'waymark/widget/locales'`,
+    );
     expect(message('en-GB')).toBe('');
   });
 });

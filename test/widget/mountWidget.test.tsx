@@ -93,15 +93,18 @@ describe('mountWidget', () => {
     expect(onNext).toHaveBeenCalledWith('ten-tasks', expect.any(Event));
   });
 
-  it.each(['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x'])(
-    'never renders a link for %j',
-    (href) => {
-      const w = mount(fakeClient([milestone('a', { next: { label: 'Go', href } })]));
-      w.open();
-      expect(w.$('.nx a')).toBeNull();
-      expect(w.$('.nx')!.textContent).toContain('Go');
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'vbscript:x',
+  ])('never renders a link for %j', (href) => {
+    const w = mount(fakeClient([milestone('a', { next: { label: 'Go', href } })]));
+    w.open();
+    expect(w.$('.nx a')).toBeNull();
+    expect(w.$('.nx')!.textContent).toContain('Go');
+  });
 
   it('keeps http(s) and relative hrefs', () => {
     for (const href of ['https://x.test/a', 'http://x.test/', '/a?b=1', 'next', '#top']) {

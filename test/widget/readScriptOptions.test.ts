@@ -4,10 +4,26 @@ import { readScriptOptions } from '../../widget/script/readScriptOptions';
 
 describe("the script tag's options", () => {
   it('come from the data- attributes', () => {
-    const data = { projectKey: 'pk_a', endpoint: '/api', userId: 'u_1', consent: 'pending', milestones: '/m.json', position: 'bottom-left', locale: 'de', accent: '#0f766e', colorScheme: 'dark' };
+    const data = {
+      projectKey: 'pk_a',
+      endpoint: '/api',
+      userId: 'u_1',
+      consent: 'pending',
+      milestones: '/m.json',
+      position: 'bottom-left',
+      locale: 'de',
+      accent: '#0f766e',
+      colorScheme: 'dark',
+    };
     expect(readScriptOptions(data, 'n0nce', {}, { locale: 'de', strings: de })).toEqual({
       client: { projectKey: 'pk_a', endpoint: '/api', userId: 'u_1', consent: 'pending' },
-      widget: { position: 'bottom-left', locale: 'de', strings: de, theme: { accent: '#0f766e', colorScheme: 'dark' }, nonce: 'n0nce' },
+      widget: {
+        position: 'bottom-left',
+        locale: 'de',
+        strings: de,
+        theme: { accent: '#0f766e', colorScheme: 'dark' },
+        nonce: 'n0nce',
+      },
       milestonesUrl: '/m.json',
       launcher: true,
     });
@@ -30,7 +46,9 @@ describe("the script tag's options", () => {
   });
 
   it('data-launcher="false" mounts no launcher; milestonesUrl names the definitions to fetch', () => {
-    const options = readScriptOptions({ projectKey: 'pk_a', launcher: 'false' }, undefined, { milestonesUrl: '/defs.json' });
+    const options = readScriptOptions({ projectKey: 'pk_a', launcher: 'false' }, undefined, {
+      milestonesUrl: '/defs.json',
+    });
     expect(options.launcher).toBe(false);
     expect(options.milestonesUrl).toBe('/defs.json');
     expect(options.client).toEqual({ projectKey: 'pk_a' });
@@ -38,7 +56,12 @@ describe("the script tag's options", () => {
 
   it("use the file's one string set for a locale in its language (any region), English for the others, strings given in init() first", () => {
     const widget = (carried: Parameters<typeof readScriptOptions>[3], locale?: string, given?: object) =>
-      readScriptOptions({ projectKey: 'pk', ...(locale && { locale }) }, '', { widget: given && { strings: given } }, carried).widget;
+      readScriptOptions(
+        { projectKey: 'pk', ...(locale && { locale }) },
+        '',
+        { widget: given && { strings: given } },
+        carried,
+      ).widget;
     const pt = { locale: 'pt-BR', strings: ptBR };
     const german = { locale: 'de', strings: de };
     expect(widget(pt, 'pt-BR').strings).toBe(ptBR);

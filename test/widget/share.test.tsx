@@ -20,7 +20,10 @@ const settle = (ms = GATHER_MS) => act(async () => void (await vi.advanceTimersB
 const share = { url: 'https://acme.example/', name: 'Acme' };
 // A level of two, one still to do: achieving it completes "Power user".
 const client = () => {
-  const ms = [milestone('automate', { title: 'Automate a workflow', status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }), milestone('report', { title: 'Send a report' })];
+  const ms = [
+    milestone('automate', { title: 'Automate a workflow', status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }),
+    milestone('report', { title: 'Send a report' }),
+  ];
   return fakeClient(ms, [level('power-user', ms, { title: 'Power User', badge: { name: 'Power User', icon: '⚡' } })]);
 };
 const celebrate = async (options = {}) => {
@@ -49,7 +52,11 @@ describe('Share on celebrations', () => {
     const { wm, w } = await celebrate({ share });
     expect(w.$('.sh button')!.textContent).toBe('Share');
     await act(async () => w.$<HTMLButtonElement>('.sh button')!.click());
-    expect(native).toHaveBeenCalledWith({ title: 'I just reached Power User in Acme', text: 'I just reached Power User in Acme', url: 'https://acme.example/' });
+    expect(native).toHaveBeenCalledWith({
+      title: 'I just reached Power User in Acme',
+      text: 'I just reached Power User in Acme',
+      url: 'https://acme.example/',
+    });
     expect(wm.tracked).toContainEqual(['waymark_shared', { achievement: 'level:power-user', via: 'native' }]);
     expect(w.$('.sh a')).toBeNull();
   });
@@ -64,7 +71,9 @@ describe('Share on celebrations', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const linkedIn = w.$<HTMLAnchorElement>('.sh a')!;
     expect(linkedIn.textContent).toBe('Share on LinkedIn');
-    expect(linkedIn.getAttribute('href')).toBe('https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Facme.example%2F');
+    expect(linkedIn.getAttribute('href')).toBe(
+      'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Facme.example%2F',
+    );
     expect(linkedIn.getAttribute('target')).toBe('_blank');
     expect(linkedIn.getAttribute('rel')).toBe('noopener noreferrer');
     const copy = w.$$<HTMLButtonElement>('.sh button')[1];
@@ -76,7 +85,9 @@ describe('Share on celebrations', () => {
   });
 
   it('shows the line to copy by hand where the clipboard is refused; falls back to the links when Web Share is refused', async () => {
-    vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText: async () => Promise.reject(new Error('denied')) } as unknown as Clipboard);
+    vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({
+      writeText: async () => Promise.reject(new Error('denied')),
+    } as unknown as Clipboard);
     webShare(async () => Promise.reject(Object.assign(new Error('no activation'), { name: 'NotAllowedError' })));
     const { w } = await celebrate({ share });
     act(() => w.$<HTMLButtonElement>('.sh button')!.click());
@@ -106,7 +117,11 @@ describe('Share on celebrations', () => {
   it('a share option without an http(s) URL is reported and shows no button', async () => {
     const onError = vi.fn();
     const { w } = await celebrate({ share: { url: 'javascript:alert(1)' }, onError });
-    expect(onError).toHaveBeenCalledWith({ code: 'invalid_option', path: 'share.url', message: 'expected an http(s) URL, got "javascript:alert(1)"' });
+    expect(onError).toHaveBeenCalledWith({
+      code: 'invalid_option',
+      path: 'share.url',
+      message: 'expected an http(s) URL, got "javascript:alert(1)"',
+    });
     expect(w.$('.sh')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryStorage, createWaymark } from '../../src/index';
 import type { Transport } from '../../src/index';
+import { createMemoryStorage, createWaymark } from '../../src/index';
 import { fakeClient, milestone } from './fakeClient';
 import { mount, update } from './helpers';
 
@@ -19,7 +19,10 @@ describe("the backend's overall comparison in the panel", () => {
     w.open();
     expect(w.$('.sd')).toBeNull();
     update(() => wm.setOverall({ percentile: 80, typicalAtThisAge: 1, achieved: 1 }));
-    expect(lines(w)).toEqual(["You're ahead of 80% of teams overall", 'Most teams at your stage have 1 milestone by now; you have 1']);
+    expect(lines(w)).toEqual([
+      "You're ahead of 80% of teams overall",
+      'Most teams at your stage have 1 milestone by now; you have 1',
+    ]);
   });
 
   it('leaves out an unkind comparison: behind most teams, or behind the typical pace', () => {
@@ -37,7 +40,9 @@ describe("the backend's overall comparison in the panel", () => {
       status: 200,
       header: () => null,
       json: async () =>
-        request.method === 'GET' ? { achieved: { a: '2026-11-01T00:00:00Z' }, overall: { percentile: 90, typicalAtThisAge: 1 } } : { accepted: 0 },
+        request.method === 'GET'
+          ? { achieved: { a: '2026-11-01T00:00:00Z' }, overall: { percentile: 90, typicalAtThisAge: 1 } }
+          : { accepted: 0 },
     });
     const wm = createWaymark({
       projectKey: 'pk_standing',
@@ -51,8 +56,12 @@ describe("the backend's overall comparison in the panel", () => {
     });
     const w = mount(wm, { confetti: false });
     w.open();
-    for (let i = 0; i < 50 && !w.$('.sd'); i++) await update(async () => void (await new Promise((r) => setTimeout(r, 10))));
-    expect(lines(w)).toEqual(["You're ahead of 90% of teams overall", 'Most teams at your stage have 1 milestone by now; you have 1']);
+    for (let i = 0; i < 50 && !w.$('.sd'); i++)
+      await update(async () => void (await new Promise((r) => setTimeout(r, 10))));
+    expect(lines(w)).toEqual([
+      "You're ahead of 90% of teams overall",
+      'Most teams at your stage have 1 milestone by now; you have 1',
+    ]);
     w.handle.destroy();
     wm.destroy();
   });

@@ -5,14 +5,17 @@ describe('createFormat', () => {
   it('fills templates, formatting numbers for the locale', () => {
     const t = createFormat('de-DE');
     expect(t('count', { current: 1200, target: 2000 })).toBe('1.200 / 2.000');
-    expect(createFormat('en-US')('level', { title: 'Getting started', achieved: 2, total: 3 })).toBe('Getting started · 2 of 3');
+    expect(createFormat('en-US')('level', { title: 'Getting started', achieved: 2, total: 3 })).toBe(
+      'Getting started · 2 of 3',
+    );
   });
 
   it('lets every string be replaced, by a template or by a function (for plurals)', () => {
     const plural = new Intl.PluralRules('en');
     const t = createFormat('en', {
       close: 'Schließen',
-      summary: ({ achieved }) => (plural.select(Number(achieved)) === 'one' ? '1 milestone done' : `${achieved} milestones done`),
+      summary: ({ achieved }) =>
+        plural.select(Number(achieved)) === 'one' ? '1 milestone done' : `${achieved} milestones done`,
     });
     expect(t('close')).toBe('Schließen');
     expect(t('summary', { achieved: 1, total: 3 })).toBe('1 milestone done');
@@ -40,7 +43,11 @@ describe('createFormat', () => {
     const t = createFormat('not a locale!!');
     expect(t('count', { current: 1, target: 2 })).toBe('1 / 2');
     expect(createFormat('en-US').money(10, 'not-a-currency')).toBe('10 not-a-currency');
-    const broken = createFormat('en', { close: () => { throw new Error('x'); } });
+    const broken = createFormat('en', {
+      close: () => {
+        throw new Error('x');
+      },
+    });
     expect(broken('close')).toBe('');
   });
 });

@@ -8,7 +8,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const item = (w: ReturnType<typeof mount>, title: string) => w.$$('li.ms').find((li) => li.querySelector('.tt')!.textContent === title)!;
+const item = (w: ReturnType<typeof mount>, title: string) =>
+  w.$$('li.ms').find((li) => li.querySelector('.tt')!.textContent === title)!;
 
 describe('the panel, in words', () => {
   it('shows "All done!" instead of "Up next" once every milestone is achieved', () => {
@@ -26,7 +27,12 @@ describe('the panel, in words', () => {
   });
 
   it('shows no "Up next" box when only locked milestones are left', () => {
-    const w = mount(fakeClient([milestone('a', { status: 'achieved', ratio: 1, current: 1 }), milestone('b', { status: 'locked', lockedBy: ['x'] })]));
+    const w = mount(
+      fakeClient([
+        milestone('a', { status: 'achieved', ratio: 1, current: 1 }),
+        milestone('b', { status: 'locked', lockedBy: ['x'] }),
+      ]),
+    );
     w.open();
     expect(w.$('.nx')).toBeNull();
   });
@@ -40,7 +46,18 @@ describe('the panel, in words', () => {
 
   it('shows a milestone achieved elsewhere as complete: full count and bar, even when the state says 0 of 1', () => {
     // What a client showed for an achievement pulled from the backend: status achieved, current 0.
-    const w = mount(fakeClient([milestone('remote', { title: 'Remote', status: 'achieved', current: 0, target: 1, ratio: 0, achievedAt: Date.UTC(2026, 10, 1) })]));
+    const w = mount(
+      fakeClient([
+        milestone('remote', {
+          title: 'Remote',
+          status: 'achieved',
+          current: 0,
+          target: 1,
+          ratio: 0,
+          achievedAt: Date.UTC(2026, 10, 1),
+        }),
+      ]),
+    );
     w.open();
     const li = item(w, 'Remote');
     expect(li.querySelector('.ct')!.textContent).toBe('1 / 1');

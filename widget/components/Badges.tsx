@@ -9,8 +9,12 @@ import type { Ctx } from './ctx';
  */
 export const Badges = ({ c }: { c: Ctx }) => {
   const items: [Badge, boolean, string][] = [
-    ...c.s.milestones.value.filter((m) => m.badge).map((m): [Badge, boolean, string] => [m.badge!, m.status === 'achieved', m.id]),
-    ...c.s.levels.value.filter((l) => l.badge).map((l): [Badge, boolean, string] => [l.badge!, l.complete, 'level:' + l.id]),
+    ...c.s.milestones.value
+      .filter((m) => m.badge)
+      .map((m): [Badge, boolean, string] => [m.badge!, m.status === 'achieved', m.id]),
+    ...c.s.levels.value
+      .filter((l) => l.badge)
+      .map((l): [Badge, boolean, string] => [l.badge!, l.complete, 'level:' + l.id]),
   ];
   if (!items.length) return null;
   return (

@@ -15,7 +15,9 @@ export const Checklist = ({ c, level }: { c: Ctx; level?: LevelState }) => {
     ? level.milestones.map((id) => all.find((m) => m.id === id)).filter((m): m is MilestoneState => !!m)
     : all.filter((m) => !m.level);
   if (!items.length) return null;
-  const heading = level ? c.t('level', { title: level.title, achieved: level.achieved, total: level.total }) : c.t('other');
+  const heading = level
+    ? c.t('level', { title: level.title, achieved: level.achieved, total: level.total })
+    : c.t('other');
   return (
     <section class="lv">
       <h3>{heading}</h3>

@@ -19,7 +19,9 @@ export const Journey = ({ c }: { c: Ctx }) => {
     <div class="jr">
       {total && (
         <p class="jt">
-          {total.money && total.currency ? t('journeyTotalMoney', { time: time!, money: t.money(total.money, total.currency) }) : t('journeyTotal', { time: time! })}
+          {total.money && total.currency
+            ? t('journeyTotalMoney', { time: time!, money: t.money(total.money, total.currency) })
+            : t('journeyTotal', { time: time! })}
         </p>
       )}
       {entries.length ? (
@@ -33,7 +35,9 @@ export const Journey = ({ c }: { c: Ctx }) => {
                 {e.at !== undefined && <time dateTime={new Date(e.at).toISOString()}>{t.date(e.at)}</time>}
                 <p class="tt">{e.title}</p>
                 {(e.kind === 'level' || e.badge) && (
-                  <p class="ds">{[e.kind === 'level' ? t('journeyLevel') : '', e.badge?.name ?? ''].filter(Boolean).join(' · ')}</p>
+                  <p class="ds">
+                    {[e.kind === 'level' ? t('journeyLevel') : '', e.badge?.name ?? ''].filter(Boolean).join(' · ')}
+                  </p>
                 )}
               </div>
             </li>

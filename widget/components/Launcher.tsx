@@ -22,7 +22,14 @@ export const Launcher = ({ c }: { c: Ctx }) => {
     >
       <svg class="rg" viewBox="0 0 56 56" aria-hidden="true">
         <circle cx="28" cy="28" r="24" />
-        <circle cx="28" cy="28" r="24" pathLength={100} stroke-dasharray="100" stroke-dashoffset={100 - o.ratio * 100} />
+        <circle
+          cx="28"
+          cy="28"
+          r="24"
+          pathLength={100}
+          stroke-dasharray="100"
+          stroke-dashoffset={100 - o.ratio * 100}
+        />
       </svg>
       <span class="fl">
         <Flag />

@@ -10,7 +10,8 @@ const statusLine = (c: Ctx, m: MilestoneState): string => {
   if (m.status === 'overdue') return t('overdue');
   if (m.status === 'locked') {
     const titles = (m.lockedBy || []).map(
-      (id) => c.s.milestones.value.find((x) => x.id === id)?.title ?? c.s.levels.value.find((x) => x.id === id)?.title ?? id,
+      (id) =>
+        c.s.milestones.value.find((x) => x.id === id)?.title ?? c.s.levels.value.find((x) => x.id === id)?.title ?? id,
     );
     return titles.length ? t('locked', { list: t.list(titles) }) : '';
   }
@@ -23,7 +24,8 @@ const statusLine = (c: Ctx, m: MilestoneState): string => {
 const comparison = (c: Ctx, m: MilestoneState): string => {
   const b = m.benchmark;
   if (!b) return '';
-  if (m.status === 'achieved') return b.percentile != null && b.percentile >= 50 ? c.t('ahead', { percent: c.t.pct(b.percentile) }) : '';
+  if (m.status === 'achieved')
+    return b.percentile != null && b.percentile >= 50 ? c.t('ahead', { percent: c.t.pct(b.percentile) }) : '';
   return b.typicalDays ? c.t('typical', { week: Math.max(1, Math.ceil(b.typicalDays / 7)) }) : '';
 };
 
@@ -33,7 +35,12 @@ const extraLines = (c: Ctx, m: MilestoneState): [string, string][] => {
   const v = m.value;
   if (v && v.minutesSaved > 0) {
     const time = t.minutes(v.minutesSaved);
-    out.push([v.moneySaved && v.currency ? t('roiMoney', { time, money: t.money(v.moneySaved, v.currency) }) : t('roi', { time }), 'me v']);
+    out.push([
+      v.moneySaved && v.currency
+        ? t('roiMoney', { time, money: t.money(v.moneySaved, v.currency) })
+        : t('roi', { time }),
+      'me v',
+    ]);
   }
   const line = comparison(c, m);
   if (line) out.push([line, 'me']);
@@ -62,7 +69,13 @@ export const MilestoneItem = ({ c, m }: { c: Ctx; m: MilestoneState }) => {
         <p class="tt">{m.title}</p>
         {m.description && <p class="ds">{m.description}</p>}
         <div class="row">
-          <ProgressBar value={value} max={m.target} ratio={m.status === 'achieved' ? 1 : m.ratio} label={m.title} text={count} />
+          <ProgressBar
+            value={value}
+            max={m.target}
+            ratio={m.status === 'achieved' ? 1 : m.ratio}
+            label={m.title}
+            text={count}
+          />
           <span class="ct" aria-hidden="true">
             {count}
           </span>

@@ -12,7 +12,7 @@ import { Arrow } from './icons';
  */
 export const NextLink = ({ c, m }: { c: Ctx; m?: MilestoneState }) => {
   const n = m?.next;
-  if (!m || !n || !n.label) return null;
+  if (!m || !n?.label) return null;
   const href = safeHref(n.href);
   const click = (e: Event) => {
     try {

@@ -5,7 +5,14 @@
  * @example
  * <ProgressBar value={7} max={10} ratio={0.7} label="Complete 10 tasks" />
  */
-export const ProgressBar = (p: { value: number; max: number; ratio: number; label: string; text?: string; class?: string }) => (
+export const ProgressBar = (p: {
+  value: number;
+  max: number;
+  ratio: number;
+  label: string;
+  text?: string;
+  class?: string;
+}) => (
   <div
     class={p.class ? 'bar ' + p.class : 'bar'}
     role="progressbar"

@@ -6,7 +6,8 @@ import type { Ctx } from './ctx';
  * @example
  * linkedInUrl('https://acme.example'); // 'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Facme.example'
  */
-export const linkedInUrl = (url: string) => 'https://www.linkedin.com/sharing/share-offsite/?url=' + encodeURIComponent(url);
+export const linkedInUrl = (url: string) =>
+  'https://www.linkedin.com/sharing/share-offsite/?url=' + encodeURIComponent(url);
 
 /**
  * The toast's Share button, when the `share` option is set: the Web Share API where the browser has it
@@ -45,12 +46,20 @@ export const Share = ({ c, id, title }: { c: Ctx; id: string; title: string }) =
       if (ok) shared('copy');
     };
     if (!nav?.clipboard?.writeText) return done(false);
-    nav.clipboard.writeText(line).then(() => done(true), () => done(false));
+    nav.clipboard.writeText(line).then(
+      () => done(true),
+      () => done(false),
+    );
   };
   const state = s.share.value;
   return (
     <div class="sh">
-      <button class="lnk" type="button" aria-expanded={typeof nav?.share === 'function' ? undefined : !!state} onClick={start}>
+      <button
+        class="lnk"
+        type="button"
+        aria-expanded={typeof nav?.share === 'function' ? undefined : !!state}
+        onClick={start}
+      >
         {t('share')}
       </button>
       {/* The choices on a row of their own under the button, so that they read as its menu. */}
@@ -62,7 +71,9 @@ export const Share = ({ c, id, title }: { c: Ctx; id: string; title: string }) =
           <button type="button" onClick={copy} aria-live="polite">
             {state === 'copied' ? t('copied') : t('copyLink')}
           </button>
-          {state === 'failed' && <input class="cp" readOnly value={line} aria-label={t('copyLink')} ref={(el) => el?.select()} />}
+          {state === 'failed' && (
+            <input class="cp" readOnly value={line} aria-label={t('copyLink')} ref={(el) => el?.select()} />
+          )}
         </div>
       )}
     </div>

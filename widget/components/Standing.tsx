@@ -13,9 +13,11 @@ import type { Ctx } from './ctx';
 export const standingLines = (t: Format, o: OverallState | undefined): string[] => {
   if (!o) return [];
   const lines: string[] = [];
-  if (typeof o.percentile === 'number' && o.percentile >= 50) lines.push(t('overallAhead', { percent: t.pct(o.percentile) }));
+  if (typeof o.percentile === 'number' && o.percentile >= 50)
+    lines.push(t('overallAhead', { percent: t.pct(o.percentile) }));
   const typical = o.typicalAtThisAge;
-  if (typeof typical === 'number' && typical > 0 && o.achieved >= typical) lines.push(t('overallPace', { typical, achieved: o.achieved }));
+  if (typeof typical === 'number' && typical > 0 && o.achieved >= typical)
+    lines.push(t('overallPace', { typical, achieved: o.achieved }));
   return lines;
 };
 

@@ -13,7 +13,11 @@ export const de: WidgetStrings = {
     one: 'Dein Fortschritt: {achieved} von {total} Meilenstein erreicht',
     other: 'Dein Fortschritt: {achieved} von {total} Meilensteinen erreicht',
   },
-  summary: { plural: 'total', one: '{achieved} von {total} Meilenstein erreicht', other: '{achieved} von {total} Meilensteinen erreicht' },
+  summary: {
+    plural: 'total',
+    one: '{achieved} von {total} Meilenstein erreicht',
+    other: '{achieved} von {total} Meilensteinen erreicht',
+  },
   close: 'Schließen',
   level: '{title} · {achieved} von {total}',
   other: 'Meilensteine',

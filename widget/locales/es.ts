@@ -13,7 +13,11 @@ export const es: WidgetStrings = {
     one: 'Tu progreso: {achieved} de {total} hito logrado',
     other: 'Tu progreso: {achieved} de {total} hitos logrados',
   },
-  summary: { plural: 'total', one: '{achieved} de {total} hito logrado', other: '{achieved} de {total} hitos logrados' },
+  summary: {
+    plural: 'total',
+    one: '{achieved} de {total} hito logrado',
+    other: '{achieved} de {total} hitos logrados',
+  },
   close: 'Cerrar',
   level: '{title} · {achieved} de {total}',
   other: 'Hitos',

@@ -14,7 +14,11 @@ export const fr: WidgetStrings = {
     one: 'Votre progression\u00a0: {achieved} étape atteinte sur {total}',
     other: 'Votre progression\u00a0: {achieved} étapes atteintes sur {total}',
   },
-  summary: { plural: 'achieved', one: '{achieved} étape atteinte sur {total}', other: '{achieved} étapes atteintes sur {total}' },
+  summary: {
+    plural: 'achieved',
+    one: '{achieved} étape atteinte sur {total}',
+    other: '{achieved} étapes atteintes sur {total}',
+  },
   close: 'Fermer',
   level: '{title} · {achieved} sur {total}',
   other: 'Étapes',

@@ -13,7 +13,11 @@ export const ptBR: WidgetStrings = {
     one: 'Seu progresso: {achieved} de {total} marco alcançado',
     other: 'Seu progresso: {achieved} de {total} marcos alcançados',
   },
-  summary: { plural: 'total', one: '{achieved} de {total} marco alcançado', other: '{achieved} de {total} marcos alcançados' },
+  summary: {
+    plural: 'total',
+    one: '{achieved} de {total} marco alcançado',
+    other: '{achieved} de {total} marcos alcançados',
+  },
   close: 'Fechar',
   level: '{title} · {achieved} de {total}',
   other: 'Marcos',

@@ -32,7 +32,12 @@ export interface ScriptOptions {
  * const { client, widget } = readScriptOptions({ projectKey: 'pk_demo' }, undefined, {}, { locale: 'de', strings: de });
  * // client.projectKey === 'pk_demo', widget.locale === 'de', widget.strings === de
  */
-export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined, options: InitOptions, carried?: CarriedLocale): ScriptOptions => {
+export const readScriptOptions = (
+  data: DOMStringMap,
+  nonce: string | undefined,
+  options: InitOptions,
+  carried?: CarriedLocale,
+): ScriptOptions => {
   const { launcher, widget, milestonesUrl, ...given } = options;
   const client: Partial<WaymarkOptions> = { ...given };
   client.projectKey ??= data.projectKey;
@@ -46,7 +51,14 @@ export const readScriptOptions = (data: DOMStringMap, nonce: string | undefined,
   return {
     client,
     // locale and strings last: init()'s `locale: undefined` must not undo the choice above.
-    widget: { position: data.position as WidgetOptions['position'], theme, nonce: nonce || undefined, ...widget, locale, strings },
+    widget: {
+      position: data.position as WidgetOptions['position'],
+      theme,
+      nonce: nonce || undefined,
+      ...widget,
+      locale,
+      strings,
+    },
     milestonesUrl: milestonesUrl ?? (client.milestones ? undefined : data.milestones),
     launcher: launcher !== false && data.launcher !== 'false',
   };

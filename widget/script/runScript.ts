@@ -52,20 +52,27 @@ export const runScript = (carried?: CarriedLocale): void => {
     };
   // Calls before the client exists wait in order; reads answer "nothing yet".
   const call = (name: keyof Waymark) => safe((...args: unknown[]) => later(() => (wm![name] as Fn)(...args)));
-  const read = (name: keyof Waymark, empty: unknown) => safe((...args: unknown[]) => (wm ? (wm[name] as Fn)(...args) : empty), empty);
-  const afterReady = (name: keyof Waymark) => (...args: unknown[]) => readyPromise.then(() => (wm![name] as Fn)(...args));
+  const read = (name: keyof Waymark, empty: unknown) =>
+    safe((...args: unknown[]) => (wm ? (wm[name] as Fn)(...args) : empty), empty);
+  const afterReady =
+    (name: keyof Waymark) =>
+    (...args: unknown[]) =>
+      readyPromise.then(() => (wm![name] as Fn)(...args));
   const listen = (name: 'on' | 'subscribe') =>
-    safe((...args: unknown[]) => {
-      let off: (() => void) | undefined;
-      let live = true;
-      later(() => {
-        if (live) off = (wm![name] as Fn)(...args);
-      });
-      return () => {
-        live = false;
-        off?.();
-      };
-    }, () => {});
+    safe(
+      (...args: unknown[]) => {
+        let off: (() => void) | undefined;
+        let live = true;
+        later(() => {
+          if (live) off = (wm![name] as Fn)(...args);
+        });
+        return () => {
+          live = false;
+          off?.();
+        };
+      },
+      () => {},
+    );
 
   const start = (options: ScriptOptions, definitions: Definitions) => {
     wm = createWaymark({ ...options.client, ...definitions } as WaymarkOptions);
@@ -89,7 +96,11 @@ export const runScript = (carried?: CarriedLocale): void => {
     fetch(url, { credentials: 'same-origin' })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
       .then(
-        (json) => start(options, Array.isArray(json) ? { milestones: json } : { milestones: json?.milestones, levels: json?.levels }),
+        (json) =>
+          start(
+            options,
+            Array.isArray(json) ? { milestones: json } : { milestones: json?.milestones, levels: json?.levels },
+          ),
         (e) => {
           warn(`could not load milestones from ${url}: ${String(e?.message ?? e)}`);
           start(options, {});

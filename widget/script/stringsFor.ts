@@ -17,5 +17,8 @@ const language = (locale?: string) => (locale ?? '').toLowerCase().split('-')[0]
  * stringsFor('de-AT', { locale: 'de', strings: de }) === de; // true
  * stringsFor('fr', { locale: 'de', strings: de }); // undefined
  */
-export const stringsFor = (locale: string | undefined, carried: CarriedLocale | undefined): WidgetStrings | undefined =>
+export const stringsFor = (
+  locale: string | undefined,
+  carried: CarriedLocale | undefined,
+): WidgetStrings | undefined =>
   carried && language(locale) === language(carried.locale) ? carried.strings : undefined;

@@ -1,5 +1,5 @@
 import type { ServerContext } from '../context';
-import { rankAccounts, type AccountRow, type RankedAccount } from './rankAccounts';
+import { type AccountRow, type RankedAccount, rankAccounts } from './rankAccounts';
 
 const time = (d: Date | string | null) => (d === null ? undefined : new Date(d).getTime());
 
@@ -27,7 +27,12 @@ export async function loadAccounts(ctx: ServerContext, projectKey: string): Prom
     achieved: r.achieved,
     startedAt: time(r.started_at)!,
     lastAchievedAt: time(r.last_achieved_at),
-    times: r.times ? (r.times as string).split(',').map(Number).sort((a, b) => a - b) : [],
+    times: r.times
+      ? (r.times as string)
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
     milestones: r.milestones ? (r.milestones as string).split(',') : [],
   }));
   return rankAccounts(accounts, {

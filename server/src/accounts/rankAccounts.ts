@@ -103,7 +103,8 @@ export function rankAccounts(rows: AccountRow[], options: RankOptions): RankedAc
     // Achievements after the new age no longer count for the accounts already compared.
     if (age !== Infinity)
       for (const [day, list] of after)
-        if (day > groupAge && day <= age) for (const i of list) if (count[i] > 0 && days[i][count[i] - 1] > groupAge) move(i, count[i] - 1);
+        if (day > groupAge && day <= age)
+          for (const i of list) if (count[i] > 0 && days[i][count[i] - 1] > groupAge) move(i, count[i] - 1);
     age = groupAge;
     let end = start;
     for (; end < order.length && ranked[order[end]].ageDays === age; end++) {
@@ -133,7 +134,7 @@ export function rankAccounts(rows: AccountRow[], options: RankOptions): RankedAc
     const quietSince = account.lastAchievedAt ?? account.startedAt;
     const has = new Set(account.milestones);
     if (now - quietSince >= stalledAfter) account.status = 'stalled';
-    else if ((account.percentile ?? 0) >= 80 || (lastLevel && lastLevel.every((id) => has.has(id)))) account.status = 'expansion';
+    else if ((account.percentile ?? 0) >= 80 || lastLevel?.every((id) => has.has(id))) account.status = 'expansion';
     else if (account.typicalAtThisAge !== undefined && own[i] < account.typicalAtThisAge) account.status = 'behind';
   });
   return ranked;

@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context';
 import { accountSubject } from '../verify/subjects';
 import { loadAccounts } from './loadAccounts';
-import { accountEntry, type AccountEntry } from './readAccounts';
+import { type AccountEntry, accountEntry } from './readAccounts';
 
 /** `GET /v1/admin/accounts/:accountId`: the account, its users and its timeline. */
 export interface AccountAnswer extends AccountEntry {
@@ -22,7 +22,11 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * @example
  * const account = await readAccount(ctx, 'pk_demo', 'acct_9');
  */
-export async function readAccount(ctx: ServerContext, projectKey: string, accountId: string): Promise<AccountAnswer | undefined> {
+export async function readAccount(
+  ctx: ServerContext,
+  projectKey: string,
+  accountId: string,
+): Promise<AccountAnswer | undefined> {
   const ranked = (await loadAccounts(ctx, projectKey)).find((a) => a.accountId === accountId);
   if (!ranked) return undefined;
   const [members, timeline] = await Promise.all([
@@ -42,7 +46,12 @@ export async function readAccount(ctx: ServerContext, projectKey: string, accoun
   ]);
   return {
     ...accountEntry(ranked),
-    members: members.map((m) => ({ userId: m.subject.slice(2), startedAt: iso(m.started_at), lastSeenAt: iso(m.last_event_at), achieved: m.achieved })),
+    members: members.map((m) => ({
+      userId: m.subject.slice(2),
+      startedAt: iso(m.started_at),
+      lastSeenAt: iso(m.last_event_at),
+      achieved: m.achieved,
+    })),
     timeline: timeline.map((t) => ({
       at: iso(t.achieved_at),
       milestoneId: t.milestone_id,

@@ -76,12 +76,18 @@ export const accountEntry = (a: RankedAccount): AccountEntry => ({
  * @example
  * const { accounts, next } = await readAccounts(ctx, 'pk_demo', { status: ['stalled'], sort: 'lastAchievedAt', limit: 50 });
  */
-export async function readAccounts(ctx: ServerContext, projectKey: string, query: AccountsQuery = {}): Promise<AccountsAnswer> {
+export async function readAccounts(
+  ctx: ServerContext,
+  projectKey: string,
+  query: AccountsQuery = {},
+): Promise<AccountsAnswer> {
   const sort = query.sort ?? 'achieved';
   const order = query.order ?? (sort === 'status' || sort === 'accountId' ? 'asc' : 'desc');
   const limit = Math.min(500, Math.max(1, query.limit ?? 50));
   const search = query.search?.toLowerCase();
-  const all = (await loadAccounts(ctx, projectKey)).filter((a) => !search || a.accountId.toLowerCase().includes(search));
+  const all = (await loadAccounts(ctx, projectKey)).filter(
+    (a) => !search || a.accountId.toLowerCase().includes(search),
+  );
   const statuses = { stalled: 0, expansion: 0, behind: 0, on_track: 0 };
   for (const a of all) statuses[a.status]++;
   const wanted = query.status?.length ? new Set(query.status) : undefined;

@@ -16,7 +16,10 @@ export async function recomputeAccounts(query: Query, projectKey: string, accoun
     `insert into waymark_account_stats (project_key, account_id) select $1, id from unnest($2::text[]) as id order by id on conflict do nothing`,
     [projectKey, ids],
   );
-  await query(`select 1 from waymark_account_stats where project_key = $1 and account_id = any($2::text[]) order by account_id for update`, [projectKey, ids]);
+  await query(
+    `select 1 from waymark_account_stats where project_key = $1 and account_id = any($2::text[]) order by account_id for update`,
+    [projectKey, ids],
+  );
   await query(
     `with members as (
        select account_id, subject, started_at from waymark_subjects

@@ -14,7 +14,11 @@ import { recomputeAccounts } from './recomputeAccounts';
 export async function recordAccountStats(query: Query, v: Verified) {
   if (v.kind === 'anonymous') return;
   if (v.kind === 'user' && v.leftAccount !== undefined) {
-    await recomputeAccounts(query, v.projectKey, [v.leftAccount, v.accountId].filter((id): id is string => !!id));
+    await recomputeAccounts(
+      query,
+      v.projectKey,
+      [v.leftAccount, v.accountId].filter((id): id is string => !!id),
+    );
     return;
   }
   const accountId = v.kind === 'account' ? idOf(v.subject) : v.accountId;

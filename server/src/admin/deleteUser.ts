@@ -1,7 +1,7 @@
 import { recomputeAccounts } from '../accounts/recomputeAccounts';
 import type { ServerContext } from '../context';
-import { movePace } from '../overall/recordPace';
 import type { Query } from '../db/types';
+import { movePace } from '../overall/recordPace';
 import { accountSubject, userSubject } from '../verify/subjects';
 
 const DAY = 864e5;
@@ -40,16 +40,35 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
     const keys = subjects.map((s) => s.subject);
     if (own) {
       await forgetAchievements(query, projectKey, user, own.started_at);
-      const times = await query(`select achieved_at from waymark_achievements where project_key = $1 and subject = $2`, [projectKey, user]);
-      await movePace(query, projectKey, 'user', new Date(own.started_at).getTime(), times.map((t) => new Date(t.achieved_at).getTime()), []);
+      const times = await query(
+        `select achieved_at from waymark_achievements where project_key = $1 and subject = $2`,
+        [projectKey, user],
+      );
+      await movePace(
+        query,
+        projectKey,
+        'user',
+        new Date(own.started_at).getTime(),
+        times.map((t) => new Date(t.achieved_at).getTime()),
+        [],
+      );
       await query(`update waymark_start_days set n = n - 1 where project_key = $1 and kind = 'user' and day = $2`, [
         projectKey,
         Math.floor(new Date(own.started_at).getTime() / DAY),
       ]);
     }
-    await query(`delete from waymark_achievements where project_key = $1 and subject = any($2::text[])`, [projectKey, keys]);
-    await query(`delete from waymark_subjects where project_key = $1 and subject = any($2::text[])`, [projectKey, keys]);
-    await query(`delete from waymark_jobs where project_key = $1 and kind = 'verify' and key = any($2::text[])`, [projectKey, [...keys, user]]);
+    await query(`delete from waymark_achievements where project_key = $1 and subject = any($2::text[])`, [
+      projectKey,
+      keys,
+    ]);
+    await query(`delete from waymark_subjects where project_key = $1 and subject = any($2::text[])`, [
+      projectKey,
+      keys,
+    ]);
+    await query(`delete from waymark_jobs where project_key = $1 and kind = 'verify' and key = any($2::text[])`, [
+      projectKey,
+      [...keys, user],
+    ]);
     // The webhook log names the user (and its bodies carry the id): it goes too. A waiting delivery's job then finds nothing.
     await query(`delete from waymark_webhook_deliveries where project_key = $1 and user_id = $2`, [projectKey, userId]);
     // Emails made for them (address and content) and their digest's date; an unsubscribed address stays unsubscribed.
@@ -59,7 +78,10 @@ export async function deleteUser(ctx: ServerContext, projectKey: string, userId:
     if (accountId) {
       // The account's state counted this user's events: it starts again from the events that remain.
       const account = accountSubject(accountId);
-      const [row] = await query(`select started_at from waymark_subjects where project_key = $1 and subject = $2 for update`, [projectKey, account]);
+      const [row] = await query(
+        `select started_at from waymark_subjects where project_key = $1 and subject = $2 for update`,
+        [projectKey, account],
+      );
       if (row) await forgetAchievements(query, projectKey, account, row.started_at);
       await query(`delete from waymark_achievements where project_key = $1 and subject = $2`, [projectKey, account]);
       await query(

@@ -24,9 +24,16 @@ const iso = (d: Date | string | number) => new Date(d).toISOString();
  * @example
  * const user = await readUser(ctx, 'pk_demo', 'u_1');
  */
-export async function readUser(ctx: ServerContext, projectKey: string, userId: string): Promise<UserAnswer | undefined> {
+export async function readUser(
+  ctx: ServerContext,
+  projectKey: string,
+  userId: string,
+): Promise<UserAnswer | undefined> {
   const subject = userSubject(userId);
-  const [row] = await ctx.db.query(`select * from waymark_subjects where project_key = $1 and subject = $2`, [projectKey, subject]);
+  const [row] = await ctx.db.query(`select * from waymark_subjects where project_key = $1 and subject = $2`, [
+    projectKey,
+    subject,
+  ]);
   if (!row) return undefined;
   const subjects = row.account_id ? [subject, accountSubject(row.account_id)] : [subject];
   const rows = await ctx.db.query(

@@ -26,11 +26,18 @@ const substitute = (value: unknown, env: NodeJS.ProcessEnv, missing: string[]): 
       return env[name] ?? '';
     });
   if (Array.isArray(value)) return value.map((v) => substitute(v, env, missing));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, env, missing)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, env, missing)]));
   return value;
 };
 
-const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (value: string | undefined) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 /**
  * The server's configuration from the command line, a config file and the environment (flags win over the file,
@@ -40,7 +47,10 @@ const list = (value: string | undefined) => (value ? value.split(',').map((s) =>
  * @example
  * const { config, notes } = readCliConfig(process.argv.slice(2), process.env);
  */
-export function readCliConfig(argv: string[], env: NodeJS.ProcessEnv): { config: ServerConfig; notes: string[]; help?: boolean } {
+export function readCliConfig(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { config: ServerConfig; notes: string[]; help?: boolean } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -67,7 +77,10 @@ export function readCliConfig(argv: string[], env: NodeJS.ProcessEnv): { config:
     }
     const missing: string[] = [];
     config = substitute(json, env, missing) as ServerConfig;
-    if (missing.length) throw new Error(`the config file names environment variables that are not set: ${[...new Set(missing)].join(', ')}`);
+    if (missing.length)
+      throw new Error(
+        `the config file names environment variables that are not set: ${[...new Set(missing)].join(', ')}`,
+      );
   }
   config.baseDir = baseDir;
   const port = values.port ?? env.PORT;
@@ -75,7 +88,10 @@ export function readCliConfig(argv: string[], env: NodeJS.ProcessEnv): { config:
   config.host = values.host ?? config.host ?? env.HOST;
   config.databaseUrl = config.databaseUrl ?? env.DATABASE_URL;
   const dataDir = values['data-dir'] ?? config.dataDir ?? env.WAYMARK_DATA_DIR ?? './.waymark-data';
-  config.dataDir = dataDir === ':memory:' || isAbsolute(dataDir) ? dataDir : resolve(values['data-dir'] ? process.cwd() : baseDir, dataDir);
+  config.dataDir =
+    dataDir === ':memory:' || isAbsolute(dataDir)
+      ? dataDir
+      : resolve(values['data-dir'] ? process.cwd() : baseDir, dataDir);
   config.logLevel = config.logLevel ?? env.LOG_LEVEL;
 
   if (!values.config) {
@@ -83,14 +99,18 @@ export function readCliConfig(argv: string[], env: NodeJS.ProcessEnv): { config:
     const key = env.WAYMARK_PROJECT_KEY ?? 'pk_dev';
     if (!secretKey) {
       if (config.databaseUrl || config.dataDir === ':memory:')
-        throw new Error('set WAYMARK_SECRET_KEY (or use --config): without a data folder there is nowhere to keep a development key');
+        throw new Error(
+          'set WAYMARK_SECRET_KEY (or use --config): without a data folder there is nowhere to keep a development key',
+        );
       const file = join(config.dataDir, 'dev-secret-key');
       if (!existsSync(file)) {
         mkdirSync(config.dataDir, { recursive: true });
-        writeFileSync(file, 'sk_dev_' + randomBytes(18).toString('base64url') + '\n', { mode: 0o600 });
+        writeFileSync(file, `sk_dev_${randomBytes(18).toString('base64url')}\n`, { mode: 0o600 });
       }
       secretKey = readFileSync(file, 'utf8').trim();
-      notes.push(`development project "${key}" (no --config): its secret key, for the admin API, is ${secretKey} (kept in ${file})`);
+      notes.push(
+        `development project "${key}" (no --config): its secret key, for the admin API, is ${secretKey} (kept in ${file})`,
+      );
     }
     config.projects = [
       {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, validateDefinitions } from 'waymark/engine';
-import { readEmailConfig, type ProjectEmail } from '../email/readEmailConfig';
+import { type ProjectEmail, readEmailConfig } from '../email/readEmailConfig';
 import { readTriggers, type Trigger } from '../triggers/readTriggers';
-import { ConfigError, type ConfigIssue } from './ConfigError';
-import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
 import { readWebhookDelivery, type WebhookDelivery } from '../webhooks/readWebhookDelivery';
 import { readWebhooks, type WebhookEndpoint } from '../webhooks/readWebhooks';
+import { ConfigError, type ConfigIssue } from './ConfigError';
+import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
 
 /** A project as the server uses it: every default filled in, definitions read and checked. */
 export interface Project {
@@ -51,7 +51,12 @@ const KEY = /^[A-Za-z0-9_-]{1,200}$/;
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-const readDefinitions = (value: unknown, path: string, issues: ConfigIssue[], baseDir: string): Definitions | undefined => {
+const readDefinitions = (
+  value: unknown,
+  path: string,
+  issues: ConfigIssue[],
+  baseDir: string,
+): Definitions | undefined => {
   let json = value;
   if (typeof value === 'string') {
     try {
@@ -62,11 +67,17 @@ const readDefinitions = (value: unknown, path: string, issues: ConfigIssue[], ba
     }
   }
   const checked = validateDefinitions(json);
-  for (const e of checked.errors) issues.push({ path: `${path}${e.path ? '.' + e.path : ''}`, message: e.message });
+  for (const e of checked.errors) issues.push({ path: `${path}${e.path ? `.${e.path}` : ''}`, message: e.message });
   return { milestones: checked.milestones, levels: checked.levels };
 };
 
-const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDir: string, allowPrivateNetworks = false): Project | undefined => {
+const readProject = (
+  input: unknown,
+  path: string,
+  issues: ConfigIssue[],
+  baseDir: string,
+  allowPrivateNetworks = false,
+): Project | undefined => {
   if (!isObject(input)) {
     issues.push({ path, message: 'expected an object' });
     return undefined;
@@ -74,13 +85,15 @@ const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDi
   const p = input as Partial<ProjectConfig>;
   const problem = (field: string, message: string) => issues.push({ path: `${path}.${field}`, message });
   if (typeof p.key !== 'string' || !KEY.test(p.key)) problem('key', 'expected 1 to 200 characters of A-Z a-z 0-9 _ -');
-  if (typeof p.secretKey !== 'string' || p.secretKey.length < 16) problem('secretKey', 'expected a string of at least 16 characters');
+  if (typeof p.secretKey !== 'string' || p.secretKey.length < 16)
+    problem('secretKey', 'expected a string of at least 16 characters');
   const secrets = p.identitySecrets ?? [];
   if (!Array.isArray(secrets) || secrets.length > 2 || secrets.some((s) => typeof s !== 'string' || s.length < 32))
     problem('identitySecrets', 'expected one or two strings of at least 32 characters (two while rotating)');
   if (p.identity !== undefined && p.identity !== 'required' && p.identity !== 'optional')
     problem('identity', 'expected "required" or "optional"');
-  if (p.identity === 'required' && !secrets.length) problem('identity', '"required" needs identitySecrets to check tokens with');
+  if (p.identity === 'required' && !secrets.length)
+    problem('identity', '"required" needs identitySecrets to check tokens with');
   const origins = p.origins ?? [];
   if (!Array.isArray(origins)) problem('origins', 'expected an array of origins like "https://app.example.com"');
   else
@@ -89,12 +102,18 @@ const readProject = (input: unknown, path: string, issues: ConfigIssue[], baseDi
       try {
         ok = typeof o === 'string' && new URL(o).origin === o;
       } catch {}
-      if (!ok) problem(`origins[${i}]`, `expected an origin like "https://app.example.com" (scheme, host, port; no path), got ${JSON.stringify(o)}`);
+      if (!ok)
+        problem(
+          `origins[${i}]`,
+          `expected an origin like "https://app.example.com" (scheme, host, port; no path), got ${JSON.stringify(o)}`,
+        );
     });
   const stalledAfter = parseDuration(p.stalledAfter ?? '30d');
   if (stalledAfter === undefined) problem('stalledAfter', 'expected a duration like "30d"');
-  if (p.publicUrl !== undefined && !/^https?:\/\//.test(String(p.publicUrl))) problem('publicUrl', 'expected an http(s) URL');
-  const definitions = p.definitions === undefined ? undefined : readDefinitions(p.definitions, `${path}.definitions`, issues, baseDir);
+  if (p.publicUrl !== undefined && !/^https?:\/\//.test(String(p.publicUrl)))
+    problem('publicUrl', 'expected an http(s) URL');
+  const definitions =
+    p.definitions === undefined ? undefined : readDefinitions(p.definitions, `${path}.definitions`, issues, baseDir);
   return {
     key: String(p.key),
     secretKey: String(p.secretKey),
@@ -128,22 +147,32 @@ export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? proc
   const issues: ConfigIssue[] = [];
   if (!isObject(input)) throw new ConfigError([{ path: '', message: 'expected an object' }]);
   const projects: Project[] = [];
-  if (!Array.isArray(input.projects) || !input.projects.length) issues.push({ path: 'projects', message: 'expected at least one project' });
+  if (!Array.isArray(input.projects) || !input.projects.length)
+    issues.push({ path: 'projects', message: 'expected at least one project' });
   else
     input.projects.forEach((p, i) => {
       const project = readProject(p, `projects[${i}]`, issues, baseDir, input.allowPrivateNetworks === true);
       if (!project) return;
       const twin = projects.find((q) => q.key === project.key || q.secretKey === project.secretKey);
-      if (twin) issues.push({ path: `projects[${i}]`, message: `key or secretKey repeats another project's (${twin.key})` });
+      if (twin)
+        issues.push({ path: `projects[${i}]`, message: `key or secretKey repeats another project's (${twin.key})` });
       projects.push(project);
     });
   const port = input.port ?? 8787;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) issues.push({ path: 'port', message: 'expected 0 to 65535' });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    issues.push({ path: 'port', message: 'expected 0 to 65535' });
   const schema = input.databaseSchema ?? 'public';
   if (!SCHEMA.test(schema)) issues.push({ path: 'databaseSchema', message: 'expected a lower-case SQL identifier' });
-  if (input.now !== undefined && typeof input.now !== 'function') issues.push({ path: 'now', message: 'expected a function returning epoch ms' });
-  const limits = input.rateLimit === false ? false : isObject(input.rateLimit) || input.rateLimit === undefined ? input.rateLimit ?? {} : undefined;
-  if (limits === undefined) issues.push({ path: 'rateLimit', message: 'expected { perIp, perProject, window } or false' });
+  if (input.now !== undefined && typeof input.now !== 'function')
+    issues.push({ path: 'now', message: 'expected a function returning epoch ms' });
+  const limits =
+    input.rateLimit === false
+      ? false
+      : isObject(input.rateLimit) || input.rateLimit === undefined
+        ? (input.rateLimit ?? {})
+        : undefined;
+  if (limits === undefined)
+    issues.push({ path: 'rateLimit', message: 'expected { perIp, perProject, window } or false' });
   const config: ResolvedConfig = {
     projects,
     port,

@@ -1,7 +1,7 @@
 import type { LevelDefinition, MilestoneDefinition } from 'waymark/engine';
+import type { TriggerConfig } from '../triggers/readTriggers';
 import type { WebhookDeliveryConfig } from '../webhooks/readWebhookDelivery';
 import type { WebhookConfig } from '../webhooks/readWebhooks';
-import type { TriggerConfig } from '../triggers/readTriggers';
 
 /** Whether a project trusts a `userId` only with a token its host signed. */
 export type IdentityMode = 'required' | 'optional';

@@ -23,9 +23,15 @@ export async function accountsCsv(data: DashboardData, projectKey: string, query
   const lines = ['account,status,users,achieved,last_achieved_at'];
   let cursor: string | undefined;
   do {
-    const page = await data.accounts(projectKey, { ...query, limit: CHUNK, offset: 0, ...(cursor ? { cursor } : { cursor: undefined }) });
-    for (const a of page.accounts) lines.push([a.accountId, a.status, a.users, a.achieved, a.lastAchievedAt ?? ''].map(field).join(','));
+    const page = await data.accounts(projectKey, {
+      ...query,
+      limit: CHUNK,
+      offset: 0,
+      ...(cursor ? { cursor } : { cursor: undefined }),
+    });
+    for (const a of page.accounts)
+      lines.push([a.accountId, a.status, a.users, a.achieved, a.lastAchievedAt ?? ''].map(field).join(','));
     cursor = page.next;
   } while (cursor);
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -3,7 +3,8 @@ import type { AccountQuery, AccountStatus } from './dashboardTypes';
 
 export const PAGE_SIZE = 50;
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
 
 /**
  * The accounts table's state from its URL (`?status=stalled&status=behind&search=acme&sort=users&order=asc&cursor=…`).
@@ -20,7 +21,15 @@ export function readAccountsQuery(raw: Record<string, unknown>): AccountQuery {
   const offset = Math.max(0, Math.min(1_000_000, Math.floor(Number(raw.offset) || 0)));
   const search = typeof raw.search === 'string' && raw.search.trim() ? raw.search.trim().slice(0, 200) : undefined;
   const cursor = typeof raw.cursor === 'string' && raw.cursor.length <= 2000 ? raw.cursor : undefined;
-  return { ...(status.length && { status }), ...(search && { search }), sort, order, limit: PAGE_SIZE, ...(cursor && { cursor }), offset: cursor ? offset : 0 };
+  return {
+    ...(status.length && { status }),
+    ...(search && { search }),
+    sort,
+    order,
+    limit: PAGE_SIZE,
+    ...(cursor && { cursor }),
+    offset: cursor ? offset : 0,
+  };
 }
 
 /**

@@ -27,12 +27,14 @@ export function createDashboardData(ctx: ServerContext): DashboardData {
         return await readAccounts(ctx, projectKey, rest);
       } catch (error) {
         // A cursor from another sort or an older page: start again from the first page.
-        if (error instanceof HttpError && query.cursor) return readAccounts(ctx, projectKey, { ...rest, cursor: undefined });
+        if (error instanceof HttpError && query.cursor)
+          return readAccounts(ctx, projectKey, { ...rest, cursor: undefined });
         throw error;
       }
     },
     endpoints: (projectKey) => listEndpoints(ctx.db, projectKey, webhooksOf(projectKey)),
-    deliveries: async (projectKey, filter) => (await listDeliveries(ctx.db, projectKey, webhooksOf(projectKey), filter)).deliveries,
+    deliveries: async (projectKey, filter) =>
+      (await listDeliveries(ctx.db, projectKey, webhooksOf(projectKey), filter)).deliveries,
     async retry(projectKey, id) {
       const queued = await retryDelivery(ctx.db, ctx.queue, projectKey, id, Date.now());
       if (queued) ctx.worker.wake();

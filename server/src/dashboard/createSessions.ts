@@ -21,18 +21,19 @@ export function createSessions(db: Database) {
       const id = randomBytes(32).toString('base64url');
       const now = Date.now();
       await db.query(`delete from waymark_dashboard_sessions where expires_at < now()`);
-      await db.query(`insert into waymark_dashboard_sessions (id_hash, project_key, created_at, expires_at) values ($1, $2, $3, $4)`, [
-        hash(id),
-        projectKey,
-        new Date(now).toISOString(),
-        new Date(now + LIFETIME_MS).toISOString(),
-      ]);
+      await db.query(
+        `insert into waymark_dashboard_sessions (id_hash, project_key, created_at, expires_at) values ($1, $2, $3, $4)`,
+        [hash(id), projectKey, new Date(now).toISOString(), new Date(now + LIFETIME_MS).toISOString()],
+      );
       return id;
     },
     /** The project a session opens, or undefined (none, expired, signed out). */
     async projectOf(id: string | undefined): Promise<string | undefined> {
       if (!id || id.length > 100) return undefined;
-      const [row] = await db.query(`select project_key from waymark_dashboard_sessions where id_hash = $1 and expires_at > now()`, [hash(id)]);
+      const [row] = await db.query(
+        `select project_key from waymark_dashboard_sessions where id_hash = $1 and expires_at > now()`,
+        [hash(id)],
+      );
       return row?.project_key;
     },
     async close(id: string | undefined) {

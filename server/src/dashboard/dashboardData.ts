@@ -1,4 +1,12 @@
-import type { AccountList, AccountQuery, Delivery, Endpoint, Metrics, TriggerFiring, TriggerSummary } from './dashboardTypes';
+import type {
+  AccountList,
+  AccountQuery,
+  Delivery,
+  Endpoint,
+  Metrics,
+  TriggerFiring,
+  TriggerSummary,
+} from './dashboardTypes';
 
 /**
  * What the dashboard's pages read, from the same functions the admin API answers with, so the page and the API
@@ -8,7 +16,10 @@ export interface DashboardData {
   metrics(projectKey: string, range: { from?: number; to?: number }): Promise<Metrics>;
   accounts(projectKey: string, query: AccountQuery): Promise<AccountList>;
   endpoints(projectKey: string): Promise<Endpoint[]>;
-  deliveries(projectKey: string, filter: { status?: Delivery['status']; accountId?: string; limit: number }): Promise<Delivery[]>;
+  deliveries(
+    projectKey: string,
+    filter: { status?: Delivery['status']; accountId?: string; limit: number },
+  ): Promise<Delivery[]>;
   /** Sends a delivery again now; false when the project has no such delivery. */
   retry(projectKey: string, deliveryId: number): Promise<boolean>;
   triggers(projectKey: string): Promise<TriggerSummary[]>;

@@ -9,20 +9,20 @@ import { render } from 'preact-render-to-string';
 import type { Project } from '../config/readConfig';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
-import { readAccountsQuery } from './accountsQuery';
 import { accountsCsv } from './accountsCsv';
+import { readAccountsQuery } from './accountsQuery';
 import { createSessions } from './createSessions';
 import type { DashboardData } from './dashboardData';
 import { headlines } from './headlines';
 import { AccountPage } from './pages/AccountPage';
-import { ErrorPage } from './pages/ErrorPage';
 import { AccountsPage } from './pages/AccountsPage';
+import { ErrorPage } from './pages/ErrorPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SignIn } from './pages/SignIn';
 import { WebhooksPage } from './pages/WebhooksPage';
+import { readAccountView } from './readAccountView';
 import { readActivation } from './readActivation';
 import { readCohortTrend, trendPeriods } from './readCohortTrend';
-import { readAccountView } from './readAccountView';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,7 +33,8 @@ declare module 'fastify' {
 
 const COOKIE = 'waymark_session';
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+  'content-security-policy':
+    "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'same-origin',
@@ -44,7 +45,7 @@ const SECURITY_HEADERS = {
 const assetsDir = () => {
   for (const candidate of ['./dashboard/', '../../dist/dashboard/']) {
     const dir = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(dir + 'dashboard.js')) return dir;
+    if (existsSync(`${dir}dashboard.js`)) return dir;
   }
   return undefined;
 };
@@ -58,7 +59,10 @@ const RANGES: Record<string, { days: number | undefined; label: string }> = {
 
 /** Sends a page: server-rendered Preact, no script needed to read it. */
 export const page = (reply: FastifyReply, vnode: VNode, status = 200) =>
-  reply.code(status).type('text/html; charset=utf-8').send('<!doctype html>' + render(vnode));
+  reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${render(vnode)}`);
 
 /**
  * The dashboard at /dashboard: a sign-in with the project's secret key (an HttpOnly, SameSite=Strict session cookie
@@ -76,8 +80,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
     cookieOpts: { path: '/dashboard', sameSite: 'strict', httpOnly: true, secure: 'auto' },
     getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf,
   });
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 10_000 }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 10_000 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   // Errors on these pages are pages too; the server's own handler still logs and answers what is not ours to word.
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
@@ -96,7 +102,13 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
     return payload;
   });
   const dir = assetsDir();
-  if (dir) await app.register(fastifyStatic, { root: dir, prefix: '/dashboard/assets/', decorateReply: false, cacheControl: false });
+  if (dir)
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix: '/dashboard/assets/',
+      decorateReply: false,
+      cacheControl: false,
+    });
   else ctx.log.warn('the dashboard assets are not built (npm run build): pages are served without style or charts');
 
   // Ten sign-in attempts a minute per address (unless rate limits are turned off altogether).
@@ -119,7 +131,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.get('/dashboard/favicon.svg', async (_request, reply) =>
     reply
       .type('image/svg+xml')
-      .send('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 1 15 8 8 15 1 8Z" fill="#4f46e5"/></svg>'),
+      .send(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 1 15 8 8 15 1 8Z" fill="#4f46e5"/></svg>',
+      ),
   );
 
   app.get('/dashboard', async (request, reply) => {
@@ -130,11 +144,25 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.post('/dashboard/sign-in', { preHandler: app.csrfProtection }, async (request, reply) => {
     const limited = await signInLimit?.(request);
     if (limited && !limited.isAllowed && limited.isExceeded)
-      return page(reply, SignIn({ csrf: reply.generateCsrf(), error: 'Too many attempts from this address. Wait a minute and try again.' }), 429);
+      return page(
+        reply,
+        SignIn({
+          csrf: reply.generateCsrf(),
+          error: 'Too many attempts from this address. Wait a minute and try again.',
+        }),
+        429,
+      );
     const secret = String((request.body as { secret?: unknown })?.secret ?? '');
     const project = secret.length >= 16 && secret.length <= 500 ? ctx.projectBySecret(secret) : undefined;
     if (!project)
-      return page(reply, SignIn({ csrf: reply.generateCsrf(), error: "That key doesn't open a project on this server. Check it and try again." }), 401);
+      return page(
+        reply,
+        SignIn({
+          csrf: reply.generateCsrf(),
+          error: "That key doesn't open a project on this server. Check it and try again.",
+        }),
+        401,
+      );
     reply.setCookie(COOKIE, await sessions.open(project.key), { ...cookieOptions(request), maxAge: 12 * 3600 });
     return reply.redirect('/dashboard/overview', 303);
   });
@@ -198,13 +226,19 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
     const projectKey = request.dashboardProject!.key;
     const view = accountId.length <= 200 ? await readAccountView(ctx, projectKey, accountId) : undefined;
     if (!view) throw new HttpError(404, `account ${accountId.slice(0, 80)}: not in this project`);
-    const [triggers, deliveries] = await Promise.all([data.firings(projectKey, { accountId }), data.deliveries(projectKey, { accountId, limit: 50 })]);
-    return page(reply, AccountPage({ view, triggers, deliveries, projectKey, csrf: reply.generateCsrf(), now: ctx.now() }));
+    const [triggers, deliveries] = await Promise.all([
+      data.firings(projectKey, { accountId }),
+      data.deliveries(projectKey, { accountId, limit: 50 }),
+    ]);
+    return page(
+      reply,
+      AccountPage({ view, triggers, deliveries, projectKey, csrf: reply.generateCsrf(), now: ctx.now() }),
+    );
   });
 
   app.get('/dashboard/webhooks', { preHandler: signedIn }, async (request, reply) => {
     const projectKey = request.dashboardProject!.key;
-    const raw = (request.query as { status?: unknown; retried?: unknown });
+    const raw = request.query as { status?: unknown; retried?: unknown };
     const status = (['failed', 'pending', 'skipped', 'succeeded'] as const).find((s) => s === raw.status);
     const [endpoints, deliveries, triggers] = await Promise.all([
       data.endpoints(projectKey),
@@ -225,14 +259,19 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
     );
   });
 
-  app.post('/dashboard/webhooks/deliveries/:id/retry', { preHandler: [signedIn, app.csrfProtection] }, async (request, reply) => {
-    const projectKey = request.dashboardProject!.key;
-    const { id } = request.params as { id: string };
-    const deliveryId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
-    if (deliveryId === undefined || !(await data.retry(projectKey, deliveryId))) throw new HttpError(404, `delivery ${id.slice(0, 80)}: not in this project`);
-    const back = String((request.body as { back?: unknown })?.back ?? '');
-    // Only back to a dashboard page: never an open redirect.
-    const target = back.startsWith('/dashboard/') && !back.startsWith('//') ? back : '/dashboard/webhooks';
-    return reply.redirect(`${target}${target.includes('?') ? '&' : '?'}retried=1`, 303);
-  });
+  app.post(
+    '/dashboard/webhooks/deliveries/:id/retry',
+    { preHandler: [signedIn, app.csrfProtection] },
+    async (request, reply) => {
+      const projectKey = request.dashboardProject!.key;
+      const { id } = request.params as { id: string };
+      const deliveryId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
+      if (deliveryId === undefined || !(await data.retry(projectKey, deliveryId)))
+        throw new HttpError(404, `delivery ${id.slice(0, 80)}: not in this project`);
+      const back = String((request.body as { back?: unknown })?.back ?? '');
+      // Only back to a dashboard page: never an open redirect.
+      const target = back.startsWith('/dashboard/') && !back.startsWith('//') ? back : '/dashboard/webhooks';
+      return reply.redirect(`${target}${target.includes('?') ? '&' : '?'}retried=1`, 303);
+    },
+  );
 }

@@ -8,7 +8,8 @@ import type { TriggerWhen } from '../triggers/readTriggers';
  */
 export function describeWhen(when: TriggerWhen): string {
   const parts: string[] = [];
-  if (when.achievedAtLeast !== undefined) parts.push(`${when.achievedAtLeast} or more milestones within ${when.within ?? '–'}`);
+  if (when.achievedAtLeast !== undefined)
+    parts.push(`${when.achievedAtLeast} or more milestones within ${when.within ?? '–'}`);
   if (when.quietFor !== undefined) parts.push(`no milestone for ${when.quietFor}`);
   if (when.behindPace) parts.push('slower than the typical pace');
   if (when.achieved !== undefined) parts.push(`achieved ${when.achieved}`);

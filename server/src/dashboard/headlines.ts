@@ -38,7 +38,8 @@ const pairedVelocity = (trend: Trend) => {
   const pairs: [number, number][] = [];
   for (const [id, now] of Object.entries(trend.recent.milestones)) {
     const old = trend.earlier.milestones[id];
-    if (typeof now.medianDays === 'number' && typeof old?.medianDays === 'number') pairs.push([now.medianDays, old.medianDays]);
+    if (typeof now.medianDays === 'number' && typeof old?.medianDays === 'number')
+      pairs.push([now.medianDays, old.medianDays]);
   }
   return pairs;
 };
@@ -83,7 +84,11 @@ export function headlines(metrics: Metrics, trend: Trend | undefined, activation
           text: `Milestone velocity is ${change > 0 ? 'improving' : 'slowing'}: users who started ${fair.days}–${2 * fair.days} days ago reach milestones ${percent(Math.abs(change))} ${change > 0 ? 'faster' : 'slower'} than those before them`,
           tone: change > 0 ? 'good' : 'bad',
         });
-      else lines.push({ text: `Milestone velocity is steady: users who started ${fair.days}–${2 * fair.days} days ago reach milestones as fast as those before them`, tone: 'neutral' });
+      else
+        lines.push({
+          text: `Milestone velocity is steady: users who started ${fair.days}–${2 * fair.days} days ago reach milestones as fast as those before them`,
+          tone: 'neutral',
+        });
     }
   }
   return lines;

@@ -8,7 +8,11 @@ import type { TriggerFiring } from './dashboardTypes';
  * @example
  * await readAccountFirings(ctx, 'pk_demo', 'acct_9'); // [{ triggerId: 'check-in', firedAt: 1764…, accountId: 'acct_9' }]
  */
-export async function readAccountFirings(ctx: ServerContext, projectKey: string, accountId: string): Promise<TriggerFiring[]> {
+export async function readAccountFirings(
+  ctx: ServerContext,
+  projectKey: string,
+  accountId: string,
+): Promise<TriggerFiring[]> {
   const rows = await ctx.db.query(
     `select trigger_id, subject, fired_at from waymark_trigger_fires
      where project_key = $1 and (subject = $2 or subject in (

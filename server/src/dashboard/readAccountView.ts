@@ -41,12 +41,16 @@ const time = (d: Date | string) => new Date(d).getTime();
  * @example
  * const view = await readAccountView(ctx, 'pk_demo', 'acct_9');
  */
-export async function readAccountView(ctx: ServerContext, projectKey: string, accountId: string): Promise<AccountView | undefined> {
+export async function readAccountView(
+  ctx: ServerContext,
+  projectKey: string,
+  accountId: string,
+): Promise<AccountView | undefined> {
   const definitions = await ctx.definitions.current(projectKey);
-  const [account] = await ctx.db.query(`select doc, started_at, last_event_at from waymark_subjects where project_key = $1 and subject = $2`, [
-    projectKey,
-    accountSubject(accountId),
-  ]);
+  const [account] = await ctx.db.query(
+    `select doc, started_at, last_event_at from waymark_subjects where project_key = $1 and subject = $2`,
+    [projectKey, accountSubject(accountId)],
+  );
   const users = await ctx.db.query(
     `select subject, doc, started_at, last_event_at, count(*) over () as total from waymark_subjects
      where project_key = $1 and kind = 'user' and account_id = $2 order by last_event_at desc limit ${MAX_USERS}`,
@@ -70,7 +74,9 @@ export async function readAccountView(ctx: ServerContext, projectKey: string, ac
     }));
   };
   const own = lines('account', account?.doc);
-  const accountAchieved = Object.fromEntries(own.filter((m) => m.achievedAt !== undefined).map((m) => [m.id, m.achievedAt!]));
+  const accountAchieved = Object.fromEntries(
+    own.filter((m) => m.achievedAt !== undefined).map((m) => [m.id, m.achievedAt!]),
+  );
   return {
     accountId,
     ...(account && { startedAt: time(account.started_at), lastEventAt: time(account.last_event_at) }),

@@ -11,7 +11,11 @@ const DAY = 864e5;
  * @example
  * await readActivation(ctx, 'pk_demo', 14); // { levelTitle: 'Getting started', users: 900, activated: 610, activatedWithin: 540, withinDays: 14 }
  */
-export async function readActivation(ctx: ServerContext, projectKey: string, withinDays: number): Promise<Activation | undefined> {
+export async function readActivation(
+  ctx: ServerContext,
+  projectKey: string,
+  withinDays: number,
+): Promise<Activation | undefined> {
   const definitions = await ctx.definitions.current(projectKey);
   const level = definitions.levels?.[0];
   if (!level) return undefined;

@@ -24,7 +24,12 @@ export interface CohortTrend {
  * await readCohortTrend(ctx, 'pk_demo', { from: now - 60 * DAY, to: now - 30 * DAY }, 30);
  * // { users: 410, milestones: { 'first-project': { rate: 0.93, medianDays: 0.2 }, ... } }
  */
-export async function readCohortTrend(ctx: ServerContext, projectKey: string, period: { from: number; to: number }, horizonDays: number): Promise<CohortTrend> {
+export async function readCohortTrend(
+  ctx: ServerContext,
+  projectKey: string,
+  period: { from: number; to: number },
+  horizonDays: number,
+): Promise<CohortTrend> {
   const range = [projectKey, new Date(period.from).toISOString(), new Date(period.to).toISOString()];
   const [cohort] = await ctx.db.query(
     `select count(*) as users from waymark_subjects

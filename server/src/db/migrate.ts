@@ -19,7 +19,9 @@ export async function migrate(db: Database, schema: string, migrations: Migratio
     await query(`create schema if not exists ${schema}`);
     await query(`create table if not exists ${schema}.waymark_migrations (
       version int primary key, name text not null, applied_at timestamptz not null default now())`);
-    const done = new Set((await query<{ version: number }>(`select version from ${schema}.waymark_migrations`)).map((r) => r.version));
+    const done = new Set(
+      (await query<{ version: number }>(`select version from ${schema}.waymark_migrations`)).map((r) => r.version),
+    );
     if (!done.size) {
       const old = await query(
         `select 1 from information_schema.tables t where t.table_schema = $1 and t.table_name = 'waymark_events'
@@ -37,7 +39,8 @@ export async function migrate(db: Database, schema: string, migrations: Migratio
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
       await query(`set local search_path to ${schema}`);
-      for (const statement of m.sql.split(/;\s*\n/)) if (statement.replace(/--.*$/gm, '').trim()) await query(statement);
+      for (const statement of m.sql.split(/;\s*\n/))
+        if (statement.replace(/--.*$/gm, '').trim()) await query(statement);
       await query(`insert into ${schema}.waymark_migrations (version, name) values ($1, $2)`, [m.version, m.name]);
       applied.push(m.version);
     }

@@ -126,7 +126,7 @@ create index waymark_subjects_next_check on waymark_subjects (project_key, next_
   },
   {
     version: 3,
-    name: 'account statistics, users\' pace (overall), trigger firings',
+    name: "account statistics, users' pace (overall), trigger firings",
     sql: `
 -- One row per account, kept by verification (accounts/recordAccountStats): its users, its achievements counted as the
 -- contract says (each user-milestone once, plus its account-scope milestones), when each was made (epoch ms) and which

@@ -1,5 +1,5 @@
-import type { Database, Query } from './types';
 import { openPglite } from './openPglite';
+import type { Database, Query } from './types';
 
 export interface DatabaseOptions {
   /** A postgres:// URL; without it, PGlite in `dataDir`. */
@@ -69,7 +69,8 @@ async function openEmbedded(o: DatabaseOptions): Promise<Database> {
   return {
     kind: 'pglite',
     query: async (sql, params) => (await lite.query<any>(sql, params as unknown[])).rows,
-    transaction: (fn) => lite.transaction((tx) => fn(async (sql, params) => (await tx.query<any>(sql, params as unknown[])).rows)),
+    transaction: (fn) =>
+      lite.transaction((tx) => fn(async (sql, params) => (await tx.query<any>(sql, params as unknown[])).rows)),
     close: () => lite.close(),
   };
 }

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { validateDefinitions, type LevelDefinition, type MilestoneDefinition, type ValidationIssue } from 'waymark/engine';
+import {
+  type LevelDefinition,
+  type MilestoneDefinition,
+  type ValidationIssue,
+  validateDefinitions,
+} from 'waymark/engine';
 import type { Definitions } from '../config/types';
 import type { Database } from '../db/types';
 
@@ -15,7 +20,10 @@ export interface PublishedDefinitions {
 // Another process may publish: a cached version is re-read after this long.
 const TTL_MS = 2000;
 
-const checksum = (d: Definitions) => createHash('sha256').update(JSON.stringify({ milestones: d.milestones, levels: d.levels ?? [] })).digest('hex');
+const checksum = (d: Definitions) =>
+  createHash('sha256')
+    .update(JSON.stringify({ milestones: d.milestones, levels: d.levels ?? [] }))
+    .digest('hex');
 
 /**
  * A project's definitions, versioned in `waymark_definitions`: every publish is a new version, so an edit never
@@ -68,7 +76,7 @@ export function createDefinitionStore(db: Database) {
       const sum = checksum(definitions);
       const result = await db.transaction(async (query) => {
         // One publisher at a time per project, across processes.
-        await query('select pg_advisory_xact_lock(hashtext($1))', ['waymark:definitions:' + projectKey]);
+        await query('select pg_advisory_xact_lock(hashtext($1))', [`waymark:definitions:${projectKey}`]);
         if (source === 'config') {
           // The configuration's definitions are published once per change of the file, by whichever process starts first.
           const [last] = await query(
@@ -77,7 +85,10 @@ export function createDefinitionStore(db: Database) {
           );
           if (last?.checksum === sum) return { version: last.version as number, unchanged: true };
         }
-        const [row] = await query(`select coalesce(max(version), 0) + 1 as next from waymark_definitions where project_key = $1`, [projectKey]);
+        const [row] = await query(
+          `select coalesce(max(version), 0) + 1 as next from waymark_definitions where project_key = $1`,
+          [projectKey],
+        );
         await query(
           `insert into waymark_definitions (project_key, version, definitions, source, checksum, published_at) values ($1, $2, $3, $4, $5, $6)`,
           [projectKey, row.next, JSON.stringify(definitions), source, sum, new Date(at).toISOString()],

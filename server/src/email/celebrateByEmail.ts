@@ -6,26 +6,46 @@ import { celebrationContent } from './celebrationContent';
 import type { DefinitionsIn } from './definitionsIn';
 import { describeSubject } from './describeSubject';
 import { nextStep } from './nextStep';
-import { queueEmails, type QueuedEmail } from './queueEmails';
+import { type QueuedEmail, queueEmails } from './queueEmails';
 import { readAddress } from './readAddress';
 import { teamContent } from './teamContent';
 import { teamName } from './teamName';
 
 type Context = Pick<ServerContext, 'project' | 'engines' | 'queue' | 'now'>;
 
-const userEmail = async (ctx: Context, query: Query, n: Notification, o: Parameters<typeof nextStep>[3], definitions: Awaited<ReturnType<DefinitionsIn>>) => {
-  const [row] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [n.projectKey, userSubject(n.userId!)]);
+const userEmail = async (
+  ctx: Context,
+  query: Query,
+  n: Notification,
+  o: Parameters<typeof nextStep>[3],
+  definitions: Awaited<ReturnType<DefinitionsIn>>,
+) => {
+  const [row] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [
+    n.projectKey,
+    userSubject(n.userId!),
+  ]);
   const address = readAddress(row?.doc?.traits?.email);
   if (!address) return [];
   const { milestones, levels } = describeSubject(ctx.engines, n.projectKey, definitions, 'user', row.doc, ctx.now());
   const milestone = milestones.find((m) => m.id === n.milestoneId);
   if (!milestone) return [];
   const cta = nextStep(milestones, levels, [milestone.id], o);
-  return [{ reason: n.key, address, userId: n.userId!, content: celebrationContent({ brand: o.brand, milestone, cta }) }];
+  return [
+    { reason: n.key, address, userId: n.userId!, content: celebrationContent({ brand: o.brand, milestone, cta }) },
+  ];
 };
 
-const teamEmails = async (ctx: Context, query: Query, n: Notification, o: Parameters<typeof nextStep>[3], definitions: Awaited<ReturnType<DefinitionsIn>>) => {
-  const [account] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [n.projectKey, accountSubject(n.accountId!)]);
+const teamEmails = async (
+  ctx: Context,
+  query: Query,
+  n: Notification,
+  o: Parameters<typeof nextStep>[3],
+  definitions: Awaited<ReturnType<DefinitionsIn>>,
+) => {
+  const [account] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [
+    n.projectKey,
+    accountSubject(n.accountId!),
+  ]);
   const { milestones } = describeSubject(ctx.engines, n.projectKey, definitions, 'account', account?.doc, ctx.now());
   const milestone = milestones.find((m) => m.id === n.milestoneId);
   if (!milestone) return [];
@@ -65,11 +85,15 @@ export function celebrateByEmail(ctx: Context, definitionsIn: DefinitionsIn): Co
     if (!email) return;
     const definitions = await definitionsIn(query, n.projectKey);
     const definition = definitions.milestones.find((m) => m.id === n.milestoneId);
-    if (!definition || definition.email !== true) return;
+    if (definition?.email !== true) return;
     const o = { appUrl: email.appUrl, brand: email.brand };
     const account = (definition.scope ?? 'user') === 'account';
     const emails =
-      n.userId && !account ? await userEmail(ctx, query, n, o, definitions) : !n.userId && n.accountId && account ? await teamEmails(ctx, query, n, o, definitions) : [];
+      n.userId && !account
+        ? await userEmail(ctx, query, n, o, definitions)
+        : !n.userId && n.accountId && account
+          ? await teamEmails(ctx, query, n, o, definitions)
+          : [];
     await queueEmails(ctx, query, n.projectKey, emails);
   };
 }

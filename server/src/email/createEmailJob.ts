@@ -51,7 +51,11 @@ const scrub = (text: string) => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<addres
  */
 export function createEmailJob(
   ctx: Pick<ServerContext, 'db' | 'project' | 'log'>,
-  o: { transports: Map<string, Transporter>; secrets: Map<string, Buffer>; baseUrl: (projectKey: string) => string | undefined },
+  o: {
+    transports: Map<string, Transporter>;
+    secrets: Map<string, Buffer>;
+    baseUrl: (projectKey: string) => string | undefined;
+  },
 ): JobHandler {
   return async (job: Job) => {
     const id = Number(job.key);
@@ -62,14 +66,15 @@ export function createEmailJob(
        from waymark_emails e where e.id = $1 and e.project_key = $2`,
       [id, job.projectKey],
     );
-    if (!row || row.status !== 'queued') return;
+    if (row?.status !== 'queued') return;
     if (row.unsubscribed || !email) {
       await ctx.db.query(`update waymark_emails set status = 'suppressed' where id = $1`, [id]);
       return;
     }
     if (row.held > 0) return Math.ceil(row.held * 1000);
     const base = o.baseUrl(job.projectKey);
-    if (!base) throw new Error('email: no publicUrl is set and this process is not listening, so there is no address for links');
+    if (!base)
+      throw new Error('email: no publicUrl is set and this process is not listening, so there is no address for links');
     const held = await ctx.db.query(
       `update waymark_emails set sending_until = now() + make_interval(secs => ${HOLD_SECONDS})
        where id = $1 and status = 'queued' and (sending_until is null or sending_until < now()) returning id`,
@@ -102,15 +107,23 @@ export function createEmailJob(
       sent = true;
       // Accepted: from here a lost update would send it again, so a database blip is waited out rather than retried.
       await patiently(() =>
-        ctx.db.query(`update waymark_emails set status = 'sent', sent_at = now(), message_id = $2, sending_until = null, last_error = null where id = $1`, [
-          id,
-          info.messageId,
-        ]),
+        ctx.db.query(
+          `update waymark_emails set status = 'sent', sent_at = now(), message_id = $2, sending_until = null, last_error = null where id = $1`,
+          [id, info.messageId],
+        ),
       );
     } catch (error) {
       if (sent) throw error;
-      const e = error as { code?: string; command?: string; responseCode?: number; permanent?: boolean; message?: string };
-      const message = scrub(`${e.code ?? 'error'}${e.responseCode ? ' ' + e.responseCode : ''}: ${e.message ?? String(error)}`);
+      const e = error as {
+        code?: string;
+        command?: string;
+        responseCode?: number;
+        permanent?: boolean;
+        message?: string;
+      };
+      const message = scrub(
+        `${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.message ?? String(error)}`,
+      );
       const refused = e.permanent === true && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
       const tooOld = Date.now() - new Date(row.created_at).getTime() > GIVE_UP_MS;
       await ctx.db.query(`update waymark_emails set status = $2, sending_until = null, last_error = $3 where id = $1`, [
@@ -120,10 +133,10 @@ export function createEmailJob(
       ]);
       // The mailbox refused for good (550 at RCPT TO): a bounce, so that address gets nothing more.
       if (refused && e.code === 'EENVELOPE' && e.command === 'RCPT TO')
-        await ctx.db.query(`insert into waymark_email_unsubscribes (project_key, address, reason) values ($1, $2, 'bounced') on conflict do nothing`, [
-          job.projectKey,
-          row.address,
-        ]);
+        await ctx.db.query(
+          `insert into waymark_email_unsubscribes (project_key, address, reason) values ($1, $2, 'bounced') on conflict do nothing`,
+          [job.projectKey, row.address],
+        );
       if (refused || tooOld) {
         ctx.log.warn({ project: job.projectKey, emailId: id, error: message }, 'email not delivered; given up');
         return;

@@ -16,13 +16,22 @@ export type DefinitionsIn = (query: Query, projectKey: string) => Promise<Publis
 export function createDefinitionsIn(): DefinitionsIn {
   const cache = new Map<string, PublishedDefinitions>();
   return async (query, projectKey) => {
-    const [latest] = await query(`select max(version) as version from waymark_definitions where project_key = $1`, [projectKey]);
+    const [latest] = await query(`select max(version) as version from waymark_definitions where project_key = $1`, [
+      projectKey,
+    ]);
     const version = Number(latest?.version ?? 0);
     const key = `${projectKey}\n${version}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const [row] = await query(`select definitions from waymark_definitions where project_key = $1 and version = $2`, [projectKey, version]);
-    const found: PublishedDefinitions = { version, milestones: row?.definitions.milestones ?? [], levels: row?.definitions.levels ?? [] };
+    const [row] = await query(`select definitions from waymark_definitions where project_key = $1 and version = $2`, [
+      projectKey,
+      version,
+    ]);
+    const found: PublishedDefinitions = {
+      version,
+      milestones: row?.definitions.milestones ?? [],
+      levels: row?.definitions.levels ?? [],
+    };
     if (row) {
       if (cache.size >= 100) cache.delete(cache.keys().next().value!);
       cache.set(key, found);

@@ -1,4 +1,4 @@
-import { readUserDoc, type LevelState, type MilestoneState } from 'waymark/engine';
+import { type LevelState, type MilestoneState, readUserDoc } from 'waymark/engine';
 import type { PublishedDefinitions } from '../definitions/createDefinitionStore';
 import type { Engines } from '../verify/createEngines';
 

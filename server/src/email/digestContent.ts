@@ -3,12 +3,13 @@ import type { EmailContent, EmailItem } from './EmailContent';
 import { formatValue } from './formatValue';
 
 const DAY = 864e5;
-const date = (t: number) => new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
+const date = (t: number) =>
+  new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const item = (m: MilestoneState, icon: string): EmailItem => {
   // The badge's icon once: not again in the detail when it already stands as the line's icon.
-  const badgeIcon = m.badge?.icon && m.badge.icon !== icon ? m.badge.icon + ' ' : '';
+  const badgeIcon = m.badge?.icon && m.badge.icon !== icon ? `${m.badge.icon} ` : '';
   const detail = [m.badge && `${badgeIcon}${m.badge.name} badge`, formatValue(m)].filter(Boolean).join(' · ');
   return { icon, title: m.title, ...(detail && { detail }) };
 };
@@ -35,7 +36,11 @@ export function digestContent(o: {
   const When = week ? 'This week' : `Since ${date(o.from)}`;
   const teamItems = [
     ...o.team.milestones.map((m) => item(m, m.badge?.icon || '🙌')),
-    ...o.team.teammates.map((t) => ({ icon: '👏', title: t.title, detail: `${plural(t.count, 'teammate', 'teammates')} reached it` })),
+    ...o.team.teammates.map((t) => ({
+      icon: '👏',
+      title: t.title,
+      detail: `${plural(t.count, 'teammate', 'teammates')} reached it`,
+    })),
   ];
   const heading = o.team.name ? `${o.team.name}, your team` : 'Your team';
   const common = {

@@ -5,7 +5,7 @@ import { accountSubject, idOf } from '../verify/subjects';
 import { describeSubject } from './describeSubject';
 import { digestContent } from './digestContent';
 import { nextStep } from './nextStep';
-import { queueEmails, type QueuedEmail } from './queueEmails';
+import { type QueuedEmail, queueEmails } from './queueEmails';
 import { readAddress } from './readAddress';
 import type { ProjectEmail } from './readEmailConfig';
 import { teamName } from './teamName';
@@ -20,7 +20,13 @@ const iso = (t: number) => new Date(t).toISOString();
  * One page of the digest: up to 500 users due, with the emails made for them queued and their digest marked done in
  * one transaction. Answers how many users were looked at and how many emails were queued.
  */
-async function digestPage(ctx: ServerContext, projectKey: string, email: ProjectEmail, definitions: PublishedDefinitions, now: number) {
+async function digestPage(
+  ctx: ServerContext,
+  projectKey: string,
+  email: ProjectEmail,
+  definitions: PublishedDefinitions,
+  now: number,
+) {
   // Due: an email trait, no digest for 7 days (or never), and something new since (their own milestone, their account's,
   // or a teammate's), by when the server recorded it, so a batch that arrived late is never skipped.
   const users = await ctx.db.query(
@@ -37,7 +43,9 @@ async function digestPage(ctx: ServerContext, projectKey: string, email: Project
   );
   if (!users.length) return { users: 0, queued: 0 };
   const since = (u: (typeof users)[number]) => (u.last_at ? new Date(u.last_at).getTime() : now - WEEK);
-  const windows = JSON.stringify(users.map((u) => ({ subject: u.subject, account: u.account_id, since: iso(since(u)) })));
+  const windows = JSON.stringify(
+    users.map((u) => ({ subject: u.subject, account: u.account_id, since: iso(since(u)) })),
+  );
   // What each user reached in their window, their account's milestones in it, and their teammates' (counted).
   const achieved = await ctx.db.query(
     `select w.subject, a.milestone_id, a.subject = w.subject as mine, a.subject = 'c:' || w.account as team
@@ -48,10 +56,10 @@ async function digestPage(ctx: ServerContext, projectKey: string, email: Project
     [projectKey, windows, iso(now)],
   );
   const accountIds = [...new Set(users.map((u) => u.account_id).filter(Boolean))];
-  const accountRows = await ctx.db.query(`select subject, doc from waymark_subjects where project_key = $1 and subject = any($2::text[])`, [
-    projectKey,
-    accountIds.map(accountSubject),
-  ]);
+  const accountRows = await ctx.db.query(
+    `select subject, doc from waymark_subjects where project_key = $1 and subject = any($2::text[])`,
+    [projectKey, accountIds.map(accountSubject)],
+  );
   const accounts = new Map(accountRows.map((r) => [idOf(r.subject), r.doc]));
   const titles = new Map(definitions.milestones.map((m) => [m.id, m.title]));
   const emails: QueuedEmail[] = [];
@@ -65,10 +73,22 @@ async function digestPage(ctx: ServerContext, projectKey: string, email: Project
     let teamMilestones: MilestoneState[] = [];
     const teamIds = new Set(rows.filter((a) => a.team).map((a) => a.milestone_id as string));
     if (teamIds.size && u.account_id)
-      teamMilestones = describeSubject(ctx.engines, projectKey, definitions, 'account', accounts.get(u.account_id), now).milestones.filter((m) => teamIds.has(m.id));
+      teamMilestones = describeSubject(
+        ctx.engines,
+        projectKey,
+        definitions,
+        'account',
+        accounts.get(u.account_id),
+        now,
+      ).milestones.filter((m) => teamIds.has(m.id));
     const counts = new Map<string, number>();
-    for (const a of rows) if (!a.mine && !a.team && titles.has(a.milestone_id)) counts.set(a.milestone_id, (counts.get(a.milestone_id) ?? 0) + 1);
-    const teammates = [...counts].map(([id, count]) => ({ title: titles.get(id)!, count })).sort((a, b) => b.count - a.count).slice(0, 5);
+    for (const a of rows)
+      if (!a.mine && !a.team && titles.has(a.milestone_id))
+        counts.set(a.milestone_id, (counts.get(a.milestone_id) ?? 0) + 1);
+    const teammates = [...counts]
+      .map(([id, count]) => ({ title: titles.get(id)!, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 5);
     // Nothing to say (a milestone since removed from the definitions): no email.
     if (!mine.length && !teamMilestones.length && !teammates.length) continue;
     const content = digestContent({
@@ -76,7 +96,11 @@ async function digestPage(ctx: ServerContext, projectKey: string, email: Project
       from: since(u),
       to: now,
       mine,
-      team: { ...(teamName(accounts.get(u.account_id)) && { name: teamName(accounts.get(u.account_id)) }), milestones: teamMilestones, teammates },
+      team: {
+        ...(teamName(accounts.get(u.account_id)) && { name: teamName(accounts.get(u.account_id)) }),
+        milestones: teamMilestones,
+        teammates,
+      },
       cta: nextStep(milestones, levels, [], { appUrl: email.appUrl, brand: email.brand }),
     });
     const period = u.last_at ? iso(new Date(u.last_at).getTime()) : 'first';

@@ -20,7 +20,12 @@ export interface QueuedEmail {
  * @example
  * await queueEmails(ctx, query, 'pk_demo', [{ reason: n.key, address: 'dana@acme.example', userId: 'u_1', content }]);
  */
-export async function queueEmails(ctx: Pick<ServerContext, 'queue'>, query: Query, projectKey: string, emails: QueuedEmail[]): Promise<number> {
+export async function queueEmails(
+  ctx: Pick<ServerContext, 'queue'>,
+  query: Query,
+  projectKey: string,
+  emails: QueuedEmail[],
+): Promise<number> {
   if (!emails.length) return 0;
   const rows = await query(
     `insert into waymark_emails (project_key, reason, address, kind, user_id, content)
@@ -29,8 +34,18 @@ export async function queueEmails(ctx: Pick<ServerContext, 'queue'>, query: Quer
      where not exists (select 1 from waymark_email_unsubscribes u where u.project_key = $1 and u.address = e.address)
      on conflict (project_key, reason, address) do nothing
      returning id`,
-    [projectKey, JSON.stringify(emails.map((e) => ({ reason: e.reason, address: e.address, user_id: e.userId, content: e.content })))],
+    [
+      projectKey,
+      JSON.stringify(
+        emails.map((e) => ({ reason: e.reason, address: e.address, user_id: e.userId, content: e.content })),
+      ),
+    ],
   );
-  await ctx.queue.enqueue({ query }, projectKey, 'email', rows.map((r) => String(r.id)));
+  await ctx.queue.enqueue(
+    { query },
+    projectKey,
+    'email',
+    rows.map((r) => String(r.id)),
+  );
   return rows.length;
 }

@@ -31,7 +31,12 @@ const isHttpUrl = (value: unknown) => {
  * const issues = [];
  * readEmailConfig({ smtp: 'smtp://localhost:2525', from: 'Acme <hello@acme.example>' }, 'projects[0].email', issues, []);
  */
-export function readEmailConfig(input: unknown, path: string, issues: ConfigIssue[], origins: string[]): ProjectEmail | undefined {
+export function readEmailConfig(
+  input: unknown,
+  path: string,
+  issues: ConfigIssue[],
+  origins: string[],
+): ProjectEmail | undefined {
   if (input === undefined) return undefined;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     issues.push({ path, message: "expected { smtp: 'smtp://host:port', from: 'Acme <hello@acme.example>' }" });
@@ -48,9 +53,11 @@ export function readEmailConfig(input: unknown, path: string, issues: ConfigIssu
     problem('smtp', "expected an SMTP URL like 'smtp://user:password@smtp.example.com:587' or 'smtps://…:465'");
   const sender = readSender(e.from);
   if (!sender) problem('from', "expected one sender like 'Acme <hello@acme.example>'");
-  if (e.appUrl !== undefined && !isHttpUrl(e.appUrl)) problem('appUrl', "expected an http(s) URL like 'https://app.acme.example'");
+  if (e.appUrl !== undefined && !isHttpUrl(e.appUrl))
+    problem('appUrl', "expected an http(s) URL like 'https://app.acme.example'");
   if (e.digest !== undefined && typeof e.digest !== 'boolean') problem('digest', 'expected true or false');
-  for (const key of Object.keys(e)) if (!KNOWN.has(key)) problem(key, `unknown setting (expected ${[...KNOWN].join(', ')})`);
+  for (const key of Object.keys(e))
+    if (!KNOWN.has(key)) problem(key, `unknown setting (expected ${[...KNOWN].join(', ')})`);
   if (issues.length > before) return undefined;
   return {
     smtp: e.smtp!,

@@ -34,7 +34,9 @@ const items = (list: EmailItem[]) =>
   <td valign="top" width="36" style="padding:10px 0;font:20px/24px ${FONT}" aria-hidden="true">${escape(i.icon)}</td>
   <td valign="top" class="wm-rule" style="padding:10px 0;border-bottom:1px solid #ececf1">
     <div class="wm-text" style="font:600 16px/24px ${FONT};color:#1b1b1f">${escape(i.title)}</div>${
-      i.detail ? `\n    <div class="wm-muted" style="font:14px/20px ${FONT};color:#5c5c66">${escape(i.detail)}</div>` : ''
+      i.detail
+        ? `\n    <div class="wm-muted" style="font:14px/20px ${FONT};color:#5c5c66">${escape(i.detail)}</div>`
+        : ''
     }
   </td>
 </tr>`,
@@ -56,17 +58,35 @@ export function renderHtml(c: EmailContent, o: { brand: string; unsubscribeUrl: 
   <td class="wm-circle" width="72" height="72" align="center" valign="middle" style="width:72px;height:72px;border-radius:36px;background:#eeeefc;font:36px/72px ${FONT};text-align:center">
     <span role="img" aria-label="${escape(c.badge.name ? `Badge: ${c.badge.name}` : 'Celebration')}">${escape(c.badge.icon)}</span>
   </td></tr></table>`);
-  parts.push(`<p class="wm-accent" style="margin:0 0 8px;font:700 13px/18px ${FONT};letter-spacing:.06em;text-transform:uppercase;color:${ACCENT}">${escape(c.eyebrow)}</p>`);
-  parts.push(`<h1 class="wm-text wm-h1" style="margin:0 0 12px;font:700 28px/1.25 ${FONT};color:#1b1b1f">${escape(c.headline)}</h1>`);
-  if (c.body) parts.push(`<p class="wm-muted" style="margin:0 0 16px;font:16px/1.55 ${FONT};color:#4a4a55">${escape(c.body)}</p>`);
-  if (c.badge?.name) parts.push(`<p class="wm-text" style="margin:0 0 16px;font:600 16px/1.5 ${FONT};color:#1b1b1f">${escape(c.badge.label)}</p>`);
+  parts.push(
+    `<p class="wm-accent" style="margin:0 0 8px;font:700 13px/18px ${FONT};letter-spacing:.06em;text-transform:uppercase;color:${ACCENT}">${escape(c.eyebrow)}</p>`,
+  );
+  parts.push(
+    `<h1 class="wm-text wm-h1" style="margin:0 0 12px;font:700 28px/1.25 ${FONT};color:#1b1b1f">${escape(c.headline)}</h1>`,
+  );
+  if (c.body)
+    parts.push(
+      `<p class="wm-muted" style="margin:0 0 16px;font:16px/1.55 ${FONT};color:#4a4a55">${escape(c.body)}</p>`,
+    );
+  if (c.badge?.name)
+    parts.push(
+      `<p class="wm-text" style="margin:0 0 16px;font:600 16px/1.5 ${FONT};color:#1b1b1f">${escape(c.badge.label)}</p>`,
+    );
   if (c.roi)
-    parts.push(`<p style="margin:0 0 24px"><span class="wm-roi" style="display:inline-block;padding:8px 14px;border-radius:999px;background:#e6f6ec;color:#136c3e;font:600 15px/20px ${FONT}">${escape(c.roi)}</span></p>`);
+    parts.push(
+      `<p style="margin:0 0 24px"><span class="wm-roi" style="display:inline-block;padding:8px 14px;border-radius:999px;background:#e6f6ec;color:#136c3e;font:600 15px/20px ${FONT}">${escape(c.roi)}</span></p>`,
+    );
   if (c.items?.length) parts.push(items(c.items));
   if (c.team?.items.length)
-    parts.push(`<h2 class="wm-text" style="margin:24px 0 4px;font:700 18px/1.4 ${FONT};color:#1b1b1f">${escape(c.team.heading)}</h2>`, items(c.team.items));
+    parts.push(
+      `<h2 class="wm-text" style="margin:24px 0 4px;font:700 18px/1.4 ${FONT};color:#1b1b1f">${escape(c.team.heading)}</h2>`,
+      items(c.team.items),
+    );
   if (c.cta) {
-    if (c.cta.lead) parts.push(`<p class="wm-muted" style="margin:24px 0 12px;font:15px/1.5 ${FONT};color:#4a4a55">${escape(c.cta.lead)}</p>`);
+    if (c.cta.lead)
+      parts.push(
+        `<p class="wm-muted" style="margin:24px 0 12px;font:15px/1.5 ${FONT};color:#4a4a55">${escape(c.cta.lead)}</p>`,
+      );
     parts.push(`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:${c.cta.lead ? '0' : '24px 0 0'}"><tr>
   <td style="border-radius:10px;background:${ACCENT}"><a href="${escape(c.cta.href)}" style="display:inline-block;padding:14px 26px;border-radius:10px;font:600 16px/20px ${FONT};color:#ffffff;text-decoration:none">${escape(c.cta.label)} &rarr;</a></td>
 </tr></table>`);

@@ -4,8 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { ServerContext } from '../context';
 import { unsubscribeRoutes } from '../routes/unsubscribeRoutes';
 import { celebrateByEmail } from './celebrateByEmail';
-import { createDefinitionsIn } from './definitionsIn';
 import { createEmailJob } from './createEmailJob';
+import { createDefinitionsIn } from './definitionsIn';
 import { queueDigests } from './queueDigests';
 
 /** Each project's unsubscribe secret: made once (by whichever process starts first) and kept in the database. */
@@ -14,7 +14,10 @@ async function loadSecrets(ctx: ServerContext, keys: string[]) {
     `insert into waymark_email_secrets (project_key, secret) select k, s from unnest($1::text[], $2::text[]) as t(k, s) on conflict do nothing`,
     [keys, keys.map(() => randomBytes(32).toString('base64url'))],
   );
-  const rows = await ctx.db.query(`select project_key, secret from waymark_email_secrets where project_key = any($1::text[])`, [keys]);
+  const rows = await ctx.db.query(
+    `select project_key, secret from waymark_email_secrets where project_key = any($1::text[])`,
+    [keys],
+  );
   return new Map(rows.map((r) => [r.project_key as string, Buffer.from(r.secret, 'base64url')]));
 }
 
@@ -30,9 +33,20 @@ async function loadSecrets(ctx: ServerContext, keys: string[]) {
 export async function setupEmail(ctx: ServerContext, app: FastifyInstance) {
   const projects = ctx.config.projects.filter((p) => p.email);
   if (!projects.length) return;
-  const secrets = await loadSecrets(ctx, projects.map((p) => p.key));
+  const secrets = await loadSecrets(
+    ctx,
+    projects.map((p) => p.key),
+  );
   const transports = new Map<string, Transporter>(
-    projects.map((p) => [p.key, nodemailer.createTransport({ url: p.email!.smtp, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })]),
+    projects.map((p) => [
+      p.key,
+      nodemailer.createTransport({
+        url: p.email!.smtp,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    ]),
   );
   // Links use the project's publicUrl, else this server's own address once it listens.
   const ownUrl = () => {

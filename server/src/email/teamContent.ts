@@ -9,7 +9,12 @@ import { formatValue } from './formatValue';
  * @example
  * teamContent({ brand: 'Acme', team: 'Globex', milestone, cta });
  */
-export function teamContent(o: { brand: string; team?: string; milestone: MilestoneState; cta?: EmailContent['cta'] }): EmailContent {
+export function teamContent(o: {
+  brand: string;
+  team?: string;
+  milestone: MilestoneState;
+  cta?: EmailContent['cta'];
+}): EmailContent {
   const { milestone: m, brand } = o;
   const icon = m.badge?.icon || '🙌';
   const roi = formatValue(m);
@@ -17,11 +22,17 @@ export function teamContent(o: { brand: string; team?: string; milestone: Milest
   return {
     kind: 'team',
     subject: `${icon} ${who} reached a milestone: ${m.title}`,
-    preheader: roi ? `Together: ${roi}.` : m.description ?? 'Thanks for your part in it.',
+    preheader: roi ? `Together: ${roi}.` : (m.description ?? 'Thanks for your part in it.'),
     eyebrow: o.team ? `Team milestone · ${o.team}` : 'Team milestone',
     headline: `${who} just reached “${m.title}”`,
-    body: m.description ? `${m.description} Thanks for your part in it.` : 'Everyone on the team gets this email. Thanks for your part in it.',
-    badge: { icon, ...(m.badge && { name: m.badge.name }), label: m.badge ? `Your team earned the ${m.badge.name} badge` : 'Well done, everyone' },
+    body: m.description
+      ? `${m.description} Thanks for your part in it.`
+      : 'Everyone on the team gets this email. Thanks for your part in it.',
+    badge: {
+      icon,
+      ...(m.badge && { name: m.badge.name }),
+      label: m.badge ? `Your team earned the ${m.badge.name} badge` : 'Well done, everyone',
+    },
     ...(roi && { roi: `Together: ${roi}` }),
     ...(o.cta && { cta: o.cta }),
     why: `You get this email because your team uses ${brand}.`,

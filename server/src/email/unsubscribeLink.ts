@@ -29,7 +29,8 @@ export function unsubscribeUrl(baseUrl: string, secret: Buffer, projectKey: stri
  */
 export function readUnsubscribe(query: unknown, secretOf: (projectKey: string) => Buffer | undefined) {
   const { p, a, s } = (query ?? {}) as Record<string, unknown>;
-  if (typeof p !== 'string' || typeof a !== 'string' || typeof s !== 'string' || a.length > 400 || s.length > 100) return undefined;
+  if (typeof p !== 'string' || typeof a !== 'string' || typeof s !== 'string' || a.length > 400 || s.length > 100)
+    return undefined;
   const secret = secretOf(p);
   if (!secret) return undefined;
   const address = Buffer.from(a, 'base64url').toString('utf8');

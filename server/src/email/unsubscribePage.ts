@@ -34,7 +34,13 @@ export type UnsubscribeState = 'ask' | 'unsubscribed' | 'resubscribed' | 'invali
  * @example
  * unsubscribePage({ state: 'ask', brand: 'Acme', address: 'dana@acme.example', action: '/v1/email/unsubscribe?p=…' });
  */
-export function unsubscribePage(o: { state: UnsubscribeState; brand?: string; address?: string; action?: string; css: string }): string {
+export function unsubscribePage(o: {
+  state: UnsubscribeState;
+  brand?: string;
+  address?: string;
+  action?: string;
+  css: string;
+}): string {
   const brand = escape(o.brand ?? 'waymark');
   const who = o.address ? `<strong>${escape(mask(o.address))}</strong>` : 'This address';
   const form = (label: string, field: string, quiet = false) =>

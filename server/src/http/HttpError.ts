@@ -10,7 +10,11 @@ export class HttpError extends Error {
   readonly headers?: Record<string, string>;
   readonly extra?: Record<string, unknown>;
 
-  constructor(statusCode: number, message: string, options: { headers?: Record<string, string>; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    statusCode: number,
+    message: string,
+    options: { headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'HttpError';
     this.statusCode = statusCode;

@@ -1,6 +1,13 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest, type preHandlerAsyncHookHandler } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+  type preHandlerAsyncHookHandler,
+} from 'fastify';
 import type { ServerContext } from '../context';
 import { createDashboardData } from '../dashboard/createDashboardData';
 import { dashboardRoutes } from '../dashboard/dashboardRoutes';
@@ -17,7 +24,8 @@ const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EN
 
 /** The project key a public request is for (in the body for batches, in the query for state). */
 const projectKeyOf = (request: { body?: unknown; query?: unknown }) => {
-  const key = (request.body as { projectKey?: unknown })?.projectKey ?? (request.query as { projectKey?: unknown })?.projectKey;
+  const key =
+    (request.body as { projectKey?: unknown })?.projectKey ?? (request.query as { projectKey?: unknown })?.projectKey;
   return typeof key === 'string' ? key.slice(0, 200) : '';
 };
 
@@ -49,7 +57,10 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      done(null, parseBody(body as Buffer, request.headers['content-encoding'] as string | undefined, config.bodyLimit));
+      done(
+        null,
+        parseBody(body as Buffer, request.headers['content-encoding'] as string | undefined, config.bodyLimit),
+      );
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -63,14 +74,20 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.code(status).send({ error: error.message });
-    if (UNAVAILABLE.test(error.code ?? '') || NETWORK.has(error.code ?? '') || /timeout|terminat|Connection/i.test(error.message)) {
+    if (
+      UNAVAILABLE.test(error.code ?? '') ||
+      NETWORK.has(error.code ?? '') ||
+      /timeout|terminat|Connection/i.test(error.message)
+    ) {
       request.log.warn({ err: error }, 'database unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: 'the database is unavailable; retry shortly' });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `${request.method} ${request.url.split('?')[0]}: not found` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `${request.method} ${request.url.split('?')[0]}: not found` }),
+  );
 
   const origins = [...new Set(config.projects.flatMap((p) => p.origins))];
   if (origins.length)
@@ -89,16 +106,27 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       max: perIp,
       timeWindow: window,
       errorResponseBuilder: (_request, context) =>
-        new HttpError(429, `rate limit: more than ${context.max} requests per ${Math.round(window / 1000)} s from this address; retry after ${context.after}`),
+        new HttpError(
+          429,
+          `rate limit: more than ${context.max} requests per ${Math.round(window / 1000)} s from this address; retry after ${context.after}`,
+        ),
     });
     // A second limiter, by project key: the plugin's own route handler would be skipped once the per-IP one ran.
-    const limit = app.createRateLimit({ max: config.rateLimit.perProject, timeWindow: window, keyGenerator: (request) => 'project:' + projectKeyOf(request) });
+    const limit = app.createRateLimit({
+      max: config.rateLimit.perProject,
+      timeWindow: window,
+      keyGenerator: (request) => `project:${projectKeyOf(request)}`,
+    });
     perProject = async function (this: unknown, request: FastifyRequest) {
       const result = await limit(request);
       if (!result.isAllowed && result.isExceeded)
-        throw new HttpError(429, `rate limit: more than ${result.max} requests per ${Math.round(window / 1000)} s for this project; retry after ${result.ttlInSeconds} s`, {
-          headers: { 'retry-after': String(result.ttlInSeconds) },
-        });
+        throw new HttpError(
+          429,
+          `rate limit: more than ${result.max} requests per ${Math.round(window / 1000)} s for this project; retry after ${result.ttlInSeconds} s`,
+          {
+            headers: { 'retry-after': String(result.ttlInSeconds) },
+          },
+        );
     } as never;
   }
 

@@ -16,10 +16,12 @@ export function parseBody(raw: Buffer, encoding: string | undefined, limit: numb
     try {
       bytes = gunzipSync(raw, { maxOutputLength: limit });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, `body: larger than ${limit} bytes once gunzipped`);
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new HttpError(413, `body: larger than ${limit} bytes once gunzipped`);
       throw new HttpError(400, 'body: not valid gzip');
     }
-  } else if (coding !== 'identity') throw new HttpError(415, `content-encoding: "${coding}" is not supported (gzip or none)`);
+  } else if (coding !== 'identity')
+    throw new HttpError(415, `content-encoding: "${coding}" is not supported (gzip or none)`);
   if (!bytes.length) throw new HttpError(400, 'body: empty; expected JSON');
   try {
     return JSON.parse(bytes.toString('utf8'));

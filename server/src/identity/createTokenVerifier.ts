@@ -43,7 +43,8 @@ export function createTokenVerifier(secrets: string[]) {
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ERR_JWT_EXPIRED') return { problem: 'expired' };
-        if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && /nbf/.test(String((error as { claim?: string }).claim))) return { problem: 'not yet valid' };
+        if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && /nbf/.test(String((error as { claim?: string }).claim)))
+          return { problem: 'not yet valid' };
         if (code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID') problem = 'malformed';
         // A signature that fails with this key may pass with the other one (rotation): try it.
       }

@@ -23,11 +23,18 @@ export async function signUserToken(
   secret: string,
   options: { expiresIn?: string | number } = {},
 ): Promise<string> {
-  if (!claims || typeof claims.userId !== 'string' || !claims.userId) throw new TypeError('signUserToken: claims.userId must be a non-empty string');
-  if (typeof secret !== 'string' || secret.length < 32) throw new TypeError('signUserToken: the secret must be a string of at least 32 characters');
+  if (!claims || typeof claims.userId !== 'string' || !claims.userId)
+    throw new TypeError('signUserToken: claims.userId must be a non-empty string');
+  if (typeof secret !== 'string' || secret.length < 32)
+    throw new TypeError('signUserToken: the secret must be a string of at least 32 characters');
   const payload = claims.accountId === undefined ? {} : { accountId: claims.accountId };
-  const jwt = new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(claims.userId).setIssuedAt();
+  const jwt = new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuedAt();
   if (options.expiresIn !== undefined)
-    jwt.setExpirationTime(typeof options.expiresIn === 'number' ? Math.floor(Date.now() / 1000) + options.expiresIn : options.expiresIn);
+    jwt.setExpirationTime(
+      typeof options.expiresIn === 'number' ? Math.floor(Date.now() / 1000) + options.expiresIn : options.expiresIn,
+    );
   return jwt.sign(new TextEncoder().encode(secret));
 }

@@ -43,7 +43,8 @@ export function authorizeBatch(
       continue;
     }
     const accountTrusted =
-      e.accountId !== undefined && (project.identity === 'required' ? verified && proof!.accountId === e.accountId : true);
+      e.accountId !== undefined &&
+      (project.identity === 'required' ? verified && proof!.accountId === e.accountId : true);
     accepted.push({ ...e, verified, accountTrusted });
   }
   return { ok: true, events: accepted, rejected };

@@ -22,7 +22,12 @@ export function readEnvelope(body: unknown, maxEvents: number): Envelope {
   if (typeof projectKey !== 'string' || !projectKey.length || projectKey.length > 200)
     throw new HttpError(400, 'projectKey: expected a string of 1 to 200 characters');
   if (!Array.isArray(events) || !events.length) throw new HttpError(400, 'events: expected a non-empty array');
-  if (events.length > maxEvents) throw new HttpError(413, `events: ${events.length} in one batch, at most ${maxEvents}; send them in smaller batches`);
-  if (userToken !== undefined && userToken !== null && typeof userToken !== 'string') throw new HttpError(400, 'userToken: expected a string');
+  if (events.length > maxEvents)
+    throw new HttpError(
+      413,
+      `events: ${events.length} in one batch, at most ${maxEvents}; send them in smaller batches`,
+    );
+  if (userToken !== undefined && userToken !== null && typeof userToken !== 'string')
+    throw new HttpError(400, 'userToken: expected a string');
   return { projectKey, events, userToken: (userToken ?? undefined) as string | undefined };
 }

@@ -23,7 +23,8 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 const text = (value: unknown, field: string, max: number, required: boolean): string | undefined => {
   if (value === undefined || value === null) return required ? `${field}: required` : undefined;
-  if (typeof value !== 'string' || !value.length || value.length > max) return `${field}: expected a string of 1 to ${max} characters`;
+  if (typeof value !== 'string' || !value.length || value.length > max)
+    return `${field}: expected a string of 1 to ${max} characters`;
   const problem = stringProblem(value);
   return problem ? `${field}: ${problem}` : undefined;
 };
@@ -34,7 +35,14 @@ export const parseTimestamp = (value: unknown): number | string => {
   if (!m) return 'expected an ISO 8601 timestamp with a time zone, like 2026-11-02T09:00:00.000Z';
   const [, y, mo, d, h, mi, s = '0'] = m;
   const day = new Date(Date.UTC(+y, +mo - 1, +d));
-  if (day.getUTCFullYear() !== +y || day.getUTCMonth() !== +mo - 1 || day.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 60)
+  if (
+    day.getUTCFullYear() !== +y ||
+    day.getUTCMonth() !== +mo - 1 ||
+    day.getUTCDate() !== +d ||
+    +h > 23 ||
+    +mi > 59 ||
+    +s > 60
+  )
     return 'not a real date and time';
   const t = Date.parse(value as string);
   if (!Number.isFinite(t) || t < EARLIEST || t > LATEST) return 'out of range (1970 to 9999)';
@@ -58,7 +66,9 @@ export function readEvent(input: unknown): IncomingEvent | { reason: string } {
     text(e.anonymousId, 'anonymousId', 200, true) ??
     text(e.userId, 'userId', 200, false) ??
     text(e.accountId, 'accountId', 200, e.type === 'group') ??
-    (e.properties === undefined || e.properties === null || isObject(e.properties) ? undefined : 'properties: expected an object') ??
+    (e.properties === undefined || e.properties === null || isObject(e.properties)
+      ? undefined
+      : 'properties: expected an object') ??
     (e.properties ? checkValue(e.properties, 'properties') : undefined);
   if (problem) return { reason: problem };
   if (e.properties && JSON.stringify(e.properties).length > MAX_PROPERTIES_BYTES)

@@ -4,7 +4,11 @@ import pino, { type Logger } from 'pino';
  * The message of an error with the values it may quote taken out: a PostgreSQL error can quote the input
  * (`invalid input syntax for type json: "…"`), and the input is a user's event or traits, never for the log.
  */
-const scrub = (message: string) => message.replace(/"[^"]*"/g, '"…"').replace(/'[^']*'/g, "'…'").slice(0, 300);
+const scrub = (message: string) =>
+  message
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/'[^']*'/g, "'…'")
+    .slice(0, 300);
 
 /**
  * The server's structured logger (pino, JSON lines). It never logs event contents, traits, tokens, query strings

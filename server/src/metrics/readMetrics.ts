@@ -67,7 +67,15 @@ interface ScopeRows {
  * first level), grouped; and their achievements, counted by milestone, version, segment and activity (hashed), and
  * by milestone for the percentiles.
  */
-async function readScope(ctx: ServerContext, projectKey: string, kind: 'user' | 'account', keys: string[], firstLevel: string, from: number, to: number) {
+async function readScope(
+  ctx: ServerContext,
+  projectKey: string,
+  kind: 'user' | 'account',
+  keys: string[],
+  firstLevel: string,
+  from: number,
+  to: number,
+) {
   const rows = await ctx.db.query(
     `with people as materialized (
        select s.subject, s.started_at, ${segmentSql(keys, 7, 's.')} seg, s.started_at <= $5 old, s.last_event_at >= $5 active,
@@ -102,7 +110,8 @@ async function readScope(ctx: ServerContext, projectKey: string, kind: 'user' | 
 
 /** The numbers of the milestones of one scope, over the subjects (users or accounts) that started in the range. */
 function scopeMetrics(rows: ScopeRows, kind: 'user' | 'account', milestones: MilestoneDefinition[]) {
-  const sum = (groups: Group[], keep: (g: Group) => boolean) => groups.reduce((total, g) => total + (keep(g) ? g.n : 0), 0);
+  const sum = (groups: Group[], keep: (g: Group) => boolean) =>
+    groups.reduce((total, g) => total + (keep(g) ? g.n : 0), 0);
   return milestones.map((m): MilestoneMetrics => {
     const everyone = rows.people;
     const mine = rows.groups.filter((a) => a.milestone_id === m.id);
@@ -113,7 +122,8 @@ function scopeMetrics(rows: ScopeRows, kind: 'user' | 'account', milestones: Mil
     const achieversOld = sum(mine, (g) => g.old);
     const achieversRetained = sum(mine, (g) => g.old && g.active);
     const othersOld = sum(everyone, (g) => matching(g) && g.old) - sum(mine, (g) => matching(g) && g.old);
-    const othersRetained = sum(everyone, (g) => matching(g) && g.old && g.active) - sum(mine, (g) => matching(g) && g.old && g.active);
+    const othersRetained =
+      sum(everyone, (g) => matching(g) && g.old && g.active) - sum(mine, (g) => matching(g) && g.old && g.active);
     const pace = rows.velocity.find((v) => v.milestone_id === m.id);
     return {
       id: m.id,
@@ -125,7 +135,9 @@ function scopeMetrics(rows: ScopeRows, kind: 'user' | 'account', milestones: Mil
       medianDays: tenth(pace?.median ?? null),
       p75Days: tenth(pace?.p75 ?? null),
       ...(achieversOld >= MIN_COMPARED &&
-        othersOld >= MIN_COMPARED && { retention: { achievers: share(achieversRetained, achieversOld), others: share(othersRetained, othersOld) } }),
+        othersOld >= MIN_COMPARED && {
+          retention: { achievers: share(achieversRetained, achieversOld), others: share(othersRetained, othersOld) },
+        }),
       versions: Object.fromEntries(rows.versions.filter((v) => v.milestone_id === m.id).map((v) => [String(v.v), v.n])),
     };
   });
@@ -145,7 +157,11 @@ function scopeMetrics(rows: ScopeRows, kind: 'user' | 'account', milestones: Mil
  * @example
  * const metrics = await readMetrics(ctx, 'pk_demo', { from: Date.parse('2026-11-01') });
  */
-export async function readMetrics(ctx: ServerContext, projectKey: string, range: MetricsRange = {}): Promise<MetricsAnswer> {
+export async function readMetrics(
+  ctx: ServerContext,
+  projectKey: string,
+  range: MetricsRange = {},
+): Promise<MetricsAnswer> {
   const now = ctx.now();
   // An open range ends now, and includes it.
   const to = range.to ?? now + 1;
@@ -153,7 +169,8 @@ export async function readMetrics(ctx: ServerContext, projectKey: string, range:
   const definitions = await ctx.definitions.current(projectKey);
   const users = definitions.milestones.filter((m) => m.scope !== 'account');
   const accounts = definitions.milestones.filter((m) => m.scope === 'account');
-  const keysOf = (list: MilestoneDefinition[]) => [...new Set(list.flatMap((m) => Object.keys(m.segment ?? {})))].sort();
+  const keysOf = (list: MilestoneDefinition[]) =>
+    [...new Set(list.flatMap((m) => Object.keys(m.segment ?? {})))].sort();
   const firstLevel = definitions.levels[0]?.id ?? '';
   const people = `project_key = $1 and kind = 'user' and merged_into is null`;
   const [userRows, accountRows, [activity]] = await Promise.all([
@@ -166,7 +183,12 @@ export async function readMetrics(ctx: ServerContext, projectKey: string, range:
       [projectKey, iso(from), iso(to)],
     ),
   ]);
-  const byId = new Map([...scopeMetrics(userRows, 'user', users), ...(accountRows ? scopeMetrics(accountRows, 'account', accounts) : [])].map((m) => [m.id, m]));
+  const byId = new Map(
+    [
+      ...scopeMetrics(userRows, 'user', users),
+      ...(accountRows ? scopeMetrics(accountRows, 'account', accounts) : []),
+    ].map((m) => [m.id, m]),
+  );
   const weeks = new Map<number, { users: number; activated: number }>();
   let verifiedUsers = 0;
   let events = 0;
@@ -191,7 +213,11 @@ export async function readMetrics(ctx: ServerContext, projectKey: string, range:
     density: activity.active ? Math.round((activity.achieved / activity.active / months) * 100) / 100 : 0,
     cohorts: [...weeks.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([week, c]) => ({ week: iso(MONDAY + week * WEEK).slice(0, 10), users: c.users, activationRate: firstLevel ? share(c.activated, c.users) : null })),
+      .map(([week, c]) => ({
+        week: iso(MONDAY + week * WEEK).slice(0, 10),
+        users: c.users,
+        activationRate: firstLevel ? share(c.activated, c.users) : null,
+      })),
     verified: { users: share(verifiedUsers, userCount), events: share(verifiedEvents, events) },
   };
 }

@@ -1,7 +1,7 @@
 import { recordAccountStats } from '../accounts/recordAccountStats';
 import type { Query } from '../db/types';
-import { recordPace } from '../overall/recordPace';
 import type { Pace } from '../overall/createPace';
+import { recordPace } from '../overall/recordPace';
 import type { Verified } from '../verify/verifySubject';
 
 /**
@@ -14,7 +14,12 @@ import type { Verified } from '../verify/verifySubject';
 export async function recordVerified(pace: Pace, query: Query, v: Verified) {
   await recordAccountStats(query, v);
   if (v.kind === 'user' && v.achieved.length) {
-    await recordPace(query, v.projectKey, v.subject, v.achieved.map((a) => a.id));
+    await recordPace(
+      query,
+      v.projectKey,
+      v.subject,
+      v.achieved.map((a) => a.id),
+    );
     pace.forget(v.projectKey);
   }
 }

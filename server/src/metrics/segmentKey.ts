@@ -22,4 +22,6 @@ export const segmentSql = (keys: string[], first: number, alias = '') =>
  */
 export const inSegment = (milestone: MilestoneDefinition, traits: Record<string, JsonValue>) =>
   !milestone.segment ||
-  Object.entries(milestone.segment).every(([key, allowed]) => (Array.isArray(allowed) ? allowed : [allowed]).some((a) => a === (traits[key] ?? null)));
+  Object.entries(milestone.segment).every(([key, allowed]) =>
+    (Array.isArray(allowed) ? allowed : [allowed]).some((a) => a === (traits[key] ?? null)),
+  );

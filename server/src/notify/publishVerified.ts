@@ -1,6 +1,6 @@
 import type { Query } from '../db/types';
-import type { Verified } from '../verify/verifySubject';
 import { idOf } from '../verify/subjects';
+import type { Verified } from '../verify/verifySubject';
 import type { Notifier } from './createNotifier';
 
 /**
@@ -13,12 +13,33 @@ import type { Notifier } from './createNotifier';
  */
 export async function publishVerified(notifier: Notifier, query: Query, v: Verified) {
   if (v.kind === 'anonymous') return;
-  const who = v.kind === 'user' ? { userId: idOf(v.subject), ...(v.accountId && { accountId: v.accountId }) } : { accountId: idOf(v.subject) };
+  const who =
+    v.kind === 'user'
+      ? { userId: idOf(v.subject), ...(v.accountId && { accountId: v.accountId }) }
+      : { accountId: idOf(v.subject) };
   const base = { projectKey: v.projectKey, ...who };
   for (const a of v.achieved)
-    await notifier.publish(query, { ...base, type: 'milestone.achieved', at: a.at, milestoneId: a.id, key: `milestone.achieved:${v.subject}:${a.id}` });
+    await notifier.publish(query, {
+      ...base,
+      type: 'milestone.achieved',
+      at: a.at,
+      milestoneId: a.id,
+      key: `milestone.achieved:${v.subject}:${a.id}`,
+    });
   for (const l of v.levels)
-    await notifier.publish(query, { ...base, type: 'level.completed', at: l.at, levelId: l.id, key: `level.completed:${v.subject}:${l.id}` });
+    await notifier.publish(query, {
+      ...base,
+      type: 'level.completed',
+      at: l.at,
+      levelId: l.id,
+      key: `level.completed:${v.subject}:${l.id}`,
+    });
   for (const id of v.overdue)
-    await notifier.publish(query, { ...base, type: 'milestone.overdue', at: v.at, milestoneId: id, key: `milestone.overdue:${v.subject}:${id}` });
+    await notifier.publish(query, {
+      ...base,
+      type: 'milestone.overdue',
+      at: v.at,
+      milestoneId: id,
+      key: `milestone.overdue:${v.subject}:${id}`,
+    });
 }

@@ -47,19 +47,28 @@ export function createPace(db: Database) {
 
   const load = async (projectKey: string): Promise<PaceData> => {
     const reached = new Map<string, number[][]>();
-    for (const r of await db.query(`select kind, k, day, n from waymark_pace_days where project_key = $1 and n <> 0 order by kind, k, day`, [projectKey])) {
+    for (const r of await db.query(
+      `select kind, k, day, n from waymark_pace_days where project_key = $1 and n <> 0 order by kind, k, day`,
+      [projectKey],
+    )) {
       const byK = reached.get(r.kind) ?? reached.set(r.kind, []).get(r.kind)!;
       (byK[r.k] ??= new Array(MAX_PACE_DAY + 1).fill(0))[r.day] += r.n;
     }
     for (const byK of reached.values())
       for (const days of byK) if (days) for (let d = 1; d <= MAX_PACE_DAY; d++) days[d] += days[d - 1];
     const starts = new Map<string, { day: number; total: number }[]>();
-    for (const r of await db.query(`select kind, day, n from waymark_start_days where project_key = $1 and n > 0 order by kind, day`, [projectKey])) {
+    for (const r of await db.query(
+      `select kind, day, n from waymark_start_days where project_key = $1 and n > 0 order by kind, day`,
+      [projectKey],
+    )) {
       const list = starts.get(r.kind) ?? starts.set(r.kind, []).get(r.kind)!;
       list.push({ day: r.day, total: (list.at(-1)?.total ?? 0) + r.n });
     }
     const got = new Map<string, [number, number, number][]>();
-    for (const r of await db.query(`select kind, start_day, k, n from waymark_pace_starts where project_key = $1 and n <> 0`, [projectKey]))
+    for (const r of await db.query(
+      `select kind, start_day, k, n from waymark_pace_starts where project_key = $1 and n <> 0`,
+      [projectKey],
+    ))
       (got.get(r.kind) ?? got.set(r.kind, []).get(r.kind)!).push([r.start_day, r.k, r.n]);
     return { reached, starts, got };
   };
@@ -75,7 +84,13 @@ export function createPace(db: Database) {
 
   return {
     /** The standing of a subject of `kind` that started at `startedAt` and has `achieved` milestones, at `now`. */
-    async standing(projectKey: string, kind: string, startedAt: number, achieved: number, now: number): Promise<Overall> {
+    async standing(
+      projectKey: string,
+      kind: string,
+      startedAt: number,
+      achieved: number,
+      now: number,
+    ): Promise<Overall> {
       const { reached, starts, got } = await data(projectKey);
       const age = Math.floor(Math.max(0, now - startedAt) / DAY);
       const lastPeerDay = Math.floor(now / DAY) - age;
@@ -85,10 +100,13 @@ export function createPace(db: Database) {
       const day = Math.min(age, MAX_PACE_DAY);
       // Younger subjects that already reached k are in byK (they did it within fewer days) but are not compared.
       const younger: number[] = [];
-      for (const [startDay, k, n] of got.get(kind) ?? []) if (startDay > lastPeerDay) younger[k] = (younger[k] ?? 0) + n;
+      for (const [startDay, k, n] of got.get(kind) ?? [])
+        if (startDay > lastPeerDay) younger[k] = (younger[k] ?? 0) + n;
       // Others that had at least k milestones at this age; this subject itself is taken out.
       const others = (k: number) =>
-        k === 0 ? peers : Math.min(peers, Math.max(0, (byK[k]?.[day] ?? 0) - (younger[k] ?? 0) - (k <= achieved ? 1 : 0)));
+        k === 0
+          ? peers
+          : Math.min(peers, Math.max(0, (byK[k]?.[day] ?? 0) - (younger[k] ?? 0) - (k <= achieved ? 1 : 0)));
       let typical = 0;
       while (typical + 1 < byK.length && others(typical + 1) * 2 >= peers) typical++;
       const fewer = achieved === 0 ? 0 : peers - others(achieved);

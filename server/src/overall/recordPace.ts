@@ -20,7 +20,14 @@ const ordinals = (times: number[], start: number) =>
  * @example
  * await movePace(query, 'pk_demo', 'user', startedAt, [t1], [t1, t2]);
  */
-export async function movePace(query: Query, projectKey: string, kind: string, start: number, before: number[], after: number[]) {
+export async function movePace(
+  query: Query,
+  projectKey: string,
+  kind: string,
+  start: number,
+  before: number[],
+  after: number[],
+) {
   const old = ordinals(before, start);
   const next = ordinals(after, start);
   const changes: { k: number; day: number; n: number }[] = [];
@@ -67,5 +74,12 @@ export async function recordPace(query: Query, projectKey: string, subject: stri
   const fresh = new Set(newIds);
   const start = new Date(rows[0].started_at).getTime();
   const all = rows.map((r) => ({ id: r.milestone_id as string, at: new Date(r.achieved_at).getTime() }));
-  await movePace(query, projectKey, 'user', start, all.filter((a) => !fresh.has(a.id)).map((a) => a.at), all.map((a) => a.at));
+  await movePace(
+    query,
+    projectKey,
+    'user',
+    start,
+    all.filter((a) => !fresh.has(a.id)).map((a) => a.at),
+    all.map((a) => a.at),
+  );
 }

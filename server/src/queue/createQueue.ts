@@ -63,7 +63,14 @@ export function createQueue(db: Database) {
          returning id, project_key, kind, key, payload, attempts`,
         [worker, limit, lane.only ?? null, lane.except?.length ? lane.except : null],
       );
-      return rows.map((r) => ({ id: Number(r.id), projectKey: r.project_key, kind: r.kind, key: r.key, payload: r.payload, attempts: r.attempts }));
+      return rows.map((r) => ({
+        id: Number(r.id),
+        projectKey: r.project_key,
+        kind: r.kind,
+        key: r.key,
+        payload: r.payload,
+        attempts: r.attempts,
+      }));
     },
     /**
      * Done: the job goes, unless more work arrived while it ran (`dirty`: it runs again at once) or `again` asks for
@@ -71,7 +78,10 @@ export function createQueue(db: Database) {
      */
     async complete(job: Job, again = false, delayMs = 0) {
       if (!again) {
-        const gone = await db.query(`delete from waymark_jobs where id = $1 and locked_by = $2 and not dirty returning id`, [job.id, worker]);
+        const gone = await db.query(
+          `delete from waymark_jobs where id = $1 and locked_by = $2 and not dirty returning id`,
+          [job.id, worker],
+        );
         if (gone.length) return;
       }
       await db.query(
@@ -83,8 +93,11 @@ export function createQueue(db: Database) {
     },
     /** Claimed but not started (the worker is stopping): back to the queue at once, the attempt not counted. */
     async release(job: Job) {
-      await db.query(`update waymark_jobs set locked_until = null, locked_by = null, attempts = greatest(attempts - 1, 0)
-        where id = $1 and locked_by = $2`, [job.id, worker]);
+      await db.query(
+        `update waymark_jobs set locked_until = null, locked_by = null, attempts = greatest(attempts - 1, 0)
+        where id = $1 and locked_by = $2`,
+        [job.id, worker],
+      );
     },
     /** Failed: retried after an exponential backoff (1 s, 2 s, 4 s … capped at an hour). */
     async fail(job: Job, error: unknown) {

@@ -59,7 +59,10 @@ export function createWorker(o: {
       await o.queue.complete(job, again === true || typeof again === 'number', typeof again === 'number' ? again : 0);
       o.afterEach?.(job);
     } catch (error) {
-      o.log.warn({ err: error, job: { id: job.id, kind: job.kind, project: job.projectKey, attempts: job.attempts } }, 'job failed; will retry');
+      o.log.warn(
+        { err: error, job: { id: job.id, kind: job.kind, project: job.projectKey, attempts: job.attempts } },
+        'job failed; will retry',
+      );
       await o.queue.fail(job, error).catch((e) => o.log.error({ err: e }, 'could not record a job failure'));
     }
   };

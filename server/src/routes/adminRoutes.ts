@@ -6,8 +6,8 @@ import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
 import { stringProblem } from '../ingest/checkValue';
 import { runScheduled } from '../schedule/runScheduled';
-import { insightRoutes } from './insightRoutes';
 import { webhookRoutes } from '../webhooks/webhookRoutes';
+import { insightRoutes } from './insightRoutes';
 import { bearer } from './stateRoute';
 
 declare module 'fastify' {
@@ -19,7 +19,8 @@ declare module 'fastify' {
 
 const userIdParam = (request: FastifyRequest) => {
   const { userId } = request.params as { userId: string };
-  if (!userId || userId.length > 200 || stringProblem(userId)) throw new HttpError(400, 'userId: expected a string of 1 to 200 characters');
+  if (!userId || userId.length > 200 || stringProblem(userId))
+    throw new HttpError(400, 'userId: expected a string of 1 to 200 characters');
   return userId;
 };
 
@@ -35,7 +36,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
     const secret = bearer(request.headers.authorization);
     const project = secret ? ctx.projectBySecret(secret) : undefined;
     if (!project)
-      throw new HttpError(401, "authorization: expected 'Bearer <the project's secret key>'", { headers: { 'www-authenticate': 'Bearer realm="waymark-admin"' } });
+      throw new HttpError(401, "authorization: expected 'Bearer <the project's secret key>'", {
+        headers: { 'www-authenticate': 'Bearer realm="waymark-admin"' },
+      });
     request.adminProject = project;
   });
 
@@ -45,11 +48,18 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
     return user;
   });
 
-  app.delete('/v1/admin/users/:userId', async (request) => deleteUser(ctx, request.adminProject!.key, userIdParam(request)));
+  app.delete('/v1/admin/users/:userId', async (request) =>
+    deleteUser(ctx, request.adminProject!.key, userIdParam(request)),
+  );
 
   app.get('/v1/admin/definitions', async (request) => {
     const d = await ctx.definitions.current(request.adminProject!.key);
-    return { version: d.version, milestones: d.milestones, levels: d.levels, ...(d.publishedAt && { publishedAt: d.publishedAt }) };
+    return {
+      version: d.version,
+      milestones: d.milestones,
+      levels: d.levels,
+      ...(d.publishedAt && { publishedAt: d.publishedAt }),
+    };
   });
 
   // The time-based work due at the server's now(): due dates, quiet periods, pace triggers, digests.
@@ -59,9 +69,13 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
     const projectKey = request.adminProject!.key;
     const result = await ctx.definitions.publish(projectKey, request.body, 'api', ctx.now());
     if ('errors' in result)
-      throw new HttpError(400, `definitions: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; nothing published`, {
-        extra: { errors: result.errors },
-      });
+      throw new HttpError(
+        400,
+        `definitions: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; nothing published`,
+        {
+          extra: { errors: result.errors },
+        },
+      );
     // Every subject is evaluated again under the new version (progress is kept per rule, as in the browser).
     await ctx.queue.enqueue(ctx.db, projectKey, 'reevaluate', ['all'], { after: '' });
     ctx.worker.wake();

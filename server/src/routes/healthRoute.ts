@@ -16,7 +16,9 @@ export function healthRoute(app: FastifyInstance, ctx: ServerContext) {
     try {
       const depth = await Promise.race([
         ctx.queue.depth(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
+        ),
       ]);
       return { ok: true, database: ctx.db.kind, jobs: depth.jobs, oldestJobSeconds: depth.oldestSeconds };
     } catch (error) {

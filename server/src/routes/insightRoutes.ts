@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readAccount } from '../accounts/readAccount';
-import { ACCOUNT_SORTS, ACCOUNT_STATUSES, readAccounts, type AccountsQuery } from '../accounts/readAccounts';
 import type { AccountStatus } from '../accounts/rankAccounts';
+import { readAccount } from '../accounts/readAccount';
+import { ACCOUNT_SORTS, ACCOUNT_STATUSES, type AccountsQuery, readAccounts } from '../accounts/readAccounts';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
 import { stringProblem } from '../ingest/checkValue';
@@ -13,7 +13,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 const text = (query: Record<string, unknown>, name: string, max = 200): string | undefined => {
   const value = query[name];
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > max) throw new HttpError(400, `${name}: expected one value of at most ${max} characters`);
+  if (typeof value !== 'string' || value.length > max)
+    throw new HttpError(400, `${name}: expected one value of at most ${max} characters`);
   const problem = stringProblem(value);
   if (problem) throw new HttpError(400, `${name}: ${problem}`);
   return value;
@@ -23,7 +24,8 @@ const date = (query: Record<string, unknown>, name: string) => {
   const value = text(query, name, 40);
   if (value === undefined) return undefined;
   const at = ISO_DATE.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(at)) throw new HttpError(400, `${name}: expected an ISO 8601 date like 2026-11-01 or 2026-11-01T09:00:00Z`);
+  if (!Number.isFinite(at))
+    throw new HttpError(400, `${name}: expected an ISO 8601 date like 2026-11-01 or 2026-11-01T09:00:00Z`);
   return at;
 };
 
@@ -41,7 +43,8 @@ const accountsQuery = (request: FastifyRequest): AccountsQuery => {
     .map((s) => oneOf(s.trim(), ACCOUNT_STATUSES, 'status') as AccountStatus);
   const limitText = text(query, 'limit', 10);
   const limit = limitText === undefined ? undefined : Number(limitText);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) throw new HttpError(400, 'limit: expected a whole number from 1 to 500');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
+    throw new HttpError(400, 'limit: expected a whole number from 1 to 500');
   return {
     status,
     search: text(query, 'search'),
@@ -64,15 +67,19 @@ export function insightRoutes(app: FastifyInstance, ctx: ServerContext) {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const from = date(query, 'from');
     const to = date(query, 'to');
-    if (from !== undefined && to !== undefined && from >= to) throw new HttpError(400, 'from: expected a date before to');
+    if (from !== undefined && to !== undefined && from >= to)
+      throw new HttpError(400, 'from: expected a date before to');
     return readMetrics(ctx, request.adminProject!.key, { from, to });
   });
 
-  app.get('/v1/admin/accounts', async (request) => readAccounts(ctx, request.adminProject!.key, accountsQuery(request)));
+  app.get('/v1/admin/accounts', async (request) =>
+    readAccounts(ctx, request.adminProject!.key, accountsQuery(request)),
+  );
 
   app.get('/v1/admin/accounts/:accountId', async (request) => {
     const { accountId } = request.params as { accountId: string };
-    if (!accountId || accountId.length > 200 || stringProblem(accountId)) throw new HttpError(400, 'accountId: expected a string of 1 to 200 characters');
+    if (!accountId || accountId.length > 200 || stringProblem(accountId))
+      throw new HttpError(400, 'accountId: expected a string of 1 to 200 characters');
     const account = await readAccount(ctx, request.adminProject!.key, accountId);
     if (!account) throw new HttpError(404, 'accountId: no such account in this project (or not verified yet)');
     return account;
@@ -83,10 +90,12 @@ export function insightRoutes(app: FastifyInstance, ctx: ServerContext) {
   app.get('/v1/admin/triggers/:triggerId/fires', async (request) => {
     const { triggerId } = request.params as { triggerId: string };
     const project = request.adminProject!;
-    if (!project.triggers.some((t) => t.id === triggerId)) throw new HttpError(404, `triggerId: no trigger "${triggerId.slice(0, 100)}" in this project`);
+    if (!project.triggers.some((t) => t.id === triggerId))
+      throw new HttpError(404, `triggerId: no trigger "${triggerId.slice(0, 100)}" in this project`);
     const limitText = text((request.query ?? {}) as Record<string, unknown>, 'limit', 10);
     const limit = limitText === undefined ? undefined : Number(limitText);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new HttpError(400, 'limit: expected a whole number from 1 to 1000');
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000))
+      throw new HttpError(400, 'limit: expected a whole number from 1 to 1000');
     return readTriggerFires(ctx, project.key, triggerId, { limit });
   });
 }

@@ -8,7 +8,8 @@ import { readState } from '../state/readState';
 const param = (query: Record<string, unknown>, name: string): string | undefined => {
   const value = query[name];
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > 200) throw new HttpError(400, `${name}: expected a string of 1 to 200 characters`);
+  if (typeof value !== 'string' || value.length > 200)
+    throw new HttpError(400, `${name}: expected a string of 1 to 200 characters`);
   const problem = stringProblem(value);
   if (problem) throw new HttpError(400, `${name}: ${problem}`);
   return value;
@@ -37,7 +38,12 @@ export function stateRoute(app: FastifyInstance, ctx: ServerContext, limit: preH
     checkOrigin(request, project);
     if (userId && project.identity === 'required') {
       const result = await ctx.verifyToken(project, bearer(request.headers.authorization));
-      const problem = 'problem' in result ? `its token is ${result.problem}` : result.proof.userId !== userId ? 'the token proves another user' : undefined;
+      const problem =
+        'problem' in result
+          ? `its token is ${result.problem}`
+          : result.proof.userId !== userId
+            ? 'the token proves another user'
+            : undefined;
       if (problem)
         throw new HttpError(401, `identity: reading a userId's state needs a valid token for it; ${problem}`, {
           headers: { 'www-authenticate': 'Bearer error="invalid_token"' },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context';
 import { readUnsubscribe } from '../email/unsubscribeLink';
-import { UNSUBSCRIBE_CSS, unsubscribePage, type UnsubscribeState } from '../email/unsubscribePage';
+import { UNSUBSCRIBE_CSS, type UnsubscribeState, unsubscribePage } from '../email/unsubscribePage';
 
 const CSS_PATH = '/v1/email/unsubscribe.css';
 // No script, no inline style: the pages are static HTML and one stylesheet from here.
@@ -21,7 +21,13 @@ export async function unsubscribeRoutes(app: FastifyInstance, ctx: ServerContext
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, body));
 
-  const page = (reply: FastifyReply, status: number, state: UnsubscribeState, link?: { projectKey: string; address: string }, action?: string) =>
+  const page = (
+    reply: FastifyReply,
+    status: number,
+    state: UnsubscribeState,
+    link?: { projectKey: string; address: string },
+    action?: string,
+  ) =>
     reply
       .code(status)
       .headers({
@@ -45,13 +51,18 @@ export async function unsubscribeRoutes(app: FastifyInstance, ctx: ServerContext
   const action = (request: FastifyRequest) => request.url.slice(request.url.indexOf('?'));
 
   app.get(CSS_PATH, async (_request, reply) =>
-    reply.headers({ 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }).send(UNSUBSCRIBE_CSS),
+    reply
+      .headers({ 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' })
+      .send(UNSUBSCRIBE_CSS),
   );
 
   app.get('/v1/email/unsubscribe', async (request, reply) => {
     const link = read(request);
     if (!link) return page(reply, 400, 'invalid');
-    const [row] = await ctx.db.query(`select 1 from waymark_email_unsubscribes where project_key = $1 and address = $2`, [link.projectKey, link.address]);
+    const [row] = await ctx.db.query(
+      `select 1 from waymark_email_unsubscribes where project_key = $1 and address = $2`,
+      [link.projectKey, link.address],
+    );
     return page(reply, 200, row ? 'unsubscribed' : 'ask', link, action(request));
   });
 
@@ -60,10 +71,16 @@ export async function unsubscribeRoutes(app: FastifyInstance, ctx: ServerContext
     if (!link) return page(reply, 400, 'invalid');
     const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
     if (form.get('resubscribe') === '1') {
-      await ctx.db.query(`delete from waymark_email_unsubscribes where project_key = $1 and address = $2`, [link.projectKey, link.address]);
+      await ctx.db.query(`delete from waymark_email_unsubscribes where project_key = $1 and address = $2`, [
+        link.projectKey,
+        link.address,
+      ]);
       return page(reply, 200, 'resubscribed', link, action(request));
     }
-    await ctx.db.query(`insert into waymark_email_unsubscribes (project_key, address) values ($1, $2) on conflict do nothing`, [link.projectKey, link.address]);
+    await ctx.db.query(
+      `insert into waymark_email_unsubscribes (project_key, address) values ($1, $2) on conflict do nothing`,
+      [link.projectKey, link.address],
+    );
     return page(reply, 200, 'unsubscribed', link, action(request));
   });
 }

@@ -15,6 +15,13 @@ export async function checkDeadlines(ctx: ServerContext, projectKey: string) {
     `select subject from waymark_subjects where project_key = $1 and next_check_at <= $2 and merged_into is null order by next_check_at limit ${PAGE}`,
     [projectKey, new Date(ctx.now()).toISOString()],
   );
-  if (rows.length) await ctx.queue.enqueue(ctx.db, projectKey, 'verify', rows.map((r) => r.subject), { evaluate: true });
+  if (rows.length)
+    await ctx.queue.enqueue(
+      ctx.db,
+      projectKey,
+      'verify',
+      rows.map((r) => r.subject),
+      { evaluate: true },
+    );
   return { subjects: rows.length };
 }

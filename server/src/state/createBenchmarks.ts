@@ -44,10 +44,16 @@ export function createBenchmarks(db: Database) {
 
   const load = async (projectKey: string): Promise<ProjectData> => {
     const days = new Map<string, number[]>();
-    for (const r of await db.query(`select milestone_id, day, n from waymark_benchmark_days where project_key = $1 and n > 0`, [projectKey]))
+    for (const r of await db.query(
+      `select milestone_id, day, n from waymark_benchmark_days where project_key = $1 and n > 0`,
+      [projectKey],
+    ))
       (days.get(r.milestone_id) ?? days.set(r.milestone_id, []).get(r.milestone_id)!)[r.day] = r.n;
     const starts = new Map<string, { day: number; total: number }[]>();
-    for (const r of await db.query(`select kind, day, n from waymark_start_days where project_key = $1 and n > 0 order by kind, day`, [projectKey])) {
+    for (const r of await db.query(
+      `select kind, day, n from waymark_start_days where project_key = $1 and n > 0 order by kind, day`,
+      [projectKey],
+    )) {
       const list = starts.get(r.kind) ?? starts.set(r.kind, []).get(r.kind)!;
       list.push({ day: r.day, total: (list.at(-1)?.total ?? 0) + r.n });
     }

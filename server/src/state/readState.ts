@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context';
-import { accountSubject, anonymousSubject, userSubject } from '../verify/subjects';
 import type { Overall } from '../overall/createPace';
+import { accountSubject, anonymousSubject, userSubject } from '../verify/subjects';
 import type { Benchmark } from './createBenchmarks';
 
 /** What `GET /v1/state` answers (the wire protocol's `RemoteState`). */
@@ -25,27 +25,41 @@ const time = (d: Date | string) => new Date(d).getTime();
  * @example
  * const state = await readState(ctx, 'pk_demo', { userId: 'u_1' });
  */
-export async function readState(ctx: ServerContext, projectKey: string, who: { userId?: string; anonymousId?: string }): Promise<StateAnswer> {
+export async function readState(
+  ctx: ServerContext,
+  projectKey: string,
+  who: { userId?: string; anonymousId?: string },
+): Promise<StateAnswer> {
   const subject = who.userId ? userSubject(who.userId) : anonymousSubject(who.anonymousId!);
   const [definitions, [row]] = await Promise.all([
     ctx.definitions.current(projectKey),
-    ctx.db.query(`select started_at, account_id, merged_into from waymark_subjects where project_key = $1 and subject = $2`, [projectKey, subject]),
+    ctx.db.query(
+      `select started_at, account_id, merged_into from waymark_subjects where project_key = $1 and subject = $2`,
+      [projectKey, subject],
+    ),
   ]);
   const account = row?.account_id ? accountSubject(row.account_id) : undefined;
   const subjects = account ? [subject, account] : [subject];
   const [rows, accountRows] = await Promise.all([
-    ctx.db.query(`select subject, milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = any($2::text[])`, [
-      projectKey,
-      subjects,
-    ]),
-    account ? ctx.db.query(`select started_at from waymark_subjects where project_key = $1 and subject = $2`, [projectKey, account]) : [],
+    ctx.db.query(
+      `select subject, milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = any($2::text[])`,
+      [projectKey, subjects],
+    ),
+    account
+      ? ctx.db.query(`select started_at from waymark_subjects where project_key = $1 and subject = $2`, [
+          projectKey,
+          account,
+        ])
+      : [],
   ]);
   const answer: StateAnswer = { achieved: {} };
   if (definitions.version) {
     answer.milestones = definitions.milestones;
     answer.levels = definitions.levels;
   }
-  const scopes = new Map(definitions.milestones.map((m) => [m.id, m.scope === 'account' ? ('account' as const) : ('user' as const)]));
+  const scopes = new Map(
+    definitions.milestones.map((m) => [m.id, m.scope === 'account' ? ('account' as const) : ('user' as const)]),
+  );
   const taken: Record<string, number> = {};
   const startedAt = row && !row.merged_into ? time(row.started_at) : undefined;
   const accountStart = accountRows[0] ? time(accountRows[0].started_at) : undefined;

@@ -17,7 +17,14 @@ interface Standing {
  * achievedAtLeast: the achievements in the window ending now that are later than every one a previous firing
  * counted (its period is the time of the last it counted), so it fires again only for a fresh set.
  */
-async function freshSet(query: Query, projectKey: string, trigger: Trigger, subject: string, standing: Standing, now: number) {
+async function freshSet(
+  query: Query,
+  projectKey: string,
+  trigger: Trigger,
+  subject: string,
+  standing: Standing,
+  now: number,
+) {
   const [last] = await query(
     `select period from waymark_trigger_fires where project_key = $1 and trigger_id = $2 and subject = $3 order by fired_at desc, period desc limit 1`,
     [projectKey, trigger.id, subject],
@@ -28,7 +35,14 @@ async function freshSet(query: Query, projectKey: string, trigger: Trigger, subj
 }
 
 /** The period a condition is met in, or undefined: `achieved` and `achievedTotal` fire once ever. */
-async function periodOf(query: Query, projectKey: string, trigger: Trigger, subject: string, standing: Standing, now: number) {
+async function periodOf(
+  query: Query,
+  projectKey: string,
+  trigger: Trigger,
+  subject: string,
+  standing: Standing,
+  now: number,
+) {
   if (trigger.kind === 'achieved') return standing.milestones.has(trigger.milestoneId!) ? 'achieved' : undefined;
   if (trigger.kind === 'achievedTotal') return standing.times.length >= trigger.count! ? 'total' : undefined;
   if (trigger.kind === 'achievedAtLeast') return freshSet(query, projectKey, trigger, subject, standing, now);
@@ -45,18 +59,35 @@ async function periodOf(query: Query, projectKey: string, trigger: Trigger, subj
  * await fireAchievementTriggers(ctx, query, verified);
  */
 export async function fireAchievementTriggers(ctx: ServerContext, query: Query, v: Verified) {
-  const triggers = (ctx.project(v.projectKey)?.triggers ?? []).filter((t) => t.kind !== 'quietFor' && t.kind !== 'behindPace');
+  const triggers = (ctx.project(v.projectKey)?.triggers ?? []).filter(
+    (t) => t.kind !== 'quietFor' && t.kind !== 'behindPace',
+  );
   if (!triggers.length || v.kind === 'anonymous') return;
   const grew = v.achieved.length > 0 || (v.leftAccount !== undefined && !!v.accountId);
   if (!grew) return;
   const now = ctx.now();
   const forUsers = triggers.filter((t) => t.scope === 'user');
   if (v.kind === 'user' && v.achieved.length && forUsers.length) {
-    const rows = await query(`select milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = $2`, [v.projectKey, v.subject]);
-    const standing = { times: rows.map((r) => time(r.achieved_at)), milestones: new Set(rows.map((r) => r.milestone_id as string)) };
+    const rows = await query(
+      `select milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = $2`,
+      [v.projectKey, v.subject],
+    );
+    const standing = {
+      times: rows.map((r) => time(r.achieved_at)),
+      milestones: new Set(rows.map((r) => r.milestone_id as string)),
+    };
     for (const trigger of forUsers) {
       const period = await periodOf(query, v.projectKey, trigger, v.subject, standing, now);
-      if (period) await fireTrigger(ctx.notifier, query, v.projectKey, trigger, { subject: v.subject, accountId: v.accountId }, period, now);
+      if (period)
+        await fireTrigger(
+          ctx.notifier,
+          query,
+          v.projectKey,
+          trigger,
+          { subject: v.subject, accountId: v.accountId },
+          period,
+          now,
+        );
     }
   }
   const forAccounts = triggers.filter((t) => t.scope === 'account');
@@ -67,7 +98,10 @@ export async function fireAchievementTriggers(ctx: ServerContext, query: Query, 
       [v.projectKey, accountId],
     );
     if (!row) return;
-    const standing = { times: row.times ? String(row.times).split(',').map(Number) : [], milestones: new Set<string>(row.milestones ? String(row.milestones).split(',') : []) };
+    const standing = {
+      times: row.times ? String(row.times).split(',').map(Number) : [],
+      milestones: new Set<string>(row.milestones ? String(row.milestones).split(',') : []),
+    };
     const subject = accountSubject(accountId);
     for (const trigger of forAccounts) {
       const period = await periodOf(query, v.projectKey, trigger, subject, standing, now);

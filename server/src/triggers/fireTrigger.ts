@@ -18,7 +18,15 @@ export interface TriggerSubject {
  * @example
  * await fireTrigger(notifier, query, 'pk_demo', trigger, { subject: 'c:acct_9' }, 'total', Date.now());
  */
-export async function fireTrigger(notifier: Notifier, query: Query, projectKey: string, trigger: Trigger, who: TriggerSubject, period: string, at: number) {
+export async function fireTrigger(
+  notifier: Notifier,
+  query: Query,
+  projectKey: string,
+  trigger: Trigger,
+  who: TriggerSubject,
+  period: string,
+  at: number,
+) {
   const inserted = await query(
     `insert into waymark_trigger_fires (project_key, trigger_id, subject, period, fired_at) values ($1, $2, $3, $4, $5)
      on conflict do nothing returning 1`,
@@ -26,7 +34,7 @@ export async function fireTrigger(notifier: Notifier, query: Query, projectKey: 
   );
   if (!inserted.length) return false;
   const user = kindOf(who.subject) === 'user';
-  const accountId = user ? who.accountId ?? undefined : idOf(who.subject);
+  const accountId = user ? (who.accountId ?? undefined) : idOf(who.subject);
   await notifier.publish(query, {
     type: 'trigger.fired',
     projectKey,

@@ -4,7 +4,14 @@ import type { TriggerWhen } from './readTriggers';
 
 /** `GET /v1/admin/triggers`: each configured trigger and when it last fired. */
 export interface TriggersAnswer {
-  triggers: { id: string; scope: 'user' | 'account'; when: TriggerWhen; description?: string; fired: number; lastFiredAt: string | null }[];
+  triggers: {
+    id: string;
+    scope: 'user' | 'account';
+    when: TriggerWhen;
+    description?: string;
+    fired: number;
+    lastFiredAt: string | null;
+  }[];
 }
 
 /** `GET /v1/admin/triggers/:triggerId/fires`: its firings, the latest first. */
@@ -46,7 +53,12 @@ export async function readTriggerSummary(ctx: ServerContext, projectKey: string)
  * @example
  * const { fires } = await readTriggerFires(ctx, 'pk_demo', 'check-in', { limit: 20 });
  */
-export async function readTriggerFires(ctx: ServerContext, projectKey: string, triggerId: string, options: { limit?: number } = {}): Promise<TriggerFiresAnswer> {
+export async function readTriggerFires(
+  ctx: ServerContext,
+  projectKey: string,
+  triggerId: string,
+  options: { limit?: number } = {},
+): Promise<TriggerFiresAnswer> {
   const limit = Math.min(1000, Math.max(1, options.limit ?? 100));
   const rows = await ctx.db.query(
     `select subject, period, fired_at, closed_at from waymark_trigger_fires where project_key = $1 and trigger_id = $2

@@ -51,24 +51,41 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const positiveInteger = (x: unknown) => Number.isInteger(x) && (x as number) > 0;
 
 /** One trigger, or undefined with its problems in `issues`. */
-function readTrigger(input: unknown, path: string, issues: ConfigIssue[], milestoneIds?: Set<string>): Trigger | undefined {
+function readTrigger(
+  input: unknown,
+  path: string,
+  issues: ConfigIssue[],
+  milestoneIds?: Set<string>,
+): Trigger | undefined {
   const problem = (field: string, message: string) => issues.push({ path: field ? `${path}.${field}` : path, message });
-  if (!isObject(input)) return void problem('', 'expected an object like { "id": "check-in", "scope": "account", "when": { "quietFor": "30d" } }');
+  if (!isObject(input))
+    return void problem(
+      '',
+      'expected an object like { "id": "check-in", "scope": "account", "when": { "quietFor": "30d" } }',
+    );
   const before = issues.length;
   for (const key of Object.keys(input))
-    if (!['id', 'scope', 'when', 'description'].includes(key)) problem(key, 'unknown field (expected id, scope, when, description)');
+    if (!['id', 'scope', 'when', 'description'].includes(key))
+      problem(key, 'unknown field (expected id, scope, when, description)');
   if (typeof input.id !== 'string' || !ID.test(input.id)) problem('id', 'expected 1 to 100 characters of a-z 0-9 _ -');
-  if (input.scope !== undefined && input.scope !== 'user' && input.scope !== 'account') problem('scope', 'expected "user" or "account"');
-  if (input.description !== undefined && typeof input.description !== 'string') problem('description', 'expected a string');
+  if (input.scope !== undefined && input.scope !== 'user' && input.scope !== 'account')
+    problem('scope', 'expected "user" or "account"');
+  if (input.description !== undefined && typeof input.description !== 'string')
+    problem('description', 'expected a string');
   const when = input.when;
   if (!isObject(when)) {
     problem('when', `expected an object with one of ${KINDS.join(', ')}`);
     return undefined;
   }
   for (const key of Object.keys(when))
-    if (!KINDS.includes(key as TriggerKind) && key !== 'within') problem(`when.${key}`, `unknown condition (expected one of ${KINDS.join(', ')}, and within with achievedAtLeast)`);
+    if (!KINDS.includes(key as TriggerKind) && key !== 'within')
+      problem(
+        `when.${key}`,
+        `unknown condition (expected one of ${KINDS.join(', ')}, and within with achievedAtLeast)`,
+      );
   const kinds = KINDS.filter((k) => k in when);
-  if (kinds.length !== 1) problem('when', `expected exactly one of ${KINDS.join(', ')}${kinds.length ? `, got ${kinds.join(' and ')}` : ''}`);
+  if (kinds.length !== 1)
+    problem('when', `expected exactly one of ${KINDS.join(', ')}${kinds.length ? `, got ${kinds.join(' and ')}` : ''}`);
   const kind = kinds[0];
   const trigger: Trigger = {
     id: String(input.id),
@@ -92,8 +109,10 @@ function readTrigger(input: unknown, path: string, issues: ConfigIssue[], milest
   } else if (kind === 'behindPace') {
     if (when.behindPace !== true) problem('when.behindPace', 'expected true');
   } else if (kind === 'achieved') {
-    if (typeof when.achieved !== 'string' || !/^[a-z0-9_-]+$/.test(when.achieved)) problem('when.achieved', 'expected a milestone id');
-    else if (milestoneIds && !milestoneIds.has(when.achieved)) problem('when.achieved', `no milestone "${when.achieved}" in this project's definitions`);
+    if (typeof when.achieved !== 'string' || !/^[a-z0-9_-]+$/.test(when.achieved))
+      problem('when.achieved', 'expected a milestone id');
+    else if (milestoneIds && !milestoneIds.has(when.achieved))
+      problem('when.achieved', `no milestone "${when.achieved}" in this project's definitions`);
     trigger.milestoneId = when.achieved as string;
   }
   return issues.length === before ? trigger : undefined;
@@ -108,7 +127,12 @@ function readTrigger(input: unknown, path: string, issues: ConfigIssue[], milest
  * @example
  * const triggers = readTriggers([{ id: 'check-in', scope: 'account', when: { quietFor: '30d' } }], 'projects[0].triggers', issues);
  */
-export function readTriggers(value: unknown, path: string, issues: ConfigIssue[], definitions?: Definitions): Trigger[] {
+export function readTriggers(
+  value: unknown,
+  path: string,
+  issues: ConfigIssue[],
+  definitions?: Definitions,
+): Trigger[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     issues.push({ path, message: 'expected an array of triggers' });
@@ -119,7 +143,8 @@ export function readTriggers(value: unknown, path: string, issues: ConfigIssue[]
   value.forEach((input, i) => {
     const trigger = readTrigger(input, `${path}[${i}]`, issues, milestoneIds);
     if (!trigger) return;
-    if (triggers.some((t) => t.id === trigger.id)) issues.push({ path: `${path}[${i}].id`, message: `"${trigger.id}" is the id of an earlier trigger` });
+    if (triggers.some((t) => t.id === trigger.id))
+      issues.push({ path: `${path}[${i}].id`, message: `"${trigger.id}" is the id of an earlier trigger` });
     else triggers.push(trigger);
   });
   return triggers;

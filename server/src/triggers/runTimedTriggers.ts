@@ -12,12 +12,19 @@ const CHUNK = 200;
 const iso = (t: number) => new Date(t).toISOString();
 
 /** Fires `trigger` for each subject, with its period, in transactions of 200. Answers how many fired. */
-async function fireAll(ctx: ServerContext, projectKey: string, trigger: Trigger, due: (TriggerSubject & { period: string })[], now: number) {
+async function fireAll(
+  ctx: ServerContext,
+  projectKey: string,
+  trigger: Trigger,
+  due: (TriggerSubject & { period: string })[],
+  now: number,
+) {
   let fired = 0;
   for (let i = 0; i < due.length; i += CHUNK)
     fired += await ctx.db.transaction(async (query) => {
       let n = 0;
-      for (const who of due.slice(i, i + CHUNK)) if (await fireTrigger(ctx.notifier, query, projectKey, trigger, who, who.period, now)) n++;
+      for (const who of due.slice(i, i + CHUNK))
+        if (await fireTrigger(ctx.notifier, query, projectKey, trigger, who, who.period, now)) n++;
       return n;
     });
   return fired;
@@ -50,11 +57,20 @@ async function quietSubjects(ctx: ServerContext, projectKey: string, trigger: Tr
            order by since, subject limit ${PER_RUN}`,
           [projectKey, trigger.id, cutoff],
         );
-  return rows.map((r) => ({ subject: r.subject as string, accountId: r.account_id as string | null, period: iso(new Date(r.since).getTime()) }));
+  return rows.map((r) => ({
+    subject: r.subject as string,
+    accountId: r.account_id as string | null,
+    period: iso(new Date(r.since).getTime()),
+  }));
 }
 
 /** Subjects now behind pace: fewer achievements than the median compared subject of their age (at least 5 compared). */
-async function behindSubjects(ctx: ServerContext, projectKey: string, trigger: Trigger, now: number): Promise<TriggerSubject[]> {
+async function behindSubjects(
+  ctx: ServerContext,
+  projectKey: string,
+  trigger: Trigger,
+  now: number,
+): Promise<TriggerSubject[]> {
   if (trigger.scope === 'account')
     return (await loadAccounts(ctx, projectKey))
       .filter((a) => a.typicalAtThisAge !== undefined && a.times.filter((t) => t <= now).length < a.typicalAtThisAge)
@@ -71,7 +87,11 @@ async function behindSubjects(ctx: ServerContext, projectKey: string, trigger: T
   for (const r of rows) {
     const startedAt = new Date(r.started_at).getTime();
     const key = `${Math.floor((now - startedAt) / 864e5)}:${r.achieved}`;
-    if (!typical.has(key)) typical.set(key, ctx.pace.standing(projectKey, 'user', startedAt, r.achieved, now).then((o) => o.typicalAtThisAge));
+    if (!typical.has(key))
+      typical.set(
+        key,
+        ctx.pace.standing(projectKey, 'user', startedAt, r.achieved, now).then((o) => o.typicalAtThisAge),
+      );
     const median = await typical.get(key)!;
     if (median !== undefined && r.achieved < median) behind.push({ subject: r.subject, accountId: r.account_id });
   }
@@ -85,9 +105,12 @@ async function behindSubjects(ctx: ServerContext, projectKey: string, trigger: T
 async function behindPace(ctx: ServerContext, projectKey: string, trigger: Trigger, now: number) {
   const behind = await behindSubjects(ctx, projectKey, trigger, now);
   const open = new Set(
-    (await ctx.db.query(`select subject from waymark_trigger_fires where project_key = $1 and trigger_id = $2 and closed_at is null`, [projectKey, trigger.id])).map(
-      (r) => r.subject as string,
-    ),
+    (
+      await ctx.db.query(
+        `select subject from waymark_trigger_fires where project_key = $1 and trigger_id = $2 and closed_at is null`,
+        [projectKey, trigger.id],
+      )
+    ).map((r) => r.subject as string),
   );
   const still = new Set(behind.map((b) => b.subject));
   const caughtUp = [...open].filter((subject) => !still.has(subject));
@@ -96,7 +119,10 @@ async function behindPace(ctx: ServerContext, projectKey: string, trigger: Trigg
       `update waymark_trigger_fires set closed_at = $3 where project_key = $1 and trigger_id = $2 and closed_at is null and subject = any($4::text[])`,
       [projectKey, trigger.id, iso(now), caughtUp],
     );
-  const due = behind.filter((b) => !open.has(b.subject)).slice(0, PER_RUN).map((b) => ({ ...b, period: iso(now) }));
+  const due = behind
+    .filter((b) => !open.has(b.subject))
+    .slice(0, PER_RUN)
+    .map((b) => ({ ...b, period: iso(now) }));
   return { fired: await fireAll(ctx, projectKey, trigger, due, now), closed: caughtUp.length };
 }
 
@@ -112,7 +138,14 @@ export async function runTimedTriggers(ctx: ServerContext, projectKey: string): 
   const now = ctx.now();
   const fired: Record<string, number> = {};
   for (const trigger of ctx.project(projectKey)?.triggers ?? []) {
-    if (trigger.kind === 'quietFor') fired[trigger.id] = await fireAll(ctx, projectKey, trigger, await quietSubjects(ctx, projectKey, trigger, now), now);
+    if (trigger.kind === 'quietFor')
+      fired[trigger.id] = await fireAll(
+        ctx,
+        projectKey,
+        trigger,
+        await quietSubjects(ctx, projectKey, trigger, now),
+        now,
+      );
     else if (trigger.kind === 'behindPace') fired[trigger.id] = (await behindPace(ctx, projectKey, trigger, now)).fired;
   }
   return fired;

@@ -32,7 +32,13 @@ const OWNER: Record<string, string> = {
  * @example
  * const { events, cursor } = await readNewEvents(query, 'pk_demo', 'u:42', ['0', ''], 500);
  */
-export async function readNewEvents(query: Query, projectKey: string, source: string, cursor: [string, string], limit: number) {
+export async function readNewEvents(
+  query: Query,
+  projectKey: string,
+  source: string,
+  cursor: [string, string],
+  limit: number,
+) {
   const rows = await query<EventRow & { safe: boolean }>(
     `select id, xid::text as xid, xid < pg_snapshot_xmin(pg_current_snapshot()) as safe, type, name, properties, anonymous_id,
        account_id, account_trusted, verified, ts, received_at

@@ -18,7 +18,13 @@ export async function reevaluateProject(ctx: ServerContext, job: Job): Promise<b
     [job.projectKey, after],
   );
   if (!rows.length) return false;
-  await ctx.queue.enqueue(ctx.db, job.projectKey, 'verify', rows.map((r) => r.subject), { evaluate: true });
+  await ctx.queue.enqueue(
+    ctx.db,
+    job.projectKey,
+    'verify',
+    rows.map((r) => r.subject),
+    { evaluate: true },
+  );
   if (rows.length < PAGE) return false;
   // Unless definitions changed again meanwhile (which restarts from the first page).
   await ctx.db.query(`update waymark_jobs set payload = $2 where id = $1 and payload->>'after' = $3`, [

@@ -2,9 +2,9 @@
 export type SubjectKind = 'user' | 'anonymous' | 'account';
 
 /** The subject key of a user, an anonymous device or an account. */
-export const userSubject = (userId: string) => 'u:' + userId;
-export const anonymousSubject = (anonymousId: string) => 'a:' + anonymousId;
-export const accountSubject = (accountId: string) => 'c:' + accountId;
+export const userSubject = (userId: string) => `u:${userId}`;
+export const anonymousSubject = (anonymousId: string) => `a:${anonymousId}`;
+export const accountSubject = (accountId: string) => `c:${accountId}`;
 
 /**
  * The kind of a subject key.
@@ -12,7 +12,8 @@ export const accountSubject = (accountId: string) => 'c:' + accountId;
  * @example
  * kindOf('u:42'); // 'user'
  */
-export const kindOf = (subject: string): SubjectKind => (subject.startsWith('u:') ? 'user' : subject.startsWith('c:') ? 'account' : 'anonymous');
+export const kindOf = (subject: string): SubjectKind =>
+  subject.startsWith('u:') ? 'user' : subject.startsWith('c:') ? 'account' : 'anonymous';
 
 /** The id inside a subject key. */
 export const idOf = (subject: string) => subject.slice(2);

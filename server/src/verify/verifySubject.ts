@@ -1,10 +1,17 @@
-import { createUserDoc, mergeUserDocs, parseDuration, readUserDoc, type MilestoneDefinition, type UserDoc } from 'waymark/engine';
-import type { DefinitionStore } from '../definitions/createDefinitionStore';
+import {
+  createUserDoc,
+  type MilestoneDefinition,
+  mergeUserDocs,
+  parseDuration,
+  readUserDoc,
+  type UserDoc,
+} from 'waymark/engine';
 import type { Database, Query } from '../db/types';
+import type { DefinitionStore } from '../definitions/createDefinitionStore';
 import type { Queue } from '../queue/createQueue';
 import { clampTime } from './clampTime';
 import type { Engines } from './createEngines';
-import { readNewEvents, type EventRow } from './readNewEvents';
+import { type EventRow, readNewEvents } from './readNewEvents';
 import { accountSubject, anonymousSubject, kindOf, type SubjectKind } from './subjects';
 
 /** What one verification run found, for what comes after (triggers, webhooks, email). */
@@ -59,10 +66,16 @@ const cursorOf = (row: { cursor_xid?: string | null; cursor_id?: string | null }
  * not achieved, not yet overdue). The scheduled run evaluates the subjects whose time came, so a due date passes
  * even for a user who never comes back.
  */
-const nextDeadline = (milestones: MilestoneDefinition[], doc: UserDoc, kind: SubjectKind, now: number): number | undefined => {
+const nextDeadline = (
+  milestones: MilestoneDefinition[],
+  doc: UserDoc,
+  kind: SubjectKind,
+  now: number,
+): number | undefined => {
   let next: number | undefined;
   for (const m of milestones) {
-    if (!m.due || (m.scope === 'account') !== (kind === 'account') || m.id in doc.achieved || doc.stalled[m.id]) continue;
+    if (!m.due || (m.scope === 'account') !== (kind === 'account') || m.id in doc.achieved || doc.stalled[m.id])
+      continue;
     const at = doc.startedAt + parseDuration(m.due)!;
     if (at > now && (next === undefined || at < next)) next = at;
   }
@@ -79,13 +92,20 @@ async function adoptDevices(query: Query, projectKey: string, user: string, even
   let adopted = 0;
   for (const id of ids) {
     const subject = anonymousSubject(id);
-    const [row] = await query(`select doc, merged_into from waymark_subjects where project_key = $1 and subject = $2 for update`, [projectKey, subject]);
+    const [row] = await query(
+      `select doc, merged_into from waymark_subjects where project_key = $1 and subject = $2 for update`,
+      [projectKey, subject],
+    );
     if (row?.merged_into) continue;
     adopted++;
     if (row) {
       const doc = readUserDoc(row.doc);
       if (doc && !(doc instanceof Error)) docs.push(doc);
-      await query(`update waymark_subjects set merged_into = $3, doc = null where project_key = $1 and subject = $2`, [projectKey, subject, user]);
+      await query(`update waymark_subjects set merged_into = $3, doc = null where project_key = $1 and subject = $2`, [
+        projectKey,
+        subject,
+        user,
+      ]);
       await query(`delete from waymark_achievements where project_key = $1 and subject = $2`, [projectKey, subject]);
     } else {
       const first = events.find((e) => e.anonymous_id === id)!;
@@ -117,7 +137,10 @@ export async function verifySubject(
   // Read before the transaction: on PGlite (one connection) a query outside it, inside it, would wait forever.
   const definitions = await ctx.definitions.current(projectKey);
   return ctx.db.transaction(async (query) => {
-    const [row] = await query(`select * from waymark_subjects where project_key = $1 and subject = $2 for update`, [projectKey, subject]);
+    const [row] = await query(`select * from waymark_subjects where project_key = $1 and subject = $2 for update`, [
+      projectKey,
+      subject,
+    ]);
     if (row?.merged_into) {
       // A device that became a user: the user's runs read its events.
       await ctx.queue.enqueue({ query }, projectKey, 'verify', [row.merged_into]);
@@ -132,7 +155,8 @@ export async function verifySubject(
       ))
         sources.push({ subject: d.subject, cursor: cursorOf(d) });
     const reads = [];
-    for (const source of sources) reads.push({ source, ...(await readNewEvents(query, projectKey, source.subject, source.cursor, CHUNK)) });
+    for (const source of sources)
+      reads.push({ source, ...(await readNewEvents(query, projectKey, source.subject, source.cursor, CHUNK)) });
     const events = reads.flatMap((r) => r.events);
     const waiting = reads.some((r) => r.waiting);
     let more = reads.some((r) => r.more);
@@ -156,10 +180,10 @@ export async function verifySubject(
     const accountId: string | null = row?.account_id ?? null;
     const accountAchieved: Record<string, number> = {};
     if (kind === 'user' && accountId)
-      for (const a of await query(`select milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = $2`, [
-        projectKey,
-        accountSubject(accountId),
-      ]))
+      for (const a of await query(
+        `select milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = $2`,
+        [projectKey, accountSubject(accountId)],
+      ))
         accountAchieved[a.milestone_id] = time(a.achieved_at);
 
     // From here to the writes, everything is synchronous: the shared engine serves this subject alone.
@@ -169,7 +193,9 @@ export async function verifySubject(
     let verified = 0;
     let account = accountId;
     const claims = new Set<string>();
-    clock.now = sorted.length ? clampTime(time(sorted[0].ts), doc.startedAt, time(sorted[0].received_at)).at : ctx.now();
+    clock.now = sorted.length
+      ? clampTime(time(sorted[0].ts), doc.startedAt, time(sorted[0].received_at)).at
+      : ctx.now();
     engine.load(doc);
     if (Object.keys(accountAchieved).length) engine.mergeAchieved(accountAchieved);
     for (const e of sorted) {
@@ -210,18 +236,28 @@ export async function verifySubject(
          events = waymark_subjects.events + excluded.events, verified_events = waymark_subjects.verified_events + excluded.verified_events,
          clamped = waymark_subjects.clamped + excluded.clamped, claims_unconfirmed = waymark_subjects.claims_unconfirmed + excluded.claims_unconfirmed`,
       [
-        projectKey, subject, kind, JSON.stringify(doc), ownRead.cursor[0], ownRead.cursor[1], iso(doc.startedAt), iso(lastEvent), account,
-        events.length, verified, clamped, unconfirmed, nextCheck === undefined ? null : iso(nextCheck),
+        projectKey,
+        subject,
+        kind,
+        JSON.stringify(doc),
+        ownRead.cursor[0],
+        ownRead.cursor[1],
+        iso(doc.startedAt),
+        iso(lastEvent),
+        account,
+        events.length,
+        verified,
+        clamped,
+        unconfirmed,
+        nextCheck === undefined ? null : iso(nextCheck),
       ],
     );
     for (const r of reads.slice(1))
       if (r.events.length)
-        await query(`update waymark_subjects set cursor_xid = $3::xid8, cursor_id = $4 where project_key = $1 and subject = $2`, [
-          projectKey,
-          r.source.subject,
-          r.cursor[0],
-          r.cursor[1],
-        ]);
+        await query(
+          `update waymark_subjects set cursor_xid = $3::xid8, cursor_id = $4 where project_key = $1 and subject = $2`,
+          [projectKey, r.source.subject, r.cursor[0], r.cursor[1]],
+        );
     const benchmarked = kind !== 'anonymous';
     if (!row && benchmarked)
       await query(
@@ -234,14 +270,28 @@ export async function verifySubject(
         `insert into waymark_achievements (project_key, subject, milestone_id, achieved_at, definitions_version, recorded_at)
          select $1, $2, a.id, a.at::timestamptz, $4, $5 from jsonb_to_recordset($3::jsonb) as a(id text, at text)
          on conflict do nothing`,
-        [projectKey, subject, JSON.stringify(newly.map((a) => ({ id: a.id, at: iso(a.at) }))), definitions.version, iso(ctx.now())],
+        [
+          projectKey,
+          subject,
+          JSON.stringify(newly.map((a) => ({ id: a.id, at: iso(a.at) }))),
+          definitions.version,
+          iso(ctx.now()),
+        ],
       );
       if (benchmarked)
         await query(
           `insert into waymark_benchmark_days (project_key, milestone_id, day, n)
            select $1, b.id, b.day, 1 from jsonb_to_recordset($2::jsonb) as b(id text, day int) order by b.id
            on conflict (project_key, milestone_id, day) do update set n = waymark_benchmark_days.n + 1`,
-          [projectKey, JSON.stringify(newly.map((a) => ({ id: a.id, day: Math.min(MAX_BENCHMARK_DAY, Math.floor(Math.max(0, a.at - doc.startedAt) / DAY)) })))],
+          [
+            projectKey,
+            JSON.stringify(
+              newly.map((a) => ({
+                id: a.id,
+                day: Math.min(MAX_BENCHMARK_DAY, Math.floor(Math.max(0, a.at - doc.startedAt) / DAY)),
+              })),
+            ),
+          ],
         );
     }
     const moved = kind === 'user' && account !== accountId;

@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { Query } from '../db/types';
 import { readJobKey } from './jobKey';
-import { postWebhook, type AttemptResult } from './postWebhook';
+import { type AttemptResult, postWebhook } from './postWebhook';
 import type { WebhookEndpoint } from './readWebhooks';
 import { DISABLE_AFTER, nextRetryDelay, span } from './retrySchedule';
 import type { EndpointSlot, WebhookDeps } from './webhookDeps';
@@ -71,12 +71,10 @@ const noteEndpoint = async (query: Query, projectKey: string, endpointId: string
   if (row.disabled_at || at - time(row.failing_since) < DISABLE_AFTER) return undefined;
   const since = new Date(row.failing_since).toISOString();
   const reason = `every attempt failed for ${days(at - time(row.failing_since))} days (since ${since})`;
-  await query(`update waymark_webhook_endpoints set disabled_at = to_timestamp($3::float8), disabled_reason = $4 where project_key = $1 and endpoint_id = $2`, [
-    projectKey,
-    endpointId,
-    seconds(at),
-    reason,
-  ]);
+  await query(
+    `update waymark_webhook_endpoints set disabled_at = to_timestamp($3::float8), disabled_reason = $4 where project_key = $1 and endpoint_id = $2`,
+    [projectKey, endpointId, seconds(at), reason],
+  );
   await query(
     `update waymark_webhook_deliveries set status = 'failed', next_attempt_at = null, note = 'the endpoint was disabled'
      where project_key = $1 and endpoint_id = $2 and status = 'pending'`,
@@ -86,7 +84,14 @@ const noteEndpoint = async (query: Query, projectKey: string, endpointId: string
 };
 
 /** Stores an attempt and what follows from it; answers the wait until the next automatic attempt, if there is one. */
-const record = async (deps: WebhookDeps, projectKey: string, d: DeliveryRow, endpoint: WebhookEndpoint, started: number, result: AttemptResult) => {
+const record = async (
+  deps: WebhookDeps,
+  projectKey: string,
+  d: DeliveryRow,
+  endpoint: WebhookEndpoint,
+  started: number,
+  result: AttemptResult,
+) => {
   const ended = deps.clock();
   const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
   const attempts = d.manual ? d.attempts : d.attempts + 1;
@@ -119,12 +124,23 @@ const record = async (deps: WebhookDeps, projectKey: string, d: DeliveryRow, end
     );
     return noteEndpoint(query, projectKey, endpoint.id, ok, ended);
   });
-  const where = { project: projectKey, endpoint: endpoint.id, host: new URL(endpoint.url).host, delivery: Number(d.id) };
+  const where = {
+    project: projectKey,
+    endpoint: endpoint.id,
+    host: new URL(endpoint.url).host,
+    delivery: Number(d.id),
+  };
   const outcome = result.status ?? result.error;
-  if (disabled) deps.log.error({ ...where, failingSince: disabled.since }, `webhook endpoint disabled: ${disabled.reason}; retry a delivery by hand to enable it again`);
-  else if (ok && d.manual && d.disabled_at) deps.log.warn(where, 'webhook endpoint enabled again: a manual retry succeeded');
+  if (disabled)
+    deps.log.error(
+      { ...where, failingSince: disabled.since },
+      `webhook endpoint disabled: ${disabled.reason}; retry a delivery by hand to enable it again`,
+    );
+  else if (ok && d.manual && d.disabled_at)
+    deps.log.warn(where, 'webhook endpoint enabled again: a manual retry succeeded');
   if (ok) deps.log.debug({ ...where, status: result.status, ms: result.durationMs }, 'webhook delivered');
-  else if (status === 'failed' && !d.manual) deps.log.warn({ ...where, outcome, attempts }, 'webhook delivery failed for good: no attempt left');
+  else if (status === 'failed' && !d.manual)
+    deps.log.warn({ ...where, outcome, attempts }, 'webhook delivery failed for good: no attempt left');
   else deps.log.info({ ...where, outcome, attempt: attempts, manual: d.manual }, 'webhook attempt failed; will retry');
   if (status !== 'pending' || next === null || disabled) return undefined;
   return Math.max(0, next - deps.clock());
@@ -139,7 +155,9 @@ const endpointSlot = (deps: WebhookDeps, projectKey: string, endpointId: string)
 
 /** How long the endpoint's attempts take: the longest running one or the typical one; unknown (infinite) before the first. */
 const expectedMs = (slot: EndpointSlot) =>
-  slot.typicalMs === undefined ? Infinity : Math.max(slot.typicalMs, performance.now() - Math.min(...slot.running.values()));
+  slot.typicalMs === undefined
+    ? Infinity
+    : Math.max(slot.typicalMs, performance.now() - Math.min(...slot.running.values()));
 
 /**
  * How long a delivery waits when its endpoint already has its share of the lane: about as long as its attempts take

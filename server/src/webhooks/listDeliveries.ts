@@ -54,7 +54,8 @@ export interface DeliveryFilter {
   limit?: number;
 }
 
-const iso = (d: Date | string | null | undefined) => (d === null || d === undefined ? undefined : new Date(d).toISOString());
+const iso = (d: Date | string | null | undefined) =>
+  d === null || d === undefined ? undefined : new Date(d).toISOString();
 
 /**
  * A page of a project's delivery log, newest first, each delivery with every attempt. `next` is the `before` of the
@@ -77,7 +78,17 @@ export async function listDeliveries(
        and ($4::text is null or account_id = $4) and ($5::text is null or user_id = $5) and ($6::text is null or type = $6)
        and ($7::bigint is null or id < $7) and ($8::bigint is null or id = $8)
      order by id desc limit $9`,
-    [projectKey, f.status ?? null, f.endpointId ?? null, f.accountId ?? null, f.userId ?? null, f.type ?? null, f.before ?? null, f.id ?? null, limit + 1],
+    [
+      projectKey,
+      f.status ?? null,
+      f.endpointId ?? null,
+      f.accountId ?? null,
+      f.userId ?? null,
+      f.type ?? null,
+      f.before ?? null,
+      f.id ?? null,
+      limit + 1,
+    ],
   );
   const page = rows.slice(0, limit);
   const attempts = page.length

@@ -17,7 +17,8 @@ export interface EndpointView {
   deliveries: { pending: number; succeeded: number; failed: number; skipped: number };
 }
 
-const iso = (d: Date | string | null | undefined) => (d === null || d === undefined ? undefined : new Date(d).toISOString());
+const iso = (d: Date | string | null | undefined) =>
+  d === null || d === undefined ? undefined : new Date(d).toISOString();
 
 /**
  * The project's configured endpoints with their health (failing since, disabled and why) and their deliveries by
@@ -26,11 +27,18 @@ const iso = (d: Date | string | null | undefined) => (d === null || d === undefi
  * @example
  * const endpoints = await listEndpoints(db, 'pk_demo', project.webhooks);
  */
-export async function listEndpoints(db: Pick<Database, 'query'>, projectKey: string, endpoints: WebhookEndpoint[]): Promise<EndpointView[]> {
+export async function listEndpoints(
+  db: Pick<Database, 'query'>,
+  projectKey: string,
+  endpoints: WebhookEndpoint[],
+): Promise<EndpointView[]> {
   if (!endpoints.length) return [];
   const ids = endpoints.map((e) => e.id);
   const [health, counts] = [
-    await db.query(`select * from waymark_webhook_endpoints where project_key = $1 and endpoint_id = any($2::text[])`, [projectKey, ids]),
+    await db.query(`select * from waymark_webhook_endpoints where project_key = $1 and endpoint_id = any($2::text[])`, [
+      projectKey,
+      ids,
+    ]),
     await db.query(
       `select endpoint_id, status, count(*)::int as n from waymark_webhook_deliveries
        where project_key = $1 and endpoint_id = any($2::text[]) group by endpoint_id, status`,
@@ -50,7 +58,12 @@ export async function listEndpoints(db: Pick<Database, 'query'>, projectKey: str
       ...(h?.last_success_at && { lastSuccessAt: iso(h.last_success_at) }),
       ...(h?.last_failure_at && { lastFailureAt: iso(h.last_failure_at) }),
       ...(h?.disabled_at && { disabledAt: iso(h.disabled_at), disabledReason: h.disabled_reason }),
-      deliveries: { pending: count('pending'), succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') },
+      deliveries: {
+        pending: count('pending'),
+        succeeded: count('succeeded'),
+        failed: count('failed'),
+        skipped: count('skipped'),
+      },
     };
   });
 }

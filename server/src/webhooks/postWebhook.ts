@@ -3,7 +3,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { addressProblem, bareHost } from './addressProblem';
 import { span } from './retrySchedule';
-import { RefusedAddressError, type Lookup } from './safeLookup';
+import { type Lookup, RefusedAddressError } from './safeLookup';
 
 /** What one attempt came to: the HTTP status when there was an answer, else why not. */
 export interface AttemptResult {
@@ -43,14 +43,21 @@ export function postWebhook(
     const host = bareHost(url);
     const literal = isIP(host) ? addressProblem(host) : undefined;
     if (literal && !o.allowPrivateNetworks)
-      return resolve({ error: `${host} is ${literal}: refused (SSRF); allowPrivateNetworks is off`, durationMs: took() });
+      return resolve({
+        error: `${host} is ${literal}: refused (SSRF); allowPrivateNetworks is off`,
+        durationMs: took(),
+      });
     let status: number | undefined;
     let settled = false;
     const finish = (error?: string) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...(status !== undefined && { status }), ...(status === undefined && error && { error }), durationMs: took() });
+      resolve({
+        ...(status !== undefined && { status }),
+        ...(status === undefined && error && { error }),
+        durationMs: took(),
+      });
     };
     const secure = url.protocol === 'https:';
     const request = (secure ? https : http).request(url, {
@@ -78,7 +85,11 @@ export function postWebhook(
       response.on('error', () => finish());
     });
     request.on('error', (error: NodeJS.ErrnoException) =>
-      finish(error instanceof RefusedAddressError || !error.code || error.message.includes(error.code) ? error.message : `${error.code}: ${error.message}`),
+      finish(
+        error instanceof RefusedAddressError || !error.code || error.message.includes(error.code)
+          ? error.message
+          : `${error.code}: ${error.message}`,
+      ),
     );
     request.end(body);
   });

@@ -60,6 +60,9 @@ export function readWebhookDelivery(value: unknown, issues: ConfigIssue[]): Webh
   }
   for (const key of Object.keys(o))
     if (!['timeoutMs', 'retryDelays', 'lookup', 'clock'].includes(key))
-      issues.push({ path: `webhookDelivery.${key}`, message: 'unknown field (expected timeoutMs, retryDelays, lookup, clock)' });
+      issues.push({
+        path: `webhookDelivery.${key}`,
+        message: 'unknown field (expected timeoutMs, retryDelays, lookup, clock)',
+      });
   return delivery;
 }

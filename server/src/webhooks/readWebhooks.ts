@@ -22,19 +22,29 @@ export interface WebhookConfig {
   events?: (NotificationType | '*')[];
 }
 
-export const EVENT_TYPES: NotificationType[] = ['milestone.achieved', 'level.completed', 'milestone.overdue', 'trigger.fired'];
+export const EVENT_TYPES: NotificationType[] = [
+  'milestone.achieved',
+  'level.completed',
+  'milestone.overdue',
+  'trigger.fired',
+];
 const SECRET_HINT = `generate one with: node -e "console.log('whsec_' + require('crypto').randomBytes(24).toString('base64'))"`;
 
 /** The id an endpoint has in the delivery log and the admin API. */
-export const endpointId = (url: string) => 'ep_' + createHash('sha256').update(url).digest('hex').slice(0, 16);
+export const endpointId = (url: string) => `ep_${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
 
 const secretProblem = (secret: unknown): string | undefined => {
-  if (typeof secret !== 'string' || !secret.startsWith('whsec_')) return `expected "whsec_" followed by base64 (Standard Webhooks); ${SECRET_HINT}`;
+  if (typeof secret !== 'string' || !secret.startsWith('whsec_'))
+    return `expected "whsec_" followed by base64 (Standard Webhooks); ${SECRET_HINT}`;
   const base64 = secret.slice(6);
   const bytes = Buffer.from(base64, 'base64');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || bytes.toString('base64').replace(/=+$/, '') !== base64.replace(/=+$/, ''))
+  if (
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) ||
+    bytes.toString('base64').replace(/=+$/, '') !== base64.replace(/=+$/, '')
+  )
     return `the part after "whsec_" is not base64; ${SECRET_HINT}`;
-  if (bytes.length < 24 || bytes.length > 64) return `expected 24 to 64 bytes after "whsec_", got ${bytes.length}; ${SECRET_HINT}`;
+  if (bytes.length < 24 || bytes.length > 64)
+    return `expected 24 to 64 bytes after "whsec_", got ${bytes.length}; ${SECRET_HINT}`;
   return undefined;
 };
 
@@ -61,7 +71,12 @@ const urlProblem = (value: unknown, allowPrivateNetworks: boolean): string | und
  * @example
  * const endpoints = readWebhooks(project.webhooks, 'projects[0].webhooks', issues, false);
  */
-export function readWebhooks(value: unknown, path: string, issues: ConfigIssue[], allowPrivateNetworks: boolean): WebhookEndpoint[] {
+export function readWebhooks(
+  value: unknown,
+  path: string,
+  issues: ConfigIssue[],
+  allowPrivateNetworks: boolean,
+): WebhookEndpoint[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     issues.push({ path, message: 'expected an array of { url, secret, events }' });
@@ -77,25 +92,39 @@ export function readWebhooks(value: unknown, path: string, issues: ConfigIssue[]
     const hook = entry as Record<string, unknown>;
     const before = issues.length;
     for (const key of Object.keys(hook))
-      if (!['url', 'secret', 'events'].includes(key)) issues.push({ path: `${at}.${key}`, message: 'unknown field (expected url, secret, events)' });
+      if (!['url', 'secret', 'events'].includes(key))
+        issues.push({ path: `${at}.${key}`, message: 'unknown field (expected url, secret, events)' });
     const url = urlProblem(hook.url, allowPrivateNetworks);
     if (url) issues.push({ path: `${at}.url`, message: url });
     const secret = secretProblem(hook.secret);
     if (secret) issues.push({ path: `${at}.secret`, message: secret });
     const events = hook.events ?? ['*'];
     if (!Array.isArray(events) || !events.length)
-      issues.push({ path: `${at}.events`, message: `expected a non-empty array of event types (${EVENT_TYPES.join(', ')}) or ["*"]` });
+      issues.push({
+        path: `${at}.events`,
+        message: `expected a non-empty array of event types (${EVENT_TYPES.join(', ')}) or ["*"]`,
+      });
     else
       events.forEach((type, j) => {
         if (type !== '*' && !EVENT_TYPES.includes(type as NotificationType))
-          issues.push({ path: `${at}.events[${j}]`, message: `unknown event type ${JSON.stringify(type)}; expected one of ${EVENT_TYPES.join(', ')} or "*"` });
+          issues.push({
+            path: `${at}.events[${j}]`,
+            message: `unknown event type ${JSON.stringify(type)}; expected one of ${EVENT_TYPES.join(', ')} or "*"`,
+          });
       });
-    if (endpoints.some((e) => e.url === hook.url)) issues.push({ path: `${at}.url`, message: 'the same URL is configured twice in this project' });
+    if (endpoints.some((e) => e.url === hook.url))
+      issues.push({ path: `${at}.url`, message: 'the same URL is configured twice in this project' });
     if (issues.length > before) return;
-    endpoints.push({ id: endpointId(hook.url as string), url: hook.url as string, secret: hook.secret as string, events: events as WebhookEndpoint['events'] });
+    endpoints.push({
+      id: endpointId(hook.url as string),
+      url: hook.url as string,
+      secret: hook.secret as string,
+      events: events as WebhookEndpoint['events'],
+    });
   });
   return endpoints;
 }
 
 /** Whether an endpoint receives this type. */
-export const receives = (endpoint: WebhookEndpoint, type: NotificationType) => endpoint.events.includes('*') || endpoint.events.includes(type);
+export const receives = (endpoint: WebhookEndpoint, type: NotificationType) =>
+  endpoint.events.includes('*') || endpoint.events.includes(type);

@@ -1,8 +1,8 @@
 import type { Consumer } from '../notify/createNotifier';
+import { jobKey } from './jobKey';
+import { receives } from './readWebhooks';
 import type { WebhookDeps } from './webhookDeps';
 import { messageId, webhookPayload } from './webhookPayload';
-import { receives } from './readWebhooks';
-import { jobKey } from './jobKey';
 
 /**
  * The notifier consumer: one delivery per endpoint that receives the notification's type, stored and enqueued (a
@@ -30,7 +30,17 @@ export function recordDeliveries(deps: WebhookDeps): Consumer {
        order by e.id
        on conflict (project_key, notification_key, endpoint_id) do nothing
        returning id, status, endpoint_id`,
-      [n.projectKey, n.key, messageId(n.projectKey, n.key), n.type, n.userId ?? null, n.accountId ?? null, body, deps.clock(), endpoints.map((e) => e.id)],
+      [
+        n.projectKey,
+        n.key,
+        messageId(n.projectKey, n.key),
+        n.type,
+        n.userId ?? null,
+        n.accountId ?? null,
+        body,
+        deps.clock(),
+        endpoints.map((e) => e.id),
+      ],
     );
     const due = rows.filter((r) => r.status === 'pending').map((r) => jobKey(r.endpoint_id, r.id));
     await deps.queue.enqueue({ query }, n.projectKey, 'webhook', due);

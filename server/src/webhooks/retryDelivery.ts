@@ -11,7 +11,13 @@ import { jobKey } from './jobKey';
  * @example
  * if (!(await retryDelivery(db, queue, 'pk_demo', 42, Date.now()))) throw new HttpError(404, 'id: no such delivery');
  */
-export async function retryDelivery(db: Database, queue: Queue, projectKey: string, id: number, now: number): Promise<boolean> {
+export async function retryDelivery(
+  db: Database,
+  queue: Queue,
+  projectKey: string,
+  id: number,
+  now: number,
+): Promise<boolean> {
   return db.transaction(async (query) => {
     const found = await query<{ endpoint_id: string }>(
       `update waymark_webhook_deliveries set manual_requested_at = to_timestamp($3::float8 / 1000)

@@ -30,4 +30,10 @@ export const nextRetryDelay = (attempts: number, delays = RETRY_DELAYS): number 
 
 /** How a span of ms reads in the log and the admin API: `27.6 h`, `5 min`, `300 ms`. */
 export const span = (ms: number) =>
-  ms >= HOUR ? `${Math.round((ms / HOUR) * 10) / 10} h` : ms >= MINUTE ? `${Math.round(ms / MINUTE)} min` : ms >= SECOND ? `${Math.round(ms / SECOND)} s` : `${ms} ms`;
+  ms >= HOUR
+    ? `${Math.round((ms / HOUR) * 10) / 10} h`
+    : ms >= MINUTE
+      ? `${Math.round(ms / MINUTE)} min`
+      : ms >= SECOND
+        ? `${Math.round(ms / SECOND)} s`
+        : `${ms} ms`;

@@ -28,13 +28,16 @@ export function safeLookup(resolve: Lookup = dnsLookup as Lookup, allowPrivateNe
     resolve(hostname, { ...options, all: true }, (error, found) => {
       if (error) return callback(error, []);
       const addresses = found as LookupAddress[];
-      if (!addresses.length) return callback(Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' }), []);
+      if (!addresses.length)
+        return callback(Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' }), []);
       if (!allowPrivateNetworks)
         for (const a of addresses) {
           const problem = addressProblem(a.address);
           if (problem)
             return callback(
-              new RefusedAddressError(`${hostname} resolves to ${a.address}, ${problem}: refused (SSRF); allowPrivateNetworks is off`),
+              new RefusedAddressError(
+                `${hostname} resolves to ${a.address}, ${problem}: refused (SSRF); allowPrivateNetworks is off`,
+              ),
               [],
             );
         }

@@ -29,7 +29,8 @@ const pick = (headers: HeaderBag): Record<string, string> => {
  * if (event.type === 'milestone.achieved') console.log(event.data.userId, event.data.milestoneId);
  */
 export function verifyWebhook(body: string | Uint8Array, headers: HeaderBag, secret: string): WebhookPayload {
-  const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  const text =
+    typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   return new Webhook(secret).verify(text, pick(headers)) as WebhookPayload;
 }
 

@@ -2,10 +2,10 @@ import type { Logger } from 'pino';
 import type { Project } from '../config/readConfig';
 import type { Database } from '../db/types';
 import type { Queue } from '../queue/createQueue';
-import { createAgents, type Agents } from './postWebhook';
-import type { WebhookEndpoint } from './readWebhooks';
+import { type Agents, createAgents } from './postWebhook';
 import type { WebhookDelivery } from './readWebhookDelivery';
-import { safeLookup, type Lookup } from './safeLookup';
+import type { WebhookEndpoint } from './readWebhooks';
+import { type Lookup, safeLookup } from './safeLookup';
 
 /** What the webhook pieces share: the database, the queue, the wall clock, the endpoints, the network. */
 export interface WebhookDeps {

@@ -51,4 +51,4 @@ export function webhookPayload(n: Notification): WebhookPayload {
  * messageId('pk_demo', 'milestone.achieved:u:42:ten-tasks'); // 'msg_…' (24 characters after the prefix)
  */
 export const messageId = (projectKey: string, key: string) =>
-  'msg_' + createHash('sha256').update(`${projectKey}\u0000${key}`).digest('base64url').slice(0, 24);
+  `msg_${createHash('sha256').update(`${projectKey}\u0000${key}`).digest('base64url').slice(0, 24)}`;

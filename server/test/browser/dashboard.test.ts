@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type WaymarkServer } from 'waymark-server';
 import { seedHistory } from '../../../examples/app/seedHistory.mjs';
@@ -27,12 +27,23 @@ const csp: string[] = [];
 const pageErrors: string[] = [];
 
 const admin = async (path: string, init: RequestInit = {}) => {
-  const res = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${SECRET}`, ...init.headers } });
+  const res = await fetch(`${base}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${SECRET}`, ...init.headers },
+  });
   return { status: res.status, body: await res.json() };
 };
 
 /** A fresh browser context, signed in (or not), recording CSP violations and page errors. */
-const open = async (options: { signIn?: boolean; colorScheme?: 'light' | 'dark'; width?: number; height?: number; bypassCSP?: boolean } = {}) => {
+const open = async (
+  options: {
+    signIn?: boolean;
+    colorScheme?: 'light' | 'dark';
+    width?: number;
+    height?: number;
+    bypassCSP?: boolean;
+  } = {},
+) => {
   const context: BrowserContext = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
@@ -41,7 +52,9 @@ const open = async (options: { signIn?: boolean; colorScheme?: 'light' | 'dark';
   });
   // Injected by the driver, not subject to the page's CSP.
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const page = await context.newPage();
   page.on('console', (m) => {
@@ -61,12 +74,24 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${n
 const severe = async (page: Page) => {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(d: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document);
-    return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5) }));
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5),
+    }));
   });
   for (const v of violations) console.log(`[axe] ${v.impact} ${v.id} ${v.targets.join(' ')}`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.targets.join(' ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} ${v.targets.join(' ')}`);
 };
 
 beforeAll(async () => {
@@ -98,15 +123,31 @@ beforeAll(async () => {
           { id: 'momentum', scope: 'account', when: { achievedAtLeast: 3, within: '30d' } },
           { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
         ],
-        webhooks: [{ url: `http://127.0.0.1:${port}/hooks`, secret: 'whsec_' + Buffer.from('dashboard-webhook-secret-32bytes!').toString('base64'), events: ['level.completed'] }],
+        webhooks: [
+          {
+            url: `http://127.0.0.1:${port}/hooks`,
+            secret: `whsec_${Buffer.from('dashboard-webhook-secret-32bytes!').toString('base64')}`,
+            events: ['level.completed'],
+          },
+        ],
       },
     ],
   });
   base = await server.listen();
-  await seedHistory(server, clock, { projectKey: 'pk_dash', identitySecret: IDENTITY, end: END, accounts: 12, users: 60, seed: 7 });
+  await seedHistory(server, clock, {
+    projectKey: 'pk_dash',
+    identitySecret: IDENTITY,
+    end: END,
+    accounts: 12,
+    users: 60,
+    seed: 7,
+  });
   clock.now = END;
   await server.idle();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -166,13 +207,18 @@ describe('the dashboard in Chromium', () => {
     await page.click('nav.tabs a:has-text("At risk")');
     const { body: risk } = await admin('/v1/admin/accounts?status=stalled,behind&limit=500');
     const pills = await page.$$eval('table.accounts tbody .pill', (p) => p.map((x) => x.textContent));
-    if (risk.total) expect(new Set(pills)).toEqual(new Set(risk.accounts.map((a: { status: string }) => (a.status === 'stalled' ? 'Stalled' : 'Behind'))));
+    if (risk.total)
+      expect(new Set(pills)).toEqual(
+        new Set(risk.accounts.map((a: { status: string }) => (a.status === 'stalled' ? 'Stalled' : 'Behind'))),
+      );
     else expect(await page.textContent('.empty')).toContain('No account');
     expect(pills).toHaveLength(risk.total);
 
     await page.click('nav.tabs a:has-text("All")');
     await page.click('th a:has-text("Users")');
-    const users = await page.$$eval('table.accounts tbody tr td:nth-of-type(2)', (c) => c.map((x) => Number(x.textContent!.replace(/,/g, ''))));
+    const users = await page.$$eval('table.accounts tbody tr td:nth-of-type(2)', (c) =>
+      c.map((x) => Number(x.textContent!.replace(/,/g, ''))),
+    );
     expect(users).toEqual([...users].sort((a, b) => b - a));
 
     const target = all.accounts[0].accountId as string;
@@ -180,11 +226,18 @@ describe('the dashboard in Chromium', () => {
     await page.click('form[role=search] button');
     expect(await page.$$eval('table.accounts tbody th a', (a) => a.map((x) => x.textContent))).toContain(target);
 
-    const csv = await page.evaluate(async () => (await fetch('/dashboard/accounts.csv?sort=achieved&order=desc')).text());
+    const csv = await page.evaluate(async () =>
+      (await fetch('/dashboard/accounts.csv?sort=achieved&order=desc')).text(),
+    );
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('account,status,users,achieved,last_achieved_at');
     expect(lines).toHaveLength(all.total + 1);
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(all.accounts.map((a: { accountId: string }) => a.accountId).sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(all.accounts.map((a: { accountId: string }) => a.accountId).sort());
     await page.context().close();
   });
 
@@ -200,7 +253,9 @@ describe('the dashboard in Chromium', () => {
     // The triggers that fired for it, as the admin API lists them.
     const { body: fires } = await admin('/v1/admin/triggers/momentum/fires?limit=1000');
     const own = fires.fires.filter((f: { accountId?: string }) => f.accountId === account.accountId).length;
-    const shown = await page.$$eval('section[aria-labelledby=triggers-title] tbody tr td:first-child', (c) => c.map((x) => x.textContent));
+    const shown = await page.$$eval('section[aria-labelledby=triggers-title] tbody tr td:first-child', (c) =>
+      c.map((x) => x.textContent),
+    );
     expect(shown.filter((t) => t === 'momentum')).toHaveLength(own);
     await shot(page, 'account');
     await page.context().close();
@@ -220,7 +275,9 @@ describe('the dashboard in Chromium', () => {
     const triggerRows = await page.$$eval('section[aria-labelledby=triggers-title] tbody tr', (trs) =>
       trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td.num')!.textContent]),
     );
-    expect(triggerRows).toEqual(summary.triggers.map((t: { id: string; fired: number }) => [t.id, t.fired.toLocaleString('en-US')]));
+    expect(triggerRows).toEqual(
+      summary.triggers.map((t: { id: string; fired: number }) => [t.id, t.fired.toLocaleString('en-US')]),
+    );
     expect(summary.triggers.find((t: { id: string }) => t.id === 'momentum').fired).toBeGreaterThan(0);
     await Promise.all([page.waitForURL(/retried=1/), button.click()]);
     expect(await page.textContent('[role=status]')).toContain('queued');
@@ -237,7 +294,12 @@ describe('the dashboard in Chromium', () => {
     const { body: all } = await admin('/v1/admin/accounts?limit=1');
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await open({ colorScheme, bypassCSP: true });
-      for (const path of ['/dashboard/overview', '/dashboard/accounts', `/dashboard/accounts/${all.accounts[0].accountId}`, '/dashboard/webhooks']) {
+      for (const path of [
+        '/dashboard/overview',
+        '/dashboard/accounts',
+        `/dashboard/accounts/${all.accounts[0].accountId}`,
+        '/dashboard/webhooks',
+      ]) {
         await page.goto(`${base}${path}`);
         expect(await severe(page), `${colorScheme} ${path}`).toEqual([]);
       }

@@ -1,7 +1,7 @@
 // Queued before load: errors are recorded, then init() with an endpoint on this origin and one track.
 window.__errors = [];
-waymark.on('error', function (e) {
-  window.__errors.push(e.code + ': ' + e.message);
+waymark.on('error', (e) => {
+  window.__errors.push(`${e.code}: ${e.message}`);
 });
 waymark.init({
   projectKey: 'pk_sync',

@@ -1,8 +1,9 @@
 // Queued before load: the widget with Share, in the file, locale and theme the URL asks for (?lang=de&theme=dark).
 var params = new URLSearchParams(location.search);
 if (params.get('theme')) document.documentElement.className = params.get('theme');
-document.addEventListener('click', function (e) {
-  if (e.target && e.target.id === 'theme') document.documentElement.className = document.documentElement.className ? '' : 'dark';
+document.addEventListener('click', (e) => {
+  if (e.target && e.target.id === 'theme')
+    document.documentElement.className = document.documentElement.className ? '' : 'dark';
 });
 var widget = { share: { url: 'https://acme.example/', name: 'Acme Tasks' } };
 if (params.get('locale')) widget.locale = params.get('locale');
@@ -10,5 +11,5 @@ waymark.init({ projectKey: 'pk_widget', milestonesUrl: '/examples/plain-html/mil
 // The script-tag file in the language ?lang= asks for (dist/waymark.de.global.js), else the English one.
 var script = document.createElement('script');
 script.async = true;
-script.src = '/dist/waymark.' + (params.get('lang') ? params.get('lang') + '.' : '') + 'global.js';
+script.src = `/dist/waymark.${params.get('lang') ? `${params.get('lang')}.` : ''}global.js`;
 document.head.appendChild(script);

@@ -26,7 +26,11 @@ function cohortChart(figure: HTMLElement, points: CohortPoints) {
     height: 260,
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
-    scales: { x: { time: true }, rate: { range: [0, 100] }, users: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] } },
+    scales: {
+      x: { time: true },
+      rate: { range: [0, 100] },
+      users: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
+    },
     axes: [
       { ...axis, values: (_u, ticks) => ticks.map((t) => weekLabel.format(t * 1000)) },
       { ...axis, scale: 'rate', values: (_u, ticks) => ticks.map((t) => `${t}%`) },

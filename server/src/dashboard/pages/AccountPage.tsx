@@ -1,12 +1,16 @@
 import type { Delivery, TriggerFiring } from '../dashboardTypes';
-import type { AccountView, MilestoneLine } from '../readAccountView';
 import { ago, date, dateTime } from '../format';
+import type { AccountView, MilestoneLine } from '../readAccountView';
 import { Layout } from './Layout';
 import { DeliveryTable } from './WebhooksPage';
 
 const Progress = ({ m }: { m: MilestoneLine }) => (
   <div class="progress-line">
-    <progress max={m.target} value={Math.min(m.current, m.target)} aria-label={`${m.title}: ${m.current} of ${m.target}`} />
+    <progress
+      max={m.target}
+      value={Math.min(m.current, m.target)}
+      aria-label={`${m.title}: ${m.current} of ${m.target}`}
+    />
     <span class="num">
       {Math.min(m.current, m.target)} / {m.target}
     </span>
@@ -30,7 +34,8 @@ const MilestoneRow = ({ m }: { m: MilestoneLine }) => (
   </li>
 );
 
-const achievedCount = (u: AccountView['users'][number]) => u.milestones.filter((m) => m.achievedAt !== undefined).length;
+const achievedCount = (u: AccountView['users'][number]) =>
+  u.milestones.filter((m) => m.achievedAt !== undefined).length;
 
 /** A user's card: progress toward what is unfinished first, what was achieved folded under it. */
 const UserCard = ({ u, now }: { u: AccountView['users'][number]; now: number }) => {
@@ -40,7 +45,8 @@ const UserCard = ({ u, now }: { u: AccountView['users'][number]; now: number }) 
     <article class="card user" aria-labelledby={`user-${u.userId}`}>
       <h3 id={`user-${u.userId}`}>{u.userId}</h3>
       <p class="muted small">
-        started {date(u.startedAt)} · last active {ago(u.lastEventAt, now)} · {done.length} of {u.milestones.length} achieved
+        started {date(u.startedAt)} · last active {ago(u.lastEventAt, now)} · {done.length} of {u.milestones.length}{' '}
+        achieved
       </p>
       <progress class="wide" max={u.milestones.length || 1} value={done.length} aria-hidden="true" />
       {open.length ? (
@@ -70,12 +76,25 @@ const UserCard = ({ u, now }: { u: AccountView['users'][number]; now: number }) 
  * One account: its own milestones, a timeline of everything its users achieved, each user's progress toward the
  * unfinished milestones, and (when those parts are on) the triggers that fired and the webhook deliveries for it.
  */
-export function AccountPage(props: { view: AccountView; triggers: TriggerFiring[]; deliveries: Delivery[]; projectKey: string; csrf: string; now: number }) {
+export function AccountPage(props: {
+  view: AccountView;
+  triggers: TriggerFiring[];
+  deliveries: Delivery[];
+  projectKey: string;
+  csrf: string;
+  now: number;
+}) {
   const { view, triggers, deliveries, now } = props;
   const back = `/dashboard/accounts/${encodeURIComponent(view.accountId)}`;
   const timeline = [
-    ...view.milestones.filter((m) => m.achievedAt !== undefined).map((m) => ({ at: m.achievedAt!, title: m.title, who: 'The team' })),
-    ...view.users.flatMap((u) => u.milestones.filter((m) => m.achievedAt !== undefined).map((m) => ({ at: m.achievedAt!, title: m.title, who: u.userId }))),
+    ...view.milestones
+      .filter((m) => m.achievedAt !== undefined)
+      .map((m) => ({ at: m.achievedAt!, title: m.title, who: 'The team' })),
+    ...view.users.flatMap((u) =>
+      u.milestones
+        .filter((m) => m.achievedAt !== undefined)
+        .map((m) => ({ at: m.achievedAt!, title: m.title, who: u.userId })),
+    ),
   ].sort((a, b) => b.at - a.at);
   return (
     <Layout title={`Account ${view.accountId}`} projectKey={props.projectKey} section="accounts" csrf={props.csrf}>
@@ -84,8 +103,8 @@ export function AccountPage(props: { view: AccountView; triggers: TriggerFiring[
       </p>
       <h1>{view.accountId}</h1>
       <p class="muted">
-        {view.users.length + view.moreUsers} user{view.users.length + view.moreUsers === 1 ? '' : 's'} · started {date(view.startedAt)} · last active{' '}
-        {ago(view.lastEventAt, now)}
+        {view.users.length + view.moreUsers} user{view.users.length + view.moreUsers === 1 ? '' : 's'} · started{' '}
+        {date(view.startedAt)} · last active {ago(view.lastEventAt, now)}
       </p>
       <div class={view.milestones.length ? 'grid two' : 'grid'}>
         <section class="card" aria-labelledby="timeline-title">
@@ -157,7 +176,11 @@ export function AccountPage(props: { view: AccountView; triggers: TriggerFiring[
         </section>
         <section class="card" aria-labelledby="deliveries-title">
           <h2 id="deliveries-title">Webhook deliveries</h2>
-          {deliveries.length ? <DeliveryTable deliveries={deliveries} csrf={props.csrf} back={back} /> : <p class="empty">No webhook delivery for this account.</p>}
+          {deliveries.length ? (
+            <DeliveryTable deliveries={deliveries} csrf={props.csrf} back={back} />
+          ) : (
+            <p class="empty">No webhook delivery for this account.</p>
+          )}
         </section>
       </div>
     </Layout>

@@ -1,7 +1,7 @@
+import { accountsHref } from '../accountsQuery';
 import type { AccountList, AccountQuery, AccountStatus } from '../dashboardTypes';
 import { STATUS_LABEL } from '../dashboardTypes';
 import { ago, count, date } from '../format';
-import { accountsHref } from '../accountsQuery';
 import { Layout } from './Layout';
 
 const TABS: [string, AccountStatus[] | undefined][] = [
@@ -28,29 +28,46 @@ const sameStatuses = (a: AccountStatus[] | undefined, b: AccountStatus[] | undef
  * Accounts by milestone achievement: status tabs with their counts, a search by account id, columns that sort on the
  * server, pages of 50, and a CSV export of everything the filter matches.
  */
-export function AccountsPage(props: { projectKey: string; csrf: string; now: number; query: AccountQuery; page: AccountList }) {
+export function AccountsPage(props: {
+  projectKey: string;
+  csrf: string;
+  now: number;
+  query: AccountQuery;
+  page: AccountList;
+}) {
   const { query, page, now } = props;
   const countOf = (statuses: AccountStatus[] | undefined) =>
-    statuses ? statuses.reduce((n, s) => n + page.statuses[s], 0) : Object.values(page.statuses).reduce((a, b) => a + b, 0);
+    statuses
+      ? statuses.reduce((n, s) => n + page.statuses[s], 0)
+      : Object.values(page.statuses).reduce((a, b) => a + b, 0);
   const first = page.total ? query.offset + 1 : 0;
   const last = Math.min(page.total, query.offset + page.accounts.length);
   return (
     <Layout title="Accounts" projectKey={props.projectKey} section="accounts" csrf={props.csrf}>
       <div class="page-head">
         <h1>Accounts</h1>
-        <a class="button quiet" href={accountsHref(query, { cursor: undefined, offset: 0 }, '/dashboard/accounts.csv')} download>
+        <a
+          class="button quiet"
+          href={accountsHref(query, { cursor: undefined, offset: 0 }, '/dashboard/accounts.csv')}
+          download
+        >
           Export CSV
         </a>
       </div>
       <nav class="tabs" aria-label="Account status">
         {TABS.map(([label, statuses]) => (
-          <a href={accountsHref(query, { status: statuses, cursor: undefined, offset: 0 })} aria-current={sameStatuses(query.status, statuses) ? 'page' : undefined}>
+          <a
+            href={accountsHref(query, { status: statuses, cursor: undefined, offset: 0 })}
+            aria-current={sameStatuses(query.status, statuses) ? 'page' : undefined}
+          >
             {label} <span class="count">{count(countOf(statuses))}</span>
           </a>
         ))}
       </nav>
       <form class="filters" method="get" action="/dashboard/accounts" role="search">
-        {query.status?.map((s) => <input type="hidden" name="status" value={s} />)}
+        {query.status?.map((s) => (
+          <input type="hidden" name="status" value={s} />
+        ))}
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="order" value={query.order} />
         <label for="search" class="sr-only">
@@ -79,7 +96,11 @@ export function AccountsPage(props: { projectKey: string; csrf: string; now: num
                     const active = sort === query.sort;
                     const order = active && query.order === 'desc' ? 'asc' : 'desc';
                     return (
-                      <th scope="col" class={numeric ? 'num' : undefined} aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <th
+                        scope="col"
+                        class={numeric ? 'num' : undefined}
+                        aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined}
+                      >
                         <a href={accountsHref(query, { sort, order, cursor: undefined, offset: 0 })}>
                           {label}
                           {active && <span aria-hidden="true">{query.order === 'asc' ? ' ↑' : ' ↓'}</span>}
@@ -132,7 +153,11 @@ export function AccountsPage(props: { projectKey: string; csrf: string; now: num
           </span>
         )}
         {page.next ? (
-          <a class="button quiet" href={accountsHref(query, { cursor: page.next, offset: query.offset + page.accounts.length })} rel="next">
+          <a
+            class="button quiet"
+            href={accountsHref(query, { cursor: page.next, offset: query.offset + page.accounts.length })}
+            rel="next"
+          >
             Next
           </a>
         ) : (

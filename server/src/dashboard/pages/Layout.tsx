@@ -9,7 +9,13 @@ const NAV: [Section, string, string][] = [
 ];
 
 /** The page around every dashboard screen: head, top bar with the project and sign-out, navigation, main. */
-export function Layout(props: { title: string; projectKey?: string; section?: Section; csrf?: string; children: ComponentChildren }) {
+export function Layout(props: {
+  title: string;
+  projectKey?: string;
+  section?: Section;
+  csrf?: string;
+  children: ComponentChildren;
+}) {
   return (
     <html lang="en">
       <head>

@@ -1,7 +1,7 @@
 import type { AccountRow, AccountStatus, Metrics, MilestoneMetric } from '../dashboardTypes';
 import { STATUS_LABEL } from '../dashboardTypes';
 import { ago, count, days, percent } from '../format';
-import { fairTrend, MIN_COHORT, type Headline, type Trend as CohortTrends } from '../headlines';
+import { type Trend as CohortTrends, fairTrend, type Headline, MIN_COHORT } from '../headlines';
 import type { CohortMilestone } from '../readCohortTrend';
 import { Layout } from './Layout';
 
@@ -26,7 +26,15 @@ const RANGES: [string, string][] = [
 ];
 
 /** A change between two periods: "▲ 4 pts" for rates, "▼ 1.2 days" for velocity (fewer days is better). */
-const Trend = ({ now, before, unit }: { now: number | null | undefined; before: number | null | undefined; unit: 'rate' | 'days' }) => {
+const Trend = ({
+  now,
+  before,
+  unit,
+}: {
+  now: number | null | undefined;
+  before: number | null | undefined;
+  unit: 'rate' | 'days';
+}) => {
   if (typeof now !== 'number' || typeof before !== 'number') return <span class="muted">–</span>;
   const change = unit === 'rate' ? Math.round((now - before) * 100) : Math.round((now - before) * 10) / 10;
   if (change === 0) return <span class="trend flat">steady</span>;
@@ -48,7 +56,15 @@ const RateBar = ({ rate }: { rate: number }) => (
   </span>
 );
 
-const MilestoneRow = ({ m, recent, earlier }: { m: MilestoneMetric; recent?: CohortMilestone; earlier?: CohortMilestone }) => (
+const MilestoneRow = ({
+  m,
+  recent,
+  earlier,
+}: {
+  m: MilestoneMetric;
+  recent?: CohortMilestone;
+  earlier?: CohortMilestone;
+}) => (
   <tr>
     <th scope="row">{m.title}</th>
     <td class="num">{count(m.eligible)}</td>
@@ -68,7 +84,21 @@ const MilestoneRow = ({ m, recent, earlier }: { m: MilestoneMetric; recent?: Coh
   </tr>
 );
 
-const ShortList = ({ title, id, rows, empty, now, href }: { title: string; id: string; rows: AccountRow[]; empty: string; now: number; href: string }) => (
+const ShortList = ({
+  title,
+  id,
+  rows,
+  empty,
+  now,
+  href,
+}: {
+  title: string;
+  id: string;
+  rows: AccountRow[];
+  empty: string;
+  now: number;
+  href: string;
+}) => (
   <section class="card" aria-labelledby={id}>
     <div class="card-head">
       <h2 id={id}>{title}</h2>
@@ -81,7 +111,8 @@ const ShortList = ({ title, id, rows, empty, now, href }: { title: string; id: s
             <a href={`/dashboard/accounts/${encodeURIComponent(a.accountId)}`}>{a.accountId}</a>
             <span class={`pill ${a.status}`}>{STATUS_LABEL[a.status]}</span>
             <span class="muted small">
-              {count(a.users)} users · {count(a.achieved)} milestones · last {ago(a.lastAchievedAt ? Date.parse(a.lastAchievedAt) : undefined, now)}
+              {count(a.users)} users · {count(a.achieved)} milestones · last{' '}
+              {ago(a.lastAchievedAt ? Date.parse(a.lastAchievedAt) : undefined, now)}
             </span>
           </li>
         ))}
@@ -101,11 +132,14 @@ export function OverviewPage(props: OverviewProps) {
   const { metrics, trend, now } = props;
   const fair = fairTrend(trend);
   // A milestone nobody in a cohort reached has rate 0 there, and no velocity.
-  const inCohort = (cohort: CohortTrends['recent'], id: string) => cohort.milestones[id] ?? { rate: 0, medianDays: null };
+  const inCohort = (cohort: CohortTrends['recent'], id: string) =>
+    cohort.milestones[id] ?? { rate: 0, medianDays: null };
   const totalAccounts = Object.values(props.statuses).reduce((a, b) => a + b, 0);
   const chart = {
     weeks: metrics.cohorts.map((c) => Date.parse(`${c.week}T00:00:00Z`) / 1000),
-    activation: metrics.cohorts.map((c) => (c.activationRate === null ? null : Math.round(c.activationRate * 1000) / 10)),
+    activation: metrics.cohorts.map((c) =>
+      c.activationRate === null ? null : Math.round(c.activationRate * 1000) / 10,
+    ),
     users: metrics.cohorts.map((c) => c.users),
   };
   return (
@@ -114,7 +148,10 @@ export function OverviewPage(props: OverviewProps) {
         <h1>Overview</h1>
         <nav class="segmented" aria-label="Period">
           {RANGES.map(([value, label]) => (
-            <a href={`/dashboard/overview?range=${value}`} aria-current={props.range.label === label ? 'true' : undefined}>
+            <a
+              href={`/dashboard/overview?range=${value}`}
+              aria-current={props.range.label === label ? 'true' : undefined}
+            >
               {label}
             </a>
           ))}
@@ -163,7 +200,9 @@ export function OverviewPage(props: OverviewProps) {
 
       <section class="card" aria-labelledby="cohorts-title">
         <h2 id="cohorts-title">Activation by start week</h2>
-        <p class="muted small">Share of each week's new users who completed the first level, and how many started that week.</p>
+        <p class="muted small">
+          Share of each week's new users who completed the first level, and how many started that week.
+        </p>
         {metrics.cohorts.length ? (
           <>
             <figure class="chart" data-chart="cohorts" data-points={JSON.stringify(chart)} aria-hidden="true" />
@@ -229,15 +268,19 @@ export function OverviewPage(props: OverviewProps) {
               {metrics.milestones.map((m) => (
                 <MilestoneRow
                   m={m}
-                  {...(fair && m.scope !== 'account' && { recent: inCohort(fair.recent, m.id), earlier: inCohort(fair.earlier, m.id) })}
+                  {...(fair &&
+                    m.scope !== 'account' && {
+                      recent: inCohort(fair.recent, m.id),
+                      earlier: inCohort(fair.earlier, m.id),
+                    })}
                 />
               ))}
             </tbody>
           </table>
         </div>
         <p class="muted small">
-          Median and p75: days from a user's start to the milestone. Retention: users active in their last 30 days, achievers against the others (users
-          older than 30 days).{' '}
+          Median and p75: days from a user's start to the milestone. Retention: users active in their last 30 days,
+          achievers against the others (users older than 30 days).{' '}
           {fair
             ? `Trends compare users who started ${fair.days}–${2 * fair.days} days ago with those who started ${2 * fair.days}–${3 * fair.days} days ago, each over their first ${fair.days} days.`
             : `Trends need two earlier start cohorts of ${MIN_COHORT} users or more, each old enough to compare over the same first days.`}

@@ -66,7 +66,9 @@ export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery
             <td class="url">{d.url ?? <span class="muted">(endpoint removed)</span>}</td>
             <td>
               <span class={`pill ${d.status}`}>{d.status}</span>
-              {d.nextAttemptAt && d.status === 'pending' && <div class="small muted">next {dateTime(Date.parse(d.nextAttemptAt))}</div>}
+              {d.nextAttemptAt && d.status === 'pending' && (
+                <div class="small muted">next {dateTime(Date.parse(d.nextAttemptAt))}</div>
+              )}
             </td>
             <td class="num">{count(d.attempts.length)}</td>
             <td>{dateTime(d.attempts.length ? Date.parse(d.attempts.at(-1)!.at) : undefined)}</td>
@@ -112,9 +114,12 @@ export function WebhooksPage(props: {
                 <span class="url">{e.url}</span>
                 <span class={`pill ${e.status}`}>{e.status}</span>
                 <span class="small muted">
-                  {e.events.join(', ')} · {count(e.deliveries.succeeded)} succeeded, {count(e.deliveries.failed)} failed, {count(e.deliveries.pending)} pending
+                  {e.events.join(', ')} · {count(e.deliveries.succeeded)} succeeded, {count(e.deliveries.failed)}{' '}
+                  failed, {count(e.deliveries.pending)} pending
                 </span>
-                {e.status === 'failing' && e.failingSince && <span class="small bad">failing since {dateTime(Date.parse(e.failingSince))}</span>}
+                {e.status === 'failing' && e.failingSince && (
+                  <span class="small bad">failing since {dateTime(Date.parse(e.failingSince))}</span>
+                )}
                 {e.disabledReason && <span class="small bad">{e.disabledReason}</span>}
               </li>
             ))}
@@ -128,7 +133,10 @@ export function WebhooksPage(props: {
           <h2 id="deliveries-title">Deliveries</h2>
           <nav class="segmented" aria-label="Delivery status">
             {FILTERS.map(([value, label]) => (
-              <a href={`/dashboard/webhooks${value ? `?status=${value}` : ''}`} aria-current={props.status === value ? 'true' : undefined}>
+              <a
+                href={`/dashboard/webhooks${value ? `?status=${value}` : ''}`}
+                aria-current={props.status === value ? 'true' : undefined}
+              >
                 {label}
               </a>
             ))}
