@@ -1,5 +1,5 @@
 // Prints what the insight endpoints cost at 100,000 users in 10,000 accounts (about 270,000 achievements) on
-// PostgreSQL, and at 10,000 in 1,000 on PGlite: the
+// PostgreSQL, and at 10,000 in 1,000 on PGlite: the dashboard's pages (signed in as a browser), the
 // accounts list (first page, a status filter, a later page by cursor), one account, the metrics, the time-based
 // triggers' evaluation (quietFor and behindPace over every account, behindPace over every user), and /v1/state with
 // its overall standing. A benchmark, not a test: figures, no assertions. `node scripts/bench-insights.mjs` after
@@ -107,7 +107,7 @@ async function run(label, databaseUrl, users, accounts) {
   ACCOUNTS = Number(process.env.ACCOUNTS ?? accounts);
   const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-insights-'));
   const schema = `wm_bench_insights_${Date.now().toString(36)}`;
-  const server = await createServer({
+  const options = {
     port: 0,
     databaseUrl,
     dataDir: databaseUrl ? dir : join(dir, 'data'),
@@ -130,7 +130,8 @@ async function run(label, databaseUrl, users, accounts) {
         ],
       },
     ],
-  });
+  };
+  let server = await createServer(options);
   try {
     const t = performance.now();
     const achievements = await seed((sql, params) => server.db.query(sql, params))();
@@ -147,7 +148,14 @@ async function run(label, databaseUrl, users, accounts) {
       }
       return;
     }
-    const url = await server.listen();
+    // Started again on the seeded data, as a server that has run a while would be: PGlite's planner statistics are
+    // refreshed at start (keepStatistics); PostgreSQL's autovacuum is stood in for by the analyze above.
+    const restart = async () => {
+      await server.close();
+      server = await createServer(options);
+      return server.listen();
+    };
+    let url = await restart();
     const get = async (path) => {
       const started = performance.now();
       const res = await fetch(url + path, { headers: { authorization: `Bearer ${SECRET}` } });
@@ -162,6 +170,46 @@ async function run(label, databaseUrl, users, accounts) {
       console.log(`  ${name.padEnd(52)} median ${ms(median(times)).padStart(8)}  (first ${ms(first.ms)})`);
       return first.body;
     };
+    // The dashboard's pages first, signed in as a browser would be (its HTML whole; assets are static files): the first
+    // open of each is cold, the later ones reuse what a large project's answers keep for a minute (answerCache).
+    const signIn = async () => {
+      const form = await fetch(`${url}/dashboard`);
+      const cookies = form.headers.getSetCookie().map((c) => c.split(';')[0]);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())[1];
+      const res = await fetch(`${url}/dashboard/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
+        body: new URLSearchParams({ _csrf: csrf, secret: SECRET }).toString(),
+      });
+      return [...cookies, ...res.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+    };
+    const cookie = await signIn();
+    const page = async (path) => {
+      const started = performance.now();
+      const res = await fetch(url + path, { headers: { cookie } });
+      const html = await res.text();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${html.slice(0, 200)}`);
+      return performance.now() - started;
+    };
+    const timePage = async (name, path, runs = 5) => {
+      const first = await page(path);
+      const times = [];
+      for (let i = 0; i < runs; i++) times.push(await page(path));
+      console.log(`  ${name.padEnd(52)} first ${ms(first).padStart(8)}, then median ${ms(median(times))}`);
+    };
+    await timePage('dashboard: overview (last 30 days)', '/dashboard/overview');
+    await timePage('dashboard: overview (all time)', '/dashboard/overview?range=all');
+    await timePage('dashboard: accounts (first page)', '/dashboard/accounts');
+    await timePage(
+      'dashboard: accounts, at risk, by users',
+      '/dashboard/accounts?status=stalled&status=behind&sort=users',
+    );
+    await timePage('dashboard: one account', '/dashboard/accounts/acct-42');
+    await timePage('dashboard: accounts CSV (all accounts)', '/dashboard/accounts.csv', 2);
+    // A new server on the same data, so the API's first reads are cold again.
+    url = await restart();
+    console.log('  (the API, on a server just started: "first" is cold, the median reuses large answers)');
     const list = await time('GET /v1/admin/accounts (50 by achievements)', '/v1/admin/accounts');
     console.log(`    statuses: ${JSON.stringify(list.statuses)}`);
     await time(

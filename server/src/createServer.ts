@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type Project, type ResolvedConfig, readConfig } from './config/readConfig';
 import type { ServerConfig } from './config/types';
 import type { ServerContext } from './context';
+import { keepStatistics } from './db/keepStatistics';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
 import type { Database } from './db/types';
@@ -85,6 +86,9 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     await db.close().catch(() => {});
     throw error;
   }
+  const stopStatistics = keepStatistics(db, (error) =>
+    log.warn({ err: error }, 'could not refresh the embedded database statistics'),
+  );
 
   const byKey = new Map(config.projects.map((p) => [p.key, p]));
   const secrets = config.projects.map((p) => ({ project: p, digest: digest(p.secretKey) }));
@@ -245,6 +249,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
           ctx.worker.stop(config.shutdownTimeout),
         ]);
         clearTimeout(deadline);
+        await stopStatistics();
         await db.close().catch((e) => log.warn({ err: e }, 'closing the database'));
       })();
       return closing;

@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context';
 import { accountSubject } from '../verify/subjects';
-import { loadAccounts } from './loadAccounts';
 import { type AccountEntry, accountEntry } from './readAccounts';
+import { readRanking } from './readRanking';
 
 /** `GET /v1/admin/accounts/:accountId`: the account, its users and its timeline. */
 export interface AccountAnswer extends AccountEntry {
@@ -27,7 +27,7 @@ export async function readAccount(
   projectKey: string,
   accountId: string,
 ): Promise<AccountAnswer | undefined> {
-  const ranked = (await loadAccounts(ctx, projectKey)).find((a) => a.accountId === accountId);
+  const ranked = (await readRanking(ctx, projectKey)).find((a) => a.accountId === accountId);
   if (!ranked) return undefined;
   const [members, timeline] = await Promise.all([
     ctx.db.query(

@@ -1,7 +1,7 @@
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
-import { loadAccounts } from './loadAccounts';
 import type { AccountStatus, RankedAccount } from './rankAccounts';
+import { readRanking } from './readRanking';
 
 export const ACCOUNT_STATUSES: AccountStatus[] = ['stalled', 'expansion', 'behind', 'on_track'];
 export const ACCOUNT_SORTS = ['achieved', 'users', 'lastAchievedAt', 'status', 'accountId'] as const;
@@ -85,9 +85,7 @@ export async function readAccounts(
   const order = query.order ?? (sort === 'status' || sort === 'accountId' ? 'asc' : 'desc');
   const limit = Math.min(500, Math.max(1, query.limit ?? 50));
   const search = query.search?.toLowerCase();
-  const all = (await loadAccounts(ctx, projectKey)).filter(
-    (a) => !search || a.accountId.toLowerCase().includes(search),
-  );
+  const all = (await readRanking(ctx, projectKey)).filter((a) => !search || a.accountId.toLowerCase().includes(search));
   const statuses = { stalled: 0, expansion: 0, behind: 0, on_track: 0 };
   for (const a of all) statuses[a.status]++;
   const wanted = query.status?.length ? new Set(query.status) : undefined;

@@ -177,8 +177,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
     const projectKey = request.dashboardProject!.key;
     const range = RANGES[String((request.query as { range?: unknown }).range)] ?? RANGES['30']!;
     const now = ctx.now();
-    const period = range.days ? { from: now - range.days * DAY, to: now } : {};
-    const cohorts = range.days ? trendPeriods(now, range.days) : undefined;
+    // From a whole minute: two visits within a minute ask the same question, which a large project answers once.
+    const minute = Math.floor(now / 60_000) * 60_000;
+    const period = range.days ? { from: minute - range.days * DAY } : {};
+    const cohorts = range.days ? trendPeriods(minute, range.days) : undefined;
     const [metrics, recent, earlier, activation, risk, expansion] = await Promise.all([
       data.metrics(projectKey, period),
       cohorts && readCohortTrend(ctx, projectKey, cohorts.recent, range.days!),

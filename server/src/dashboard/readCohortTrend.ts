@@ -1,3 +1,4 @@
+import { answerCache } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 
 const DAY = 864e5;
@@ -18,13 +19,27 @@ export interface CohortTrend {
  * What a start cohort achieved in its first `horizonDays` days, per user-scope milestone: the share of its users who
  * achieved it that soon and their median days to it. Trends compare two cohorts measured this way, since comparing a
  * recent cohort (whose slow achievers have not arrived yet) with an older one would always look faster and rarer.
- * Only cohorts whose every user is at least `horizonDays` old are fair: the caller picks such periods.
+ * Only cohorts whose every user is at least `horizonDays` old are fair: the caller picks such periods. A cohort of
+ * 5,000 users or more is reused for a minute (see answerCache).
  *
  * @example
  * await readCohortTrend(ctx, 'pk_demo', { from: now - 60 * DAY, to: now - 30 * DAY }, 30);
  * // { users: 410, milestones: { 'first-project': { rate: 0.93, medianDays: 0.2 }, ... } }
  */
-export async function readCohortTrend(
+export function readCohortTrend(
+  ctx: ServerContext,
+  projectKey: string,
+  period: { from: number; to: number },
+  horizonDays: number,
+): Promise<CohortTrend> {
+  return answerCache(ctx)(
+    `cohort\n${projectKey}\n${period.from}\n${period.to}\n${horizonDays}`,
+    () => computeCohortTrend(ctx, projectKey, period, horizonDays),
+    (cohort) => cohort.users >= 5_000,
+  );
+}
+
+async function computeCohortTrend(
   ctx: ServerContext,
   projectKey: string,
   period: { from: number; to: number },

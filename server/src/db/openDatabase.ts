@@ -36,7 +36,8 @@ async function openPostgres(o: DatabaseOptions): Promise<Database> {
     statement_timeout: o.statementTimeout,
     lock_timeout: Math.ceil(o.statementTimeout / 3),
     idle_in_transaction_session_timeout: o.statementTimeout * 2,
-    options: `-c search_path=${o.schema}`,
+    // JIT compiling the metrics' statements cost more than it saved (0.8 s of a 3.5 s read at 100,000 users).
+    options: `-c search_path=${o.schema} -c jit=off`,
     application_name: 'waymark-server',
   });
   pool.on('error', (error) => o.onIdleError?.(error));

@@ -1,4 +1,5 @@
 import type { MilestoneDefinition } from 'waymark/engine';
+import { answerCache } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import { MIN_COMPARED } from '../state/createBenchmarks';
 import { inSegment, segmentSql } from './segmentKey';
@@ -143,25 +144,7 @@ function scopeMetrics(rows: ScopeRows, kind: 'user' | 'account', milestones: Mil
   });
 }
 
-/**
- * The project's metrics at `ctx.now()`, from verified achievements only (`waymark_achievements`), over identified users
- * (accounts, for account-scope milestones) who started in the range:
- * per milestone, `eligible` (shown the milestone: its segment matches their traits, or they achieved it), `achieved`,
- * `rate`, `medianDays`/`p75Days` from their start to the achievement (interpolated percentiles, to a tenth of a day),
- * `retention` (active in the last 30 days, of those who started more than 30 days ago: achievers against the eligible
- * others), and the definitions versions the achievements were made under; `density` (milestones achieved in the range
- * per user seen in it, per 30 days), `cohorts` by start week (Monday, UTC) with the share that completed the first
- * level, and `verified`, the shares of users and events that came with a valid identity token. Grouped in the database:
- * the answer's size follows milestones, weeks and segment traits, never users.
- *
- * @example
- * const metrics = await readMetrics(ctx, 'pk_demo', { from: Date.parse('2026-11-01') });
- */
-export async function readMetrics(
-  ctx: ServerContext,
-  projectKey: string,
-  range: MetricsRange = {},
-): Promise<MetricsAnswer> {
+async function computeMetrics(ctx: ServerContext, projectKey: string, range: MetricsRange): Promise<MetricsAnswer> {
   const now = ctx.now();
   // An open range ends now, and includes it.
   const to = range.to ?? now + 1;
@@ -220,4 +203,30 @@ export async function readMetrics(
       })),
     verified: { users: share(verifiedUsers, userCount), events: share(verifiedEvents, events) },
   };
+}
+
+/** Users in the range from which an answer is worth reusing: the statement scans them and all their achievements. */
+const LARGE = 5_000;
+
+/**
+ * The project's metrics at `ctx.now()`, from verified achievements only (`waymark_achievements`), over identified users
+ * (accounts, for account-scope milestones) who started in the range:
+ * per milestone, `eligible` (shown the milestone: its segment matches their traits, or they achieved it), `achieved`,
+ * `rate`, `medianDays`/`p75Days` from their start to the achievement (interpolated percentiles, to a tenth of a day),
+ * `retention` (active in the last 30 days, of those who started more than 30 days ago: achievers against the eligible
+ * others), and the definitions versions the achievements were made under; `density` (milestones achieved in the range
+ * per user seen in it, per 30 days), `cohorts` by start week (Monday, UTC) with the share that completed the first
+ * level, and `verified`, the shares of users and events that came with a valid identity token. Grouped in the database:
+ * the answer's size follows milestones, weeks and segment traits, never users. At 5,000 users or more in the range, the
+ * answer for the same range is reused for a minute (see answerCache); its `to` says when it was computed.
+ *
+ * @example
+ * const metrics = await readMetrics(ctx, 'pk_demo', { from: Date.parse('2026-11-01') });
+ */
+export function readMetrics(ctx: ServerContext, projectKey: string, range: MetricsRange = {}): Promise<MetricsAnswer> {
+  return answerCache(ctx)(
+    `metrics\n${projectKey}\n${range.from ?? ''}\n${range.to ?? ''}`,
+    () => computeMetrics(ctx, projectKey, range),
+    (answer) => answer.cohorts.reduce((users, week) => users + week.users, 0) >= LARGE,
+  );
 }
