@@ -135,7 +135,9 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
   // ctx.outbound) several at once, so a receiver that hangs never holds up verification or the other deliveries.
   // A job that published a notification has, once committed, made outbound work: wake that lane rather than wait for its poll.
   let published = false;
-  notifier.subscribe(async () => void (published = true));
+  notifier.subscribe(async () => {
+    published = true;
+  });
   const afterEach = () => {
     if (!published) return;
     published = false;

@@ -16,7 +16,10 @@ describe.each(databases)('the real client and waymark-server on $name', ({ url, 
       const base = createFetchTransport();
       let requests = 0;
       let seed = 7;
-      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const random = () => {
+        seed = (seed * 16807) % 2147483647;
+        return seed / 2147483647;
+      };
       // Lost on the way there, or the answer lost on the way back (the server stored the batch; the client sends it again).
       const flaky: Transport = async (request) => {
         requests++;

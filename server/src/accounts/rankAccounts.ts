@@ -85,7 +85,13 @@ export function rankAccounts(rows: AccountRow[], options: RankOptions): RankedAc
   // pass costs the accounts and their achievements once, not accounts × ages.
   const order = ranked.map((_, i) => i).sort((a, b) => ranked[b].ageDays - ranked[a].ageDays);
   const after = new Map<number, number[]>();
-  days.forEach((list, i) => list.forEach((d) => (after.get(d) ?? after.set(d, []).get(d)!).push(i)));
+  for (const [i, list] of days.entries()) {
+    for (const d of list) {
+      const accounts = after.get(d);
+      if (accounts) accounts.push(i);
+      else after.set(d, [i]);
+    }
+  }
   const count = new Array<number>(ranked.length).fill(-1);
   // Each account's achievements at its own age (all of them, unless dated after now).
   const own = new Array<number>(ranked.length).fill(0);

@@ -69,9 +69,11 @@ async function openEmbedded(o: DatabaseOptions): Promise<Database> {
   await lite.exec(`create schema if not exists ${o.schema}; set search_path to ${o.schema}`);
   return {
     kind: 'pglite',
-    query: async (sql, params) => (await lite.query<any>(sql, params as unknown[])).rows,
+    query: async <Row>(sql: string, params?: unknown[]) => (await lite.query<Row>(sql, params)).rows,
     transaction: (fn) =>
-      lite.transaction((tx) => fn(async (sql, params) => (await tx.query<any>(sql, params as unknown[])).rows)),
+      lite.transaction((tx) =>
+        fn(async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows),
+      ),
     close: () => lite.close(),
   };
 }

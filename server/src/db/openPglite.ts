@@ -9,11 +9,13 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
  * the real one: each commit reaches the disk before it is acknowledged (measured: about 0.5 ms per commit here).
  */
 class DurableNodeFS extends NodeFS {
+  // biome-ignore lint/suspicious/noExplicitAny: PGlite's filesystem options and Emscripten module are not typed
   override async init(pg: PGlite, options: any) {
     const result = await super.init(pg, options);
     const preRun = result.emscriptenOpts.preRun ?? [];
     result.emscriptenOpts.preRun = [
       ...preRun,
+      // biome-ignore lint/suspicious/noExplicitAny: the Emscripten module, untyped
       (mod: any) => {
         mod.NODEFS.stream_ops.fsync = (stream: { nfd?: number }) => {
           if (stream.nfd !== undefined) fsyncSync(stream.nfd);

@@ -1,4 +1,8 @@
-/** Runs one SQL statement with `$1`-style parameters; resolves its rows. */
+/**
+ * Runs one SQL statement with `$1`-style parameters; resolves its rows. A row is read by column name, as its statement
+ * says: a type per statement would repeat the SQL.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export type Query = <Row = Record<string, any>>(sql: string, params?: unknown[]) => Promise<Row[]>;
 
 /** The one small interface the server talks to either database through. */

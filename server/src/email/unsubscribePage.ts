@@ -1,4 +1,4 @@
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The stylesheet of the unsubscribe pages, served from the server itself so the pages work under `default-src 'self'`. */
@@ -41,10 +41,10 @@ export function unsubscribePage(o: {
   action?: string;
   css: string;
 }): string {
-  const brand = escape(o.brand ?? 'waymark');
-  const who = o.address ? `<strong>${escape(mask(o.address))}</strong>` : 'This address';
+  const brand = escapeHtml(o.brand ?? 'waymark');
+  const who = o.address ? `<strong>${escapeHtml(mask(o.address))}</strong>` : 'This address';
   const form = (label: string, field: string, quiet = false) =>
-    `<form method="post" action="${escape(o.action ?? '')}"><input type="hidden" name="${field}" value="1"><button${quiet ? ' class="quiet"' : ''} type="submit">${label}</button></form>`;
+    `<form method="post" action="${escapeHtml(o.action ?? '')}"><input type="hidden" name="${field}" value="1"><button${quiet ? ' class="quiet"' : ''} type="submit">${label}</button></form>`;
   const body = {
     ask: `<h1>Unsubscribe from ${brand} emails?</h1>
 <p>${who} will get no more celebrations, team news or weekly summaries from ${brand}.</p>
@@ -65,7 +65,7 @@ ${form('Unsubscribe', 'unsubscribe', true)}`,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${o.state === 'invalid' ? 'Unsubscribe' : `Email from ${brand}`}</title>
-<link rel="stylesheet" href="${escape(o.css)}">
+<link rel="stylesheet" href="${escapeHtml(o.css)}">
 </head>
 <body>
 <main>

@@ -24,8 +24,9 @@ export function checkValue(value: unknown, path: string): string | undefined {
       if (problem) return `${at}: ${problem}`;
     } else if (typeof v === 'object' && v !== null) {
       if (depth >= MAX_DEPTH) return `${at}: nested deeper than ${MAX_DEPTH} levels`;
-      if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${at}[${i}]`, depth + 1]));
-      else
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) stack.push([x, `${at}[${i}]`, depth + 1]);
+      } else
         for (const key of Object.keys(v)) {
           const problem = stringProblem(key);
           if (problem) return `${at}: a key ${problem}`;

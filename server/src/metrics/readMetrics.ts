@@ -1,4 +1,4 @@
-import type { MilestoneDefinition } from 'waymark/engine';
+import type { JsonValue, MilestoneDefinition } from 'waymark/engine';
 import { answerCache } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import { MIN_COMPARED } from '../state/createBenchmarks';
@@ -49,7 +49,7 @@ const tenth = (x: number | null) => (x === null || x === undefined ? null : Math
 const iso = (t: number) => new Date(t).toISOString();
 
 interface Group {
-  seg: Record<string, any>;
+  seg: Record<string, JsonValue>;
   old: boolean;
   active: boolean;
   n: number;
@@ -98,6 +98,7 @@ async function readScope(
      from won group by milestone_id`,
     [projectKey, kind, iso(from), iso(to), iso(ctx.now() - MONTH), firstLevel, ...keys],
   );
+  // biome-ignore lint/suspicious/noExplicitAny: the union's parts have different columns; ScopeRows types them below
   const part = (name: string) => rows.filter((r) => r.part === name) as any[];
   const groups = part('groups');
   const versions = new Map<string, { milestone_id: string; v: number; n: number }>();

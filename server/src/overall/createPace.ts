@@ -52,7 +52,8 @@ export function createPace(db: Database) {
       [projectKey],
     )) {
       const byK = reached.get(r.kind) ?? reached.set(r.kind, []).get(r.kind)!;
-      (byK[r.k] ??= new Array(MAX_PACE_DAY + 1).fill(0))[r.day] += r.n;
+      byK[r.k] ??= new Array(MAX_PACE_DAY + 1).fill(0);
+      byK[r.k][r.day] += r.n;
     }
     for (const byK of reached.values())
       for (const days of byK) if (days) for (let d = 1; d <= MAX_PACE_DAY; d++) days[d] += days[d - 1];

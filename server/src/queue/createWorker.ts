@@ -5,7 +5,7 @@ import type { Job, Queue } from './createQueue';
  * Runs one job; resolves `true` to be run again at once (more work than one run takes), or a number of ms to run
  * again after that long. Throwing retries it later, with backoff.
  */
-export type JobHandler = (job: Job) => Promise<boolean | number | void>;
+export type JobHandler = (job: Job) => Promise<boolean | number | undefined>;
 
 /**
  * A worker that takes jobs from the queue and runs them one at a time, yielding to the event loop between jobs so
@@ -133,7 +133,12 @@ export function createWorker(o: {
       wakeUp?.();
     },
     /** Resolves the next time the worker finds no due job (for tests and benchmarks). */
-    idle: () => new Promise<void>((resolve) => (idleWaiters.push(resolve), (woken = true), wakeUp?.())),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        woken = true;
+        wakeUp?.();
+      }),
     /** Stops after the job in progress (waiting at most `deadlineMs`). Jobs claimed but not started go back after their lease. */
     async stop(deadlineMs: number) {
       running = false;

@@ -1,3 +1,4 @@
+import type { JsonValue } from 'waymark/engine';
 import type { Query } from '../db/types';
 import { idOf, kindOf } from './subjects';
 
@@ -7,7 +8,7 @@ export interface EventRow {
   xid: string;
   type: string;
   name: string | null;
-  properties: Record<string, any> | null;
+  properties: Record<string, JsonValue> | null;
   anonymous_id: string;
   account_id: string | null;
   account_trusted: boolean;

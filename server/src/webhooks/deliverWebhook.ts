@@ -149,7 +149,10 @@ const record = async (
 const endpointSlot = (deps: WebhookDeps, projectKey: string, endpointId: string) => {
   const key = `${projectKey}\u0000${endpointId}`;
   let slot = deps.inFlight.get(key);
-  if (!slot) deps.inFlight.set(key, (slot = { running: new Map() }));
+  if (!slot) {
+    slot = { running: new Map() };
+    deps.inFlight.set(key, slot);
+  }
   return slot;
 };
 

@@ -12,7 +12,6 @@ import { seedHistory } from '../../../examples/app/seedHistory.mjs';
 const SHOTS = 'artifacts/dashboard';
 const SECRET = 'sk_dash_test_0123456789abcdef';
 const IDENTITY = 'dashboard-identity-secret-0123456789-abcdef';
-const DAY = 864e5;
 const END = Date.UTC(2026, 10, 30, 18);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

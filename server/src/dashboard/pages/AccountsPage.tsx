@@ -64,6 +64,7 @@ export function AccountsPage(props: {
           </a>
         ))}
       </nav>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> needs Safari 17 and Chrome 118; role=search works in every browser */}
       <form class="filters" method="get" action="/dashboard/accounts" role="search">
         {query.status?.map((s) => (
           <input type="hidden" name="status" value={s} />
@@ -88,7 +89,7 @@ export function AccountsPage(props: {
           Accounts
         </h2>
         {page.accounts.length ? (
-          <div class="scroll" tabIndex={0} role="region" aria-label="Accounts table">
+          <section class="scroll" tabIndex={0} aria-label="Accounts table">
             <table class="accounts">
               <thead>
                 <tr>
@@ -134,7 +135,7 @@ export function AccountsPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         ) : (
           <p class="empty pad">No account matches{query.search ? ` “${query.search}”` : ''}.</p>
         )}

@@ -239,7 +239,7 @@ export function OverviewPage(props: OverviewProps) {
 
       <section class="card" aria-labelledby="milestones-title">
         <h2 id="milestones-title">Milestones</h2>
-        <div class="scroll" tabIndex={0} role="region" aria-label="Milestones table">
+        <section class="scroll" tabIndex={0} aria-label="Milestones table">
           <table class="metrics">
             <thead>
               <tr>
@@ -277,7 +277,7 @@ export function OverviewPage(props: OverviewProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         <p class="muted small">
           Median and p75: days from a user's start to the milestone. Retention: users active in their last 30 days,
           achievers against the others (users older than 30 days).{' '}

@@ -33,7 +33,7 @@ export const RetryButton = ({ delivery, csrf, back }: { delivery: Delivery; csrf
 
 /** The delivery log as a table, shared by this page and the account page. */
 export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery[]; csrf: string; back: string }) => (
-  <div class="scroll" tabIndex={0} role="region" aria-label="Deliveries table">
+  <section class="scroll" tabIndex={0} aria-label="Deliveries table">
     <table class="deliveries">
       <thead>
         <tr>
@@ -78,7 +78,7 @@ export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery
         ))}
       </tbody>
     </table>
-  </div>
+  </section>
 );
 
 /**
