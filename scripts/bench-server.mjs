@@ -1,7 +1,7 @@
 // Prints what waymark-server costs: ingestion throughput, the verification of one batch for a light and a heavy user,
 // /health while work is verified, and /v1/state latency with a million stored events.
 // A benchmark, not a test: it prints figures and asserts nothing. `npm run bench:server` (after `npm run build`);
-// with DATABASE_URL set it runs on that PostgreSQL too (in a schema of its own, dropped after); --postgres-only skips PGlite.
+// with DATABASE_URL set it runs on that PostgreSQL too (in a schema of its own, dropped after); --postgres-only skips PGlite; --ingest-only runs only the ingestion-alone figures.
 // The server runs in this process (its job timings come from its debug log); the load comes from a worker thread,
 // so that the client's own work never stalls the server's event loop.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,8 @@ const USERS = 1000;
 const quick = process.argv.includes('--quick');
 // --postgres-only: skip PGlite (with DATABASE_URL set).
 const postgresOnly = process.argv.includes('--postgres-only');
+// --ingest-only: only the ingestion-alone figures (ingestOnly below).
+const ingestOnlyRun = process.argv.includes('--ingest-only');
 const definitions = {
   milestones: [
     { id: 'first-project', title: 'First project', rule: { event: 'project_created' } },
@@ -261,22 +263,72 @@ async function bench(name, storage) {
   return rows;
 }
 
+// Ingestion alone, as a deployment with separate web and worker processes has it: a server with `worker: false`
+// acknowledges batches at concurrency 1 while no verification runs beside it; then a server with the worker, on the
+// same storage, verifies what was stored. The figures the issue compared with (6,700 and 23,000 events/s) were
+// taken before verification existed, with fsync off.
+async function ingestOnly(name, storage) {
+  const config = {
+    port: 0,
+    ...storage,
+    logLevel: 'silent',
+    rateLimit: false,
+    projects: [
+      {
+        key: 'pk_bench',
+        secretKey: 'sk_bench_0123456789abcdef',
+        identitySecrets: [SECRET],
+        identity: 'required',
+        definitions,
+      },
+    ],
+  };
+  const web = await createServer({ ...config, worker: false });
+  const url = await web.listen();
+  let events = 0;
+  for (const size of [20, 500]) {
+    const total = quick ? size * 100 : size === 20 ? 20_000 : 100_000;
+    const { seconds, failures } = await ask({ kind: 'post', url, batches: await batches(total, size), concurrency: 1 });
+    events += total;
+    console.log(
+      `server (${name}): ingest alone (verification in another process), batch ${size}, concurrency 1: ${int(total / seconds)} events/s (${int(total)} events in ${seconds.toFixed(2)} s${failures.length ? `, ${failures.length} failed: ${failures[0]}` : ''})`,
+    );
+  }
+  await web.close();
+  const started = performance.now();
+  const verifier = await createServer(config);
+  await verifier.idle();
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `server (${name}): then a server with the worker verified those ${int(events)} events in ${seconds.toFixed(1)} s (${int(events / seconds)} events/s, each applied to its user and its account)`,
+  );
+  await verifier.close();
+}
+
 if (!postgresOnly) {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
   try {
-    await bench('PGlite on disk, fsync on', { dataDir: dir });
+    if (!ingestOnlyRun) await bench('PGlite on disk, fsync on', { dataDir: dir });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+  const alone = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
+  try {
+    await ingestOnly('PGlite on disk, fsync on', { dataDir: alone });
+  } finally {
+    rmSync(alone, { recursive: true, force: true });
   }
 }
 if (process.env.DATABASE_URL) {
   const schema = `bench_${Date.now().toString(36)}`;
   try {
-    await bench('PostgreSQL 15', { databaseUrl: process.env.DATABASE_URL, databaseSchema: schema });
+    if (!ingestOnlyRun) await bench('PostgreSQL 15', { databaseUrl: process.env.DATABASE_URL, databaseSchema: schema });
+    await ingestOnly('PostgreSQL 15', { databaseUrl: process.env.DATABASE_URL, databaseSchema: `${schema}_alone` });
   } finally {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     await client.query(`drop schema if exists ${schema} cascade`);
+    await client.query(`drop schema if exists ${schema}_alone cascade`);
     await client.end();
   }
 }
