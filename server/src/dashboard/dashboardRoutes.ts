@@ -185,7 +185,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
       data.metrics(projectKey, period),
       cohorts && readCohortTrend(ctx, projectKey, cohorts.recent, range.days!),
       cohorts && readCohortTrend(ctx, projectKey, cohorts.earlier, range.days!),
-      readActivation(ctx, projectKey, 14),
+      readActivation(ctx, projectKey, 14, period.from),
       data.accounts(projectKey, { status: ['stalled', 'behind'], sort: 'users', order: 'desc', limit: 6, offset: 0 }),
       data.accounts(projectKey, { status: ['expansion'], sort: 'achieved', order: 'desc', limit: 6, offset: 0 }),
     ]);
