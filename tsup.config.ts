@@ -54,15 +54,15 @@ export default defineConfig([
   { entry: { widget: 'widget/index.ts' }, format: ['esm'], dts: true, target: 'es2020', treeshake: true },
   // waymark/widget for `require`: preact 11 is ESM only, and `require()` of ESM fails on Node 20 before 20.19 (and
   // with --no-experimental-require-module), and in CommonJS test runners such as Jest. So this build carries its own
-  // copy of preact and canvas-confetti. Nothing of Preact crosses the widget's API, so a second copy in an app is
-  // only bytes, never a second, diverging state.
+  // copy of preact, @preact/signals (which must hook into that same copy) and canvas-confetti. Nothing of Preact
+  // crosses the widget's API, so a second copy in an app is only bytes, never a second, diverging state.
   {
     entry: { widget: 'widget/index.ts' },
     format: ['cjs'],
     dts: true,
     target: 'es2020',
     treeshake: true,
-    noExternal: ['preact', 'canvas-confetti'],
+    noExternal: ['preact', '@preact/signals', '@preact/signals-core', 'canvas-confetti'],
   },
   // waymark/react: hooks on useSyncExternalStore; react is a peer dependency and stays external.
   {

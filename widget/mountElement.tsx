@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { createRef } from 'preact';
 import type { Waymark, WaymarkError } from '../src/types';
 import { Frame } from './components/App';
@@ -5,7 +6,7 @@ import type { Ctx } from './components/ctx';
 import { followScheme } from './followScheme';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
-import { cell, createState } from './state';
+import { createState } from './state';
 import { launcherCss } from './styles';
 import { adoptStyles } from './adoptStyles';
 import { attachViews } from './attachViews';
@@ -64,31 +65,25 @@ export const mountElement = (
     launcher: createRef(),
   };
   const unfollow = followScheme(host, options.theme, (scheme) => (s.scheme.value = scheme));
-  let draw: (() => void) | undefined;
+  // The watched attribute as a signal, so a change redraws like any other.
+  const key = signal<string | null>(null);
   // Once the client's state is restored, an attribute naming nothing it knows is a mistake worth saying, once per id.
   let restored = false;
   const told = new Set<string | null>();
   const check = () => {
     if (restored && !told.has(key.value)) {
       const problem = unknownKey(name, key.value, s);
-      if (problem) told.add(key.value), report(problem);
+      if (!problem) return;
+      told.add(key.value);
+      report(problem);
     }
   };
-  // The watched attribute as a cell of the state, so a change re-renders like any other.
-  const key = cell<string | null>(null, () => {
-    draw?.();
-    check();
-  });
   Promise.resolve(wm.ready).then(() => {
     restored = true;
     check();
   }, report);
   const unmount = renderLive(
     root,
-    (d) => {
-      draw = d;
-      return s.watch(d);
-    },
     () => {
       const body = s.views.value?.elementViews[name]?.(c, key.value);
       return body ? (
@@ -103,10 +98,13 @@ export const mountElement = (
   let dead = false;
   attachViews(root, s, options.nonce, report, () => !dead);
   return {
-    key: (value) => (key.value = value),
+    key: (value) => {
+      if (value === key.peek()) return;
+      key.value = value;
+      check();
+    },
     off: () => {
       dead = true;
-      draw = undefined;
       s.stop();
       unfollow();
       unmount();

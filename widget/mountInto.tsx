@@ -37,27 +37,7 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
     launcher: createRef(),
   };
   const unfollow = followScheme(host, o.theme, (scheme) => (s.scheme.value = scheme));
-  // A click elsewhere on the page closes the panel without moving focus.
-  const outside = (e: Event) => {
-    if (!e.composedPath().includes(host)) s.open.value = false;
-  };
-  // Focus goes to the panel when it appears (it may wait for the views after the click), back when it goes.
-  let shown = false;
-  const unmount = renderLive(
-    root,
-    s.watch,
-    () => <App c={c} />,
-    report,
-    () => {
-      const panel = root.querySelector<HTMLElement>('.pn');
-      if (!!panel === shown) return;
-      shown = !!panel;
-      if (panel) {
-        panel.focus();
-        document.addEventListener('pointerdown', outside);
-      } else document.removeEventListener('pointerdown', outside);
-    },
-  );
+  const unmount = renderLive(root, () => <App c={c} />, report);
   adoptStyles(root, launcherCss, o.nonce);
   let dead = false;
   attachViews(root, s, o.nonce, report, () => !dead);
@@ -73,7 +53,6 @@ export const mountInto = (root: ShadowRoot, host: Element, wm: Waymark, o: Widge
       fx.stop();
       s.stop();
       unfollow();
-      document.removeEventListener('pointerdown', outside);
       unmount();
     }),
   };

@@ -1,92 +1,71 @@
+import { batch, type Signal, signal } from '@preact/signals';
 import type { LevelState, MilestoneState, OverallState, Waymark } from '../src/types';
 import type { Achievement } from './achievement';
 import type { Scheme } from './hostScheme';
 import type { Views } from './loadViews';
 
-/** A value that re-renders its mount when set to something else. */
-export interface Cell<T> {
-  value: T;
-}
-
-/** The widget's view of the client, fed by `wm.subscribe`; components read `.value`. */
+/**
+ * The widget's view of the client, as signals fed by `wm.subscribe`. Components read `.value`, and @preact/signals
+ * redraws each one when a signal it read changes.
+ */
 export interface State {
-  milestones: Cell<MilestoneState[]>;
-  levels: Cell<LevelState[]>;
+  milestones: Signal<MilestoneState[]>;
+  levels: Signal<LevelState[]>;
   /** The backend's comparison of this user with others (`wm.overall()`), once a pull brought one. */
-  overall: Cell<OverallState | undefined>;
-  open: Cell<boolean>;
+  overall: Signal<OverallState | undefined>;
+  open: Signal<boolean>;
   /** What the celebration on screen celebrates, or empty. */
-  toast: Cell<Achievement[]>;
+  toast: Signal<Achievement[]>;
   /** Text of the aria-live announcement. */
-  live: Cell<string>;
+  live: Signal<string>;
   /** The colour scheme drawn in: forced by the theme, or the host page's. */
-  scheme: Cell<Scheme>;
+  scheme: Signal<Scheme>;
   /** The panel, the toast and the inline elements' bodies, once loaded (`attachViews`). */
-  views: Cell<Views | undefined>;
+  views: Signal<Views | undefined>;
   /** The panel's tab: the checklists, or the journey. */
-  view: Cell<'progress' | 'journey'>;
+  view: Signal<'progress' | 'journey'>;
   /** The toast's share fallback: closed, its menu open, the line copied, or copying failed (the line shown to copy). */
-  share: Cell<'' | 'menu' | 'copied' | 'failed'>;
-  /** The pointer or focus is in the toast: it stays up. Not drawn, so not a cell that renders. */
-  held: { value: boolean };
-  /** Calls `listener` after every change; returns the unsubscribe. */
-  watch(listener: () => void): () => void;
+  share: Signal<'' | 'menu' | 'copied' | 'failed'>;
+  /** The pointer or focus is in the toast: it stays up. No component reads it, so setting it redraws nothing. */
+  held: Signal<boolean>;
+  /** Stops following the client. */
   stop(): void;
 }
-
-/**
- * Creates a cell that calls `changed` whenever its value is replaced by a different one.
- *
- * @example
- * const open = cell(false, render);
- * open.value = true; // render()
- */
-export const cell = <T>(value: T, changed: () => void): Cell<T> => ({
-  get value() {
-    return value;
-  },
-  set value(next) {
-    if (next !== value) (value = next), changed();
-  },
-});
 
 /**
  * Creates the state of one mount and keeps it in sync with the client.
  *
  * @example
  * const state = createState(wm);
- * state.watch(render);
  * state.milestones.value.length;
  * state.stop();
  */
 export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {}): State => {
-  const listeners = new Set<() => void>();
-  const changed = () => listeners.forEach((f) => f());
-  // Set only by `read`, which reports milestones, levels and standing together: one render, not three.
-  const milestones = cell<MilestoneState[]>([], () => {});
-  const levels = cell<LevelState[]>([], () => {});
-  const overall = cell<OverallState | undefined>(undefined, () => {});
+  const milestones = signal<MilestoneState[]>([]);
+  const levels = signal<LevelState[]>([]);
+  const overall = signal<OverallState | undefined>(undefined);
   let on = true;
   const read = () => {
     if (!on) return;
     try {
-      const ms = wm.milestones();
-      const lv = wm.levels();
+      const nextMilestones = wm.milestones();
+      const nextLevels = wm.levels();
       // A client from before overall() existed simply has no standing to show.
       const standing = typeof wm.overall === 'function' ? wm.overall() : undefined;
-      if (ms === milestones.value && lv === levels.value && standing === overall.value) return;
-      milestones.value = ms;
-      levels.value = lv;
-      overall.value = standing;
-      changed();
+      // One change: what reads two of them updates once.
+      batch(() => {
+        milestones.value = nextMilestones;
+        levels.value = nextLevels;
+        overall.value = standing;
+      });
     } catch (e) {
       onError(e);
     }
   };
   read();
-  let stop: () => void = () => {};
+  let unsubscribe: () => void = () => {};
   try {
-    stop = wm.subscribe(read);
+    unsubscribe = wm.subscribe(read);
     Promise.resolve(wm.ready).then(read, () => {});
   } catch (e) {
     onError(e);
@@ -95,20 +74,18 @@ export const createState = (wm: Waymark, onError: (e: unknown) => void = () => {
     milestones,
     levels,
     overall,
-    open: cell(false, changed),
-    toast: cell<Achievement[]>([], changed),
-    live: cell('', changed),
-    scheme: cell<Scheme>('light', changed),
-    views: cell<Views | undefined>(undefined, changed),
-    view: cell<'progress' | 'journey'>('progress', changed),
-    share: cell<'' | 'menu' | 'copied' | 'failed'>('', changed),
-    held: { value: false },
-    watch: (f) => (listeners.add(f), () => listeners.delete(f)),
+    open: signal(false),
+    toast: signal<Achievement[]>([]),
+    live: signal(''),
+    scheme: signal<Scheme>('light'),
+    views: signal<Views | undefined>(undefined),
+    view: signal<'progress' | 'journey'>('progress'),
+    share: signal<'' | 'menu' | 'copied' | 'failed'>(''),
+    held: signal(false),
     stop: () => {
       // `ready` may still resolve after unmount; `on` makes that a no-op.
       on = false;
-      listeners.clear();
-      stop();
+      unsubscribe();
     },
   };
 };

@@ -22,7 +22,7 @@ describe('waymark/widget entry', () => {
 });
 
 describe('built waymark/widget', () => {
-  it('importing dist/widget.js touches no browser global', async () => {
+  it('importing dist/widget.js touches no browser global (one typeof window aside)', async () => {
     const { execFileSync } = await import('node:child_process');
     const { existsSync } = await import('node:fs');
     const entry = new URL('../../dist/widget.js', import.meta.url);
@@ -36,10 +36,12 @@ describe('built waymark/widget', () => {
       console.log(JSON.stringify({ touched, exports: Object.keys(mod).sort() }));
     `;
     const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
-    expect(out).toEqual({ touched: [], exports: ['defaultStrings', 'defineElements', 'mountWidget'] });
+    // @preact/signals asks `typeof window` at import (for its devtools hook). Each getter answers undefined, so a read
+    // of anything on a global would throw here: one presence check is all that may happen.
+    expect(out).toEqual({ touched: ['window'], exports: ['defaultStrings', 'defineElements', 'mountWidget'] });
   });
 
-  it("require('waymark/widget') works without require() of ESM (Node 20 before 20.19, CommonJS test runners) and touches no browser global", async () => {
+  it("require('waymark/widget') works without require() of ESM (Node 20 before 20.19, CommonJS test runners) and touches no browser global (one typeof window aside)", async () => {
     const { execFileSync } = await import('node:child_process');
     const { existsSync } = await import('node:fs');
     if (!existsSync('dist/widget.cjs')) throw new Error('dist/widget.cjs is missing: build first');
@@ -58,8 +60,9 @@ describe('built waymark/widget', () => {
         encoding: 'utf8',
       }),
     );
+    // As above: the `typeof window` of @preact/signals, bundled into this file, and nothing else.
     expect(out).toEqual({
-      touched: [],
+      touched: ['window'],
       exports: ['defaultStrings', 'defineElements', 'mountWidget'],
       file: 'widget.cjs',
     });

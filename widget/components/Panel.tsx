@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { overall } from '../overall';
 import type { Ctx } from './ctx';
 import { Badges } from './Badges';
@@ -84,10 +85,29 @@ const Tabs = ({ c }: { c: Ctx }) => (
  * {c.s.open.value && <Panel c={c} />}
  */
 export const Panel = ({ c }: { c: Ctx }) => {
+  const dialog = useRef<HTMLDivElement>(null);
+  // Focus moves into the dialog when it appears (it may wait for the views after the click), and a click elsewhere
+  // on the page closes it without moving focus.
+  useLayoutEffect(() => {
+    dialog.current?.focus();
+    const outside = (e: Event) => {
+      if (!e.composedPath().includes(c.host)) c.s.open.value = false;
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [c]);
   const o = overall(c.s.milestones.value);
   const summary = c.t('summary', { achieved: o.achieved, total: o.total });
   return (
-    <div class="pn" role="dialog" aria-modal="true" aria-labelledby="wm-title" tabIndex={-1} onKeyDown={onKeyDown(c)}>
+    <div
+      ref={dialog}
+      class="pn"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="wm-title"
+      tabIndex={-1}
+      onKeyDown={onKeyDown(c)}
+    >
       <div class="hd">
         {/* First in the tab order, drawn at the right. */}
         <button class="x" type="button" aria-label={c.t('close')} onClick={() => closePanel(c)}>
