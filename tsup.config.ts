@@ -51,7 +51,15 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
   },
   // waymark/widget for `import`: the package's dependencies stay external, confetti a chunk of its own.
-  { entry: { widget: 'widget/index.ts' }, format: ['esm'], dts: true, target: 'es2020', treeshake: true },
+  // The core's types stay imports from 'waymark' in its .d.ts (the widget imports them by that name), never copies.
+  {
+    entry: { widget: 'widget/index.ts' },
+    format: ['esm'],
+    dts: true,
+    target: 'es2020',
+    treeshake: true,
+    external: ['waymark'],
+  },
   // waymark/widget for `require`: preact 11 is ESM only, and `require()` of ESM fails on Node 20 before 20.19 (and
   // with --no-experimental-require-module), and in CommonJS test runners such as Jest. So this build carries its own
   // copy of preact, @preact/signals (which must hook into that same copy) and canvas-confetti. Nothing of Preact
@@ -63,6 +71,7 @@ export default defineConfig([
     target: 'es2020',
     treeshake: true,
     noExternal: ['preact', '@preact/signals', '@preact/signals-core', 'canvas-confetti'],
+    external: ['waymark'],
   },
   // waymark/react: hooks on useSyncExternalStore; react is a peer dependency and stays external.
   {

@@ -1,4 +1,4 @@
-import type { Badge, LevelState, MilestoneState } from '../src/types';
+import type { Badge, LevelState, MilestoneState } from 'waymark';
 
 /** Something being celebrated: a milestone achieved or a level completed. */
 export interface Achievement {

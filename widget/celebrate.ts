@@ -1,4 +1,4 @@
-import type { LevelState, MilestoneState, Waymark } from '../src/types';
+import type { LevelState, MilestoneState, Waymark } from 'waymark';
 import { type Achievement, ofLevel, ofMilestone } from './achievement';
 import { celebrationText } from './celebrationText';
 import { nextUp } from './nextUp';

@@ -1,4 +1,4 @@
-import type { Waymark, WaymarkError } from '../src/types';
+import type { Waymark, WaymarkError } from 'waymark';
 import { defaultStrings } from './strings';
 import type { WidgetOptions } from './types';
 

@@ -1,4 +1,4 @@
-import type { Waymark } from '../src/types';
+import type { Waymark } from 'waymark';
 import { checkOptions, isClient } from './checkOptions';
 import { type ElementMount, mountElement } from './mountElement';
 import { mountInto } from './mountInto';

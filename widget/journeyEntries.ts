@@ -1,4 +1,4 @@
-import type { Badge, LevelState, MilestoneState } from '../src/types';
+import type { Badge, LevelState, MilestoneState } from 'waymark';
 
 /** One step of the user's journey: a milestone achieved or a level completed, and when. */
 export interface JourneyEntry {

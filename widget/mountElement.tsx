@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { createRef } from 'preact';
-import type { Waymark, WaymarkError } from '../src/types';
+import type { Waymark, WaymarkError } from 'waymark';
 import { Frame } from './components/App';
 import type { Ctx } from './components/ctx';
 import { followScheme } from './followScheme';

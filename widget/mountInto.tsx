@@ -1,5 +1,5 @@
 import { createRef } from 'preact';
-import type { Waymark } from '../src/types';
+import type { Waymark } from 'waymark';
 import { adoptStyles } from './adoptStyles';
 import { attachViews } from './attachViews';
 import { createCelebrations } from './celebrate';

@@ -1,4 +1,4 @@
-import type { Waymark } from '../src/types';
+import type { Waymark } from 'waymark';
 import { checkOptions, isClient } from './checkOptions';
 import { mountInto } from './mountInto';
 import { reporter } from './reporter';

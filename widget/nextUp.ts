@@ -1,4 +1,4 @@
-import type { LevelState, MilestoneState } from '../src/types';
+import type { LevelState, MilestoneState } from 'waymark';
 
 /**
  * The milestones in the order a user meets them: each level's, in level order, then those in no level, in

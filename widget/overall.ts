@@ -1,4 +1,4 @@
-import type { MilestoneState } from '../src/types';
+import type { MilestoneState } from 'waymark';
 
 /**
  * Share of the visible milestones achieved: what the launcher's ring and the panel's summary show. `done` when there

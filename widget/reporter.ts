@@ -1,4 +1,4 @@
-import type { Waymark, WaymarkError } from '../src/types';
+import type { Waymark, WaymarkError } from 'waymark';
 
 /**
  * Turns anything thrown into a `WaymarkError` and delivers it to the widget's `onError` and to the client's `error`

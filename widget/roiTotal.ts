@@ -1,4 +1,4 @@
-import type { MilestoneState } from '../src/types';
+import type { MilestoneState } from 'waymark';
 
 /**
  * The time (and money, when every milestone that counts money uses one currency) saved across all milestones with a

@@ -1,5 +1,5 @@
 import { batch, type Signal, signal } from '@preact/signals';
-import type { LevelState, MilestoneState, OverallState, Waymark } from '../src/types';
+import type { LevelState, MilestoneState, OverallState, Waymark } from 'waymark';
 import type { Achievement } from './achievement';
 import type { Scheme } from './hostScheme';
 import type { Views } from './loadViews';

@@ -1,4 +1,4 @@
-import type { WaymarkError } from '../src/types';
+import type { WaymarkError } from 'waymark';
 import type { defaultStrings } from './strings';
 
 /** Plural categories of `Intl.PluralRules`. */

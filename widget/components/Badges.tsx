@@ -1,4 +1,4 @@
-import type { Badge } from '../../src/types';
+import type { Badge } from 'waymark';
 import type { Ctx } from './ctx';
 
 /**

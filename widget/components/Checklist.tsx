@@ -1,4 +1,4 @@
-import type { LevelState, MilestoneState } from '../../src/types';
+import type { LevelState, MilestoneState } from 'waymark';
 import type { Ctx } from './ctx';
 import { MilestoneItem } from './MilestoneItem';
 

@@ -1,4 +1,4 @@
-import type { MilestoneState } from '../../src/types';
+import type { MilestoneState } from 'waymark';
 import type { Ctx } from './ctx';
 import { Check, Lock } from './icons';
 import { NextLink } from './NextLink';

@@ -1,4 +1,4 @@
-import type { MilestoneState } from '../../src/types';
+import type { MilestoneState } from 'waymark';
 import { safeHref } from '../safeHref';
 import type { Ctx } from './ctx';
 import { Arrow } from './icons';

@@ -1,4 +1,4 @@
-import type { OverallState } from '../../src/types';
+import type { OverallState } from 'waymark';
 import type { Format } from '../strings';
 import type { Ctx } from './ctx';
 

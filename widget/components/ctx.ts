@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import type { Waymark } from '../../src/types';
+import type { Waymark } from 'waymark';
 import type { State } from '../state';
 import type { Format } from '../strings';
 import type { WidgetOptions } from '../types';

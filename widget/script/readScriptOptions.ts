@@ -1,4 +1,4 @@
-import type { WaymarkOptions } from '../../src/types';
+import type { WaymarkOptions } from 'waymark';
 import type { WidgetOptions } from '../types';
 import { type CarriedLocale, stringsFor } from './stringsFor';
 

@@ -3,7 +3,7 @@
 // and replays the queued calls. Each script-tag file is an entry that calls it (global.ts in English, global.de.ts
 // and the others with one string set each).
 import { createWaymark } from '../../src/index';
-import type { LevelDefinition, MilestoneDefinition, Waymark, WaymarkOptions } from '../../src/types';
+import type { LevelDefinition, MilestoneDefinition, Waymark, WaymarkOptions } from 'waymark';
 import { defineElements } from '../defineElements';
 import { mountWidget } from '../mountWidget';
 import type { WidgetHandle } from '../types';
