@@ -18,7 +18,9 @@ const script: Options = {
   target: 'es2020',
   minify: 'terser',
   terserOptions: { ecma: 2020 },
-  esbuildOptions: (options) => void (options.minify = true),
+  esbuildOptions: (options) => {
+    options.minify = true;
+  },
   esbuildPlugins: [inlineImports],
   noExternal: [/.*/],
   outExtension: () => ({ js: '.js' }),

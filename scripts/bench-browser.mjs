@@ -228,7 +228,11 @@ console.log(
           po.observe({ type: 'longtask' });
           let last = performance.now();
           let on = true;
-          const tick = (t) => (frames.push(t - last), (last = t), on && requestAnimationFrame(tick));
+          const tick = (t) => {
+            frames.push(t - last);
+            last = t;
+            if (on) requestAnimationFrame(tick);
+          };
           requestAnimationFrame(tick);
           act();
           let canvas = false;

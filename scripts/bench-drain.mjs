@@ -68,7 +68,11 @@ async function bareReceiver() {
     let body = '';
     for await (const chunk of req) body += chunk;
     let accepted = 0;
-    for (const e of JSON.parse(body).events) if (!ids.has(e.id)) ids.add(e.id), accepted++;
+    for (const e of JSON.parse(body).events) {
+      if (ids.has(e.id)) continue;
+      ids.add(e.id);
+      accepted++;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ accepted, duplicates: JSON.parse(body).events.length - accepted }));
   });

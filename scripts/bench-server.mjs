@@ -81,7 +81,11 @@ parentPort.on('message', async (task) => {
   }
 });`;
 const worker = new Worker(WORKER, { eval: true });
-const ask = (task) => new Promise((resolve) => (worker.once('message', resolve), worker.postMessage(task)));
+const ask = (task) =>
+  new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage(task);
+  });
 
 let serial = 0;
 const tokens = new Map();

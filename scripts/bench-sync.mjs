@@ -29,7 +29,10 @@ const { createSync, createFetchTransport } = await import(
 // stored the batch (503), half after (the connection cut: the answer is lost, the client sends the batch again).
 const PROJECTS = ['wire_plain', 'wire_gzip', 'flaky'];
 const fault = { rate: 0, seed: 42, stats: undefined };
-const random = () => (fault.seed = (fault.seed * 16807) % 2147483647) / 2147483647;
+const random = () => {
+  fault.seed = (fault.seed * 16807) % 2147483647;
+  return fault.seed / 2147483647;
+};
 const server = await createServer({
   port: 0,
   dataDir: ':memory:',

@@ -29,7 +29,11 @@ const startReceiver = async () => {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   state.port = server.address().port;
-  state.close = () => new Promise((r) => (server.closeAllConnections(), server.close(r)));
+  state.close = () =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      server.close(r);
+    });
   state.until = (n) =>
     new Promise((resolve) => {
       const check = () => state.got >= n && resolve();

@@ -22,7 +22,10 @@ export const attachViews = (
     s.views.value = views;
   };
   const now = loadedViews();
-  if (now) return attach(now);
+  if (now) {
+    attach(now);
+    return;
+  }
   loadViews().then(
     (views) => alive() && attach(views),
     (e: Error) =>

@@ -57,7 +57,8 @@ export const isClient = (wm: unknown): wm is Waymark =>
  */
 export const checkOptions = (input: unknown, report: (e: WaymarkError) => void): WidgetOptions => {
   const bad = (path: string, message: string) => report({ code: 'invalid_option', path, message });
-  const o: Record<string, any> = isObject(input) ? { ...input } : {};
+  // What the host passed, as the options it should be: each is checked below, and one that is not is deleted.
+  const o = (isObject(input) ? { ...input } : {}) as Record<string, unknown> & WidgetOptions;
   // The theme and share are checked key by key and may lose one: copies, never the host's objects.
   if (isObject(o.theme)) o.theme = { ...o.theme };
   if (isObject(o.share)) o.share = { ...o.share };

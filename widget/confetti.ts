@@ -67,7 +67,7 @@ export const createConfetti = (
     },
     stop: () => {
       stopped = true;
-      live.forEach((end) => end());
+      for (const end of live) end();
     },
   };
 };

@@ -76,11 +76,12 @@ export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void =
   const onError = typeof options?.onError === 'function' ? options.onError : undefined;
   if (!isClient(wm)) {
     const got = wm === null ? 'null' : typeof wm;
-    return reporter(onError)({
+    reporter(onError)({
       code: 'invalid_argument',
       path: 'defineElements',
       message: `expected a waymark client (from createWaymark), got ${got}`,
     });
+    return;
   }
   const report = reporter(onError, wm);
   try {
@@ -91,7 +92,7 @@ export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void =
     const moved = !!bound;
     bound = { wm, options: checkOptions(options, report), report };
     for (const name of names) if (!registry.get(name)) registry.define(name, elementClass(name));
-    if (moved) connected.forEach((el) => el.remount());
+    if (moved) for (const el of connected) el.remount();
   } catch (e) {
     report(e);
   }

@@ -56,7 +56,10 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 const el = (tag: string, props: Record<string, string> = {}, ...children: (Node | string)[]) => {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) k === 'text' ? (node.textContent = v) : node.setAttribute(k, v);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
   node.append(...children);
   return node;
 };

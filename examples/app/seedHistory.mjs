@@ -45,13 +45,22 @@ const prng = (seed) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
+/** The kind whose share, added to those before it, first reaches `roll` (from 0 to 1). */
+const pickKind = (roll) => {
+  let shares = 0;
+  for (const kind of KINDS) {
+    shares += kind.share;
+    if (shares >= roll) return kind;
+  }
+  return KINDS[0];
+};
+
 /** The accounts and users of the history: who, of which kind, from which day. */
 function people(random, accounts, users, days) {
   const list = [];
   for (let a = 0; a < accounts; a++) {
     const roll = random();
-    let acc = 0;
-    const profile = KINDS.find((k) => (acc += k.share) >= roll) ?? KINDS[0];
+    const profile = pickKind(roll);
     const name = `${NAMES[a % NAMES.length]}${a >= NAMES.length ? ` ${Math.floor(a / NAMES.length) + 1}` : ''}`;
     list.push({
       id: `acct_${String(a + 1).padStart(3, '0')}`,
@@ -75,7 +84,7 @@ function people(random, accounts, users, days) {
 }
 
 /** The events one user does on one day of their life (age: days since they started). */
-function dayOf(random, profile, user, age, at) {
+function dayOf(random, profile, age, at) {
   const events = [];
   const add = (name, properties = {}) =>
     events.push({ name, properties, at: at + Math.floor(random() * 10 * 3600_000) });
@@ -162,7 +171,7 @@ export async function seedHistory(
         { properties: { email: user.email, plan: account.profile.kind === 'power' ? 'enterprise' : 'pro' } },
       ),
       wire(user, account, 'group', { at }, { properties: { name: account.name } }),
-      ...dayOf(random, account.profile, user, 0, at).map((e) => wire(user, account, 'track', e)),
+      ...dayOf(random, account.profile, 0, at).map((e) => wire(user, account, 'track', e)),
     ]);
   }
   clock.now = end;
@@ -172,7 +181,7 @@ export async function seedHistory(
       const age = day - user.start;
       if (age > account.profile.lasts || random() > account.profile.active) continue;
       events.push(
-        ...dayOf(random, account.profile, user, age, first + day * DAY + 8 * 3600_000).map((e) =>
+        ...dayOf(random, account.profile, age, first + day * DAY + 8 * 3600_000).map((e) =>
           wire(user, account, 'track', e),
         ),
       );

@@ -118,12 +118,12 @@ export async function startDemo({
     return { userId, accountId, token };
   };
   const page = readFileSync(new URL('index.html', import.meta.url), 'utf8');
-  const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   for (const path of ['/', '/index.html'])
     app.get(path, async (request, reply) => {
       const html = page.replace(
         '<meta name="acme-session" content="" />',
-        `<meta name="acme-session" content="${escape(JSON.stringify(await session(request, reply)))}" />`,
+        `<meta name="acme-session" content="${escapeAttribute(JSON.stringify(await session(request, reply)))}" />`,
       );
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     });

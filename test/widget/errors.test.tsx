@@ -75,7 +75,9 @@ describe('widget problems are reported clearly', () => {
     const onError = vi.fn();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     let handle!: ReturnType<typeof mountWidget>;
-    act(() => void (handle = mountWidget(wm, { position: 'inline', onError })));
+    act(() => {
+      handle = mountWidget(wm, { position: 'inline', onError });
+    });
     expect(onError).toHaveBeenCalledTimes(1);
     expect(heard).toEqual([onError.mock.calls[0][0]]);
     expect(heard[0].code).toBe('invalid_option');

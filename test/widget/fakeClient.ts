@@ -67,8 +67,12 @@ export const fakeClient = (ms: MilestoneState[] = [], lv: LevelState[] = []): Fa
   const subs = new Set<() => void>();
   const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
   const claimed = new Set<string>();
-  const emit = (name: WaymarkEventName, ...args: unknown[]) => listeners.get(name)?.forEach((l) => l(...args));
-  const notify = () => subs.forEach((l) => l());
+  const emit = (name: WaymarkEventName, ...args: unknown[]) => {
+    for (const l of listeners.get(name) ?? []) l(...args);
+  };
+  const notify = () => {
+    for (const l of subs) l();
+  };
   const wm: FakeClient = {
     ready: Promise.resolve(),
     tracked: [],

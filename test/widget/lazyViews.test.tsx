@@ -37,7 +37,9 @@ describe('the views load after mount (their own chunk in the ESM build)', () => 
     expect(element.querySelector('h3')!.textContent).toBe('Getting started · 2 of 3');
     // A mount after the first draws them at once.
     let second!: ReturnType<typeof mountWidget>;
-    act(() => void (second = mountWidget(wm, { locale: 'en-US' })));
+    act(() => {
+      second = mountWidget(wm, { locale: 'en-US' });
+    });
     act(() => second.open());
     expect(
       document.querySelectorAll('[data-waymark-widget]')[1].shadowRoot!.querySelector('[role="dialog"]'),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as locales from '../../widget/locales/index';
+import * as localeModule from '../../widget/locales/index';
 import { defaultStrings } from '../../widget/strings';
 import type { PluralString, WidgetString } from '../../widget/types';
 import { fakeClient, milestone } from './fakeClient';
@@ -22,13 +22,16 @@ const placeholders = (s: WidgetString) =>
         .map(([, v]) => v as string)
   ).flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
+// The entry's sets by export name, to look up by a name that a test table gives.
+const locales: Record<string, Record<string, WidgetString>> = { ...localeModule };
+
 describe('waymark/widget/locales', () => {
   it('exports de, es, fr, ja and ptBR', () => {
     expect(Object.keys(locales).sort()).toEqual(['de', 'es', 'fr', 'ja', 'ptBR']);
   });
 
   it.each(Object.keys(tags))('%s defines every key of the default strings, and nothing else', (name) => {
-    const set = locales[name as keyof typeof locales];
+    const set = locales[name];
     expect(Object.keys(set).sort()).toEqual(Object.keys(defaultStrings).sort());
     for (const [key, value] of Object.entries(set))
       expect(typeof value === 'string' ? value : (value as PluralString).other, `${name}.${key}`).toBeTruthy();
@@ -37,7 +40,7 @@ describe('waymark/widget/locales', () => {
   it.each(Object.keys(tags))(
     '%s uses only the placeholders the English string has, and every plural form its language needs',
     (name) => {
-      const set = locales[name as keyof typeof locales];
+      const set = locales[name];
       const categories = new Intl.PluralRules(tags[name]).resolvedOptions().pluralCategories;
       for (const [key, value] of Object.entries(set) as [keyof typeof defaultStrings, WidgetString][]) {
         const english = new Set(placeholders(defaultStrings[key]));

@@ -82,7 +82,9 @@ export const MilestoneItem = ({ c, m }: { c: Ctx; m: MilestoneState }) => {
         </div>
         {status && <p class="me s">{status}</p>}
         {extraLines(c, m).map(([line, cls]) => (
-          <p class={cls}>{line}</p>
+          <p key={cls} class={cls}>
+            {line}
+          </p>
         ))}
         {m.status === 'overdue' && <NextLink c={c} m={m} />}
       </div>

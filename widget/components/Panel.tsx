@@ -62,6 +62,7 @@ const Tabs = ({ c }: { c: Ctx }) => (
       const selected = c.s.view.value === view;
       return (
         <button
+          key={view}
           id={'wm-tab-' + view}
           role="tab"
           type="button"

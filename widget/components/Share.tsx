@@ -33,11 +33,16 @@ export const Share = ({ c, id, title }: { c: Ctx; id: string; title: string }) =
   };
   const nav = globalThis.navigator as Navigator | undefined;
   const start = () => {
-    if (typeof nav?.share !== 'function') return void (s.share.value = s.share.value ? '' : 'menu');
+    if (typeof nav?.share !== 'function') {
+      s.share.value = s.share.value ? '' : 'menu';
+      return;
+    }
     nav.share({ title: text, text, url: share.url }).then(
       () => shared('native'),
-      // Cancelled by the user: nothing to do. Refused (no user activation, a policy): the links instead.
-      (e: Error) => e?.name !== 'AbortError' && (s.share.value = 'menu'),
+      (e: Error) => {
+        // Cancelled by the user: nothing to do. Refused (no user activation, a policy): the links instead.
+        if (e?.name !== 'AbortError') s.share.value = 'menu';
+      },
     );
   };
   const copy = () => {

@@ -32,7 +32,7 @@ export const Standing = ({ c }: { c: Ctx }) => {
   return lines.length ? (
     <ul class="sd">
       {lines.map((line) => (
-        <li>{line}</li>
+        <li key={line}>{line}</li>
       ))}
     </ul>
   ) : null;

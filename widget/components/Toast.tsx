@@ -42,7 +42,9 @@ export const Toast = ({ c }: { c: Ctx }) => {
       <div>
         <p class="tt">{title}</p>
         {details.map((line) => (
-          <p class="ds">{line}</p>
+          <p key={line} class="ds">
+            {line}
+          </p>
         ))}
         {next ? (
           <div class="tn">

@@ -13,7 +13,8 @@ import type { CarriedLocale } from './stringsFor';
 
 export type { InitOptions } from './readScriptOptions';
 
-type Fn = (...args: any[]) => any;
+/** Any of the client's methods, called with the arguments given to the one of `window.waymark`. */
+type Method = (...args: unknown[]) => unknown;
 type Definitions = { milestones?: MilestoneDefinition[]; levels?: LevelDefinition[] };
 
 const warn = (message: string) => console.warn('[waymark] ' + message);
@@ -41,30 +42,30 @@ export const runScript = (carried?: CarriedLocale): void => {
   const readyPromise = new Promise<void>((resolve) => (ready = resolve));
   const later = (op: () => void) => (wm ? op() : waiting.push(op));
   const safe =
-    <F extends Fn>(f: F, fallback?: unknown) =>
-    (...args: Parameters<F>): ReturnType<F> => {
+    <A extends unknown[], R>(f: (...args: A) => R, fallback?: R) =>
+    (...args: A): R | undefined => {
       try {
         return f(...args);
       } catch (e) {
         warn(String(e));
-        return fallback as ReturnType<F>;
+        return fallback;
       }
     };
   // Calls before the client exists wait in order; reads answer "nothing yet".
-  const call = (name: keyof Waymark) => safe((...args: unknown[]) => later(() => (wm![name] as Fn)(...args)));
+  const call = (name: keyof Waymark) => safe((...args: unknown[]) => later(() => (wm![name] as Method)(...args)));
   const read = (name: keyof Waymark, empty: unknown) =>
-    safe((...args: unknown[]) => (wm ? (wm[name] as Fn)(...args) : empty), empty);
+    safe((...args: unknown[]) => (wm ? (wm[name] as Method)(...args) : empty), empty);
   const afterReady =
     (name: keyof Waymark) =>
     (...args: unknown[]) =>
-      readyPromise.then(() => (wm![name] as Fn)(...args));
+      readyPromise.then(() => (wm![name] as Method)(...args));
   const listen = (name: 'on' | 'subscribe') =>
     safe(
       (...args: unknown[]) => {
         let off: (() => void) | undefined;
         let live = true;
         later(() => {
-          if (live) off = (wm![name] as Fn)(...args);
+          if (live) off = (wm![name] as Method)(...args) as () => void;
         });
         return () => {
           live = false;
