@@ -27,7 +27,13 @@ const checks = [
     name: 'waymark + waymark/widget',
     code: "export { createWaymark } from './dist/index.js'; export { mountWidget, defineElements } from './dist/widget.js';",
     // The widget's views (panel, toast, inline elements' bodies and their styles) are a chunk loaded after mount.
-    budget: 20 * KB,
+    // 23.25 KB since the widget's state is @preact/signals (issue 15, the product card's own dependency): measured
+    // 23.21 KB (+3.84 KB: @preact/signals-core, the Preact integration and the preact/hooks it imports); raised in the
+    // open, for the lead to keep or refuse.
+    budget: 23.25 * KB,
+    // With everything loaded after start (the session, the sync, the views, confetti). Issue 15 targets 28 KB; it
+    // measured 47.39 KB with @preact/signals, so 47.5 KB until the core's share (21.21 KB in all) shrinks.
+    total: 47.5 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -56,7 +62,10 @@ const checks = [
     name: 'dist/waymark.global.js',
     file: 'dist/waymark.global.js',
     // 40.25 KB: the sending tab's queue of segments measured 40.21 KB (+0.92 KB); raised in the open.
-    budget: 40.25 * KB,
+    // 44 KB: the widget's state on @preact/signals (issue 15) measured 43.94 KB (+3.74 KB: signals-core 1.85, the
+    // Preact integration 1.24, preact/hooks 1.09, pro rata by minified bytes); raised in the open. Issue 15's 32 KB
+    // needs the core's cut: the core and the sync are 40% of the file's minified bytes.
+    budget: 44 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -65,7 +74,8 @@ const checks = [
     name: 'dist/waymark.<locale>.global.js',
     files: ['de', 'fr', 'es', 'pt-BR', 'ja'].map((tag) => `dist/waymark.${tag}.global.js`),
     // 41.25 KB with the sending tab's queue of segments: ja measured 41.21 KB (+0.92 KB).
-    budget: 41.25 * KB,
+    // 45 KB with @preact/signals: ja measured 44.96 KB (+3.76 KB).
+    budget: 45 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];
