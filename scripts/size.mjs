@@ -29,11 +29,13 @@ const checks = [
     // The widget's views (panel, toast, inline elements' bodies and their styles) are a chunk loaded after mount.
     // 23.25 KB since the widget's state is @preact/signals (issue 15, the product card's own dependency): measured
     // 23.21 KB (+3.84 KB: @preact/signals-core, the Preact integration and the preact/hooks it imports); raised in the
-    // open, for the lead to keep or refuse.
-    budget: 23.25 * KB,
+    // open, for the lead to keep or refuse. Then 21.75 KB: the panel's styles moved to the views' chunk (panelCss.ts)
+    // measured 21.53 KB (-1.68 KB up front, +0.22 KB in all: one more file gzipped apart).
+    budget: 21.75 * KB,
     // With everything loaded after start (the session, the sync, the views, confetti). Issue 15 targets 28 KB; it
-    // measured 47.39 KB with @preact/signals, so 47.5 KB until the core's share (21.21 KB in all) shrinks.
-    total: 47.5 * KB,
+    // measured 47.39 KB with @preact/signals, 47.61 KB with the panel's styles in the views' chunk, so 47.75 KB until
+    // the core's share (21.21 KB in all) shrinks.
+    total: 47.75 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.

@@ -7,7 +7,7 @@ import { followScheme } from './followScheme';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { createState } from './state';
-import { launcherCss } from './styles';
+import { launcherCss } from './launcherCss';
 import { adoptStyles } from './adoptStyles';
 import { attachViews } from './attachViews';
 import { createFormat } from './strings';

@@ -11,7 +11,7 @@ import { handleGuard } from './handleGuard';
 import { renderLive } from './renderLive';
 import { reporter } from './reporter';
 import { createState } from './state';
-import { launcherCss } from './styles';
+import { launcherCss } from './launcherCss';
 import { createFormat } from './strings';
 import type { WidgetHandle, WidgetOptions } from './types';
 

@@ -9,7 +9,7 @@ import { MilestoneItem } from './components/MilestoneItem';
 
 export { Panel } from './components/Panel';
 export { Toast } from './components/Toast';
-export { panelCss } from './styles';
+export { panelCss } from './panelCss';
 
 /** The body of an inline element for the id in its attribute, or null when there is nothing to show. */
 export type ElementView = (c: Ctx, id: string | null) => VNode | null;

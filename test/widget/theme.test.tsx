@@ -29,7 +29,8 @@ describe('theming and styles', () => {
   });
 
   it('styles from --waymark-* custom properties and resets inherited host CSS', async () => {
-    const { launcherCss, panelCss } = await import('../../widget/styles');
+    const { launcherCss } = await import('../../widget/launcherCss');
+    const { panelCss } = await import('../../widget/panelCss');
     const css = launcherCss + panelCss;
     expect(css).toContain('var(--waymark-accent,');
     expect(css).toContain('var(--waymark-font,');
