@@ -46,7 +46,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/cli/runCli.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

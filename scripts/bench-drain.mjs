@@ -21,8 +21,8 @@ const bundle = await build({
   stdin: {
     contents: [
       "export { createSync } from './src/sync/createSync.ts';",
-      "export { createFetchTransport } from './src/browser/createFetchTransport.ts';",
-      "export { createIdbStorage } from './src/createIdbStorage.ts';",
+      "export { createFetchTransport } from './src/platform/browser/createFetchTransport.ts';",
+      "export { createIdbStorage } from './src/platform/browser/createIdbStorage.ts';",
     ].join('\n'),
     resolveDir: process.cwd(),
     loader: 'ts',

@@ -11,7 +11,7 @@ const fast = process.argv.includes('--fast');
 const bundle = await build({
   stdin: {
     contents:
-      "export { createSync } from './src/sync/createSync.ts'; export { createFetchTransport } from './src/browser/createFetchTransport.ts';",
+      "export { createSync } from './src/sync/createSync.ts'; export { createFetchTransport } from './src/platform/browser/createFetchTransport.ts';",
     resolveDir: process.cwd(),
     loader: 'ts',
   },

@@ -1,10 +1,10 @@
 export { createWaymark } from './createWaymark';
-export { validateDefinitions } from './validateDefinitions';
-export { createMemoryStorage } from './createMemoryStorage';
-export { createFetchTransport } from './browser/createFetchTransport';
+export { validateDefinitions } from './engine/validateDefinitions';
+export { createMemoryStorage } from './platform/createMemoryStorage';
+export { createFetchTransport } from './platform/browser/createFetchTransport';
 
-export type { ValidationIssue, ValidationResult } from './validateDefinitions';
-export type { FetchTransportOptions } from './browser/createFetchTransport';
+export type { ValidationIssue, ValidationResult } from './engine/validateDefinitions';
+export type { FetchTransportOptions } from './platform/browser/createFetchTransport';
 export type { RemoteState, Transport, TransportRequest, TransportResponse, WireEvent } from './sync/types';
 export type {
   AllRule,

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIdbStorage } from '../src/createIdbStorage';
+import { createIdbStorage } from '../src/platform/browser/createIdbStorage';
 
 /** A storage on the current `indexedDB`, recording its fallback reasons. */
 function open(dbName?: string) {

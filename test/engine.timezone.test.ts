@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayNumber } from '../src/dayNumber';
+import { dayNumber } from '../src/engine/dayNumber';
 import { DAY, engineFixture, HOUR, ms } from './engine.helpers';
 
 // Node re-reads TZ when it changes, so this file runs in Auckland (UTC+13 in November).

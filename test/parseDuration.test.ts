@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../src/parseDuration';
+import { parseDuration } from '../src/engine/parseDuration';
 
 describe('parseDuration', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeProperties } from '../src/sanitizeProperties';
+import { sanitizeProperties } from '../src/client/sanitizeProperties';
 import type { WaymarkError } from '../src/types';
 
 /** Sanitises `input`, collecting what it reports. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { shareWithTabs } from '../src/shareWithTabs';
-import { createUserDoc, type UserDoc } from '../src/userDoc';
+import { shareWithTabs } from '../src/client/shareWithTabs';
+import { createUserDoc, type UserDoc } from '../src/engine/userDoc';
+import { openTabChannel } from '../src/platform/browser/openTabChannel';
+import { randomId } from '../src/platform/browser/randomId';
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 let channels = 0;
@@ -21,7 +23,15 @@ function tab(name: string, doc: UserDoc = createUserDoc(0)) {
       t.share!.send('e', {}, 0);
     },
   };
-  t.share = shareWithTabs({ name, engine: t.engine, docKey: () => 'k', run: (op) => op(), reload: () => {} });
+  t.share = shareWithTabs({
+    name,
+    channel: openTabChannel,
+    tabId: randomId(),
+    engine: t.engine,
+    docKey: () => 'k',
+    run: (op) => op(),
+    reload: () => {},
+  });
   return t;
 }
 

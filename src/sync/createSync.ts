@@ -10,13 +10,8 @@ import type { Sync, SyncOptions, TransportResponse, WireEvent } from './types';
 // Browsers refuse keepalive requests once 64 KiB of them are in flight; leave room for the envelope.
 const MAX_BYTES = 60_000;
 const noop = () => {};
-const randomId = (): string => {
-  try {
-    return Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('');
-  } catch {
-    return Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
-  }
-};
+// Where no random id is handed in (tests, benches): unique enough for a prefix of event ids, which need no secrecy.
+const weakId = (): string => Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
 
 /**
  * The batched sync: a durable outbox shared by tabs (`{storage}` key `wm:{projectKey}:outbox`),
@@ -28,7 +23,7 @@ const randomId = (): string => {
  *
  * @example
  * const sync = createSync({ endpoint: 'https://api.example.com/waymark', projectKey: 'pk_demo', storage,
- *   transport: createFetchTransport(), platform: createBrowserPlatform(), now: Date.now, consent: 'granted', report: console.warn });
+ *   transport: createFetchTransport(), platform: createSyncPlatform(), now: Date.now, consent: 'granted', report: console.warn });
  * sync.enqueue({ type: 'track', name: 'task_completed', anonymousId: 'a1', timestamp: new Date().toISOString() });
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -39,7 +34,8 @@ export function createSync(o: SyncOptions): Sync {
   const interval = o.flushInterval ?? 5000;
   const timeoutMs = o.requestTimeout || 10_000;
   const budget = o.retryBudget ?? 864e5;
-  const idPrefix = randomId() + '.';
+  const newId = o.randomId ?? weakId;
+  const idPrefix = newId() + '.';
   let seq = 0;
   let consent = o.consent;
   const inflight = new Set<string>();
@@ -236,7 +232,7 @@ export function createSync(o: SyncOptions): Sync {
   const waiting = new Map<string, () => void>();
   const askSender = () =>
     new Promise<void>((resolve) => {
-      const id = randomId();
+      const id = newId();
       const done = () => {
         clearTimeout(timeout);
         waiting.delete(id);

@@ -120,6 +120,8 @@ export interface SyncOptions {
   retryBase?: number;
   retryCap?: number;
   platform?: SyncPlatform;
+  /** A new random id (the platform's), the prefix of this client's event ids. Default: from Math.random. */
+  randomId?: () => string;
 }
 
 /** The sync half of the client, as returned by `createSync`. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserPlatform } from '../../src/browser/createBrowserPlatform';
+import { createSyncPlatform } from '../../src/platform/browser/createSyncPlatform';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,11 +24,11 @@ function fakeLocks() {
 
 afterEach(() => void vi.unstubAllGlobals());
 
-describe('createBrowserPlatform', () => {
+describe('createSyncPlatform', () => {
   it('one tab leads per name with Web Locks; the next one leads when it releases; a waiting tab can give up', async () => {
     vi.stubGlobal('navigator', { locks: fakeLocks(), onLine: true });
     const log: string[] = [];
-    const platform = createBrowserPlatform();
+    const platform = createSyncPlatform();
     const releaseA = platform.lead!('waymark:pk', (l) => log.push(`a:${l}`));
     const releaseB = platform.lead!('waymark:pk', (l) => log.push(`b:${l}`));
     const releaseC = platform.lead!('waymark:pk', (l) => log.push(`c:${l}`));
@@ -42,7 +42,7 @@ describe('createBrowserPlatform', () => {
   });
 
   it('reads navigator.onLine when asked, not at creation', () => {
-    const platform = createBrowserPlatform();
+    const platform = createSyncPlatform();
     expect(platform.online!()).toBe(true); // no navigator (Node 20): assume online
     vi.stubGlobal('navigator', { onLine: false });
     expect(platform.online!()).toBe(false);
@@ -50,8 +50,8 @@ describe('createBrowserPlatform', () => {
 
   it('passes messages between tabs over BroadcastChannel', async () => {
     const got: unknown[] = [];
-    const a = createBrowserPlatform().channel!('waymark:test', () => {})!;
-    const b = createBrowserPlatform().channel!('waymark:test', (m) => got.push(m))!;
+    const a = createSyncPlatform().channel!('waymark:test', () => {})!;
+    const b = createSyncPlatform().channel!('waymark:test', (m) => got.push(m))!;
     a.post(42);
     await sleep(20);
     expect(got).toEqual([42]);
@@ -61,7 +61,7 @@ describe('createBrowserPlatform', () => {
   });
 });
 
-describe('createBrowserPlatform().spill', () => {
+describe('createSyncPlatform().spill', () => {
   /** A localStorage stand-in with the Storage methods the spill uses; `full` makes writes throw like a full quota. */
   const fakeLocalStorage = () => {
     const map = new Map<string, string>();
@@ -85,7 +85,7 @@ describe('createBrowserPlatform().spill', () => {
   it('writes synchronously to localStorage, lists by prefix, removes, and says false when it cannot write', () => {
     const ls = fakeLocalStorage();
     vi.stubGlobal('localStorage', ls);
-    const { spill } = createBrowserPlatform();
+    const { spill } = createSyncPlatform();
     expect(spill!.put('wm:pk:outbox:spill:a', [{ id: '1' }])).toBe(true);
     expect(spill!.put('other', 1)).toBe(true);
     ls.setItem('wm:pk:outbox:spill:bad', '{not json');
@@ -100,11 +100,11 @@ describe('createBrowserPlatform().spill', () => {
   });
 });
 
-describe('createBrowserPlatform without Web Locks', () => {
+describe('createSyncPlatform without Web Locks', () => {
   it('has no lead, so the sync elects its sender with a lease in the shared storage', () => {
     vi.stubGlobal('navigator', { onLine: true });
-    expect(createBrowserPlatform().lead).toBeUndefined();
+    expect(createSyncPlatform().lead).toBeUndefined();
     vi.stubGlobal('navigator', { onLine: true, locks: fakeLocks() });
-    expect(typeof createBrowserPlatform().lead).toBe('function');
+    expect(typeof createSyncPlatform().lead).toBe('function');
   });
 });

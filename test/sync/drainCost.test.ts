@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFetchTransport } from '../../src/browser/createFetchTransport';
-import { createMemoryStorage } from '../../src/createMemoryStorage';
+import { createFetchTransport } from '../../src/platform/browser/createFetchTransport';
+import { createMemoryStorage } from '../../src/platform/createMemoryStorage';
 import type { SyncStorage, Transport } from '../../src/sync/types';
 import { client, useMockBackend } from './sync.helpers';
 

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { validateDefinitions } from './validateDefinitions';
+import { validateDefinitions } from '../engine/validateDefinitions';
 
 /** Where the CLI reads and writes: the real process, or a test double. */
 export interface CliIo {

@@ -1,6 +1,6 @@
 import { createStore, get, keys, promisifyRequest, type UseStore } from 'idb-keyval';
-import { createMemoryStorage } from './createMemoryStorage';
-import type { WaymarkStorage } from './types';
+import { createMemoryStorage } from '../createMemoryStorage';
+import type { WaymarkStorage } from '../../types';
 
 export interface IdbStorageOptions {
   /** Called once, with a readable reason, when IndexedDB fails and state moves to memory. */

@@ -1,21 +1,22 @@
-import { createEngine, type EngineOptions } from './createEngine';
-import { createIdbStorage } from './createIdbStorage';
-import { createMemoryStorage } from './createMemoryStorage';
+import { createEngine, type EngineOptions } from '../engine/createEngine';
 import { createSaver } from './createSaver';
 import { createUsers, type Identity } from './createUsers';
 import { describeToken, isToken } from './isToken';
-import { loadSync } from './loadSync';
 import { mergeDefinitions } from './mergeDefinitions';
+import type { ClientParts, Platform } from './Platform';
 import { describe, type ResolvedOptions } from './readOptions';
 import { isUnsendable, sanitizeProperties } from './sanitizeProperties';
 import { shareWithTabs } from './shareWithTabs';
-import type { Consent, MilestoneState, OverallState, Properties, WaymarkError, WaymarkStorage } from './types';
-import type { RemoteState, Sync, WireEvent } from './sync/types';
-import { validateDefinitions } from './validateDefinitions';
-import { watchPage } from './watchPage';
+import type { Consent, MilestoneState, OverallState, Properties, WaymarkError, WaymarkStorage } from '../types';
+import type { RemoteState, Sync, WireEvent } from '../sync/types';
+import { validateDefinitions } from '../engine/validateDefinitions';
 
 export interface SessionOptions extends Pick<EngineOptions, 'emit' | 'listens'> {
   o: ResolvedOptions;
+  /** Storage, the other tabs, the page and ids. */
+  platform: Platform;
+  /** Loads the sync, with an `endpoint`. */
+  loadSync: ClientParts['loadSync'];
   report: (error: WaymarkError) => void;
   /** State changed: notify subscribers. */
   changed: () => void;
@@ -50,17 +51,15 @@ const hash = (text: string) => {
  * syncs. `createWaymark` is the thin, synchronous half in front of it.
  *
  * @example
- * const session = await createSession({ o, storage, report, emit, listens, changed, hold, run });
+ * const session = await createSession({ o, platform, loadSync, report, emit, listens, changed, hold, run });
  * session.track('task_completed', {}, Date.now());
  */
 export async function createSession(s: SessionOptions) {
-  const { o, report } = s;
+  const { o, report, platform } = s;
   const storage: WaymarkStorage =
-    o.storage == 'memory'
-      ? createMemoryStorage()
-      : o.storage == 'indexeddb'
-        ? createIdbStorage({ onFallback: (message) => report({ code: 'storage_unavailable', message }) })
-        : o.storage;
+    typeof o.storage === 'string'
+      ? platform.openStorage(o.storage, (message) => report({ code: 'storage_unavailable', message }))
+      : o.storage;
   const now = o.now;
   const prefix = `wm:${o.projectKey}:`;
   // Applying what the backend says was achieved: not sent back to it.
@@ -122,7 +121,7 @@ export async function createSession(s: SessionOptions) {
     engine.define(checked.milestones, checked.levels);
   };
 
-  const users = createUsers({ storage, prefix, now, report, engine, flush: saver.flush });
+  const users = createUsers({ storage, prefix, now, randomId: platform.randomId, report, engine, flush: saver.flush });
 
   // The identity whose last pull was answered: a new token for it needs no pull again.
   let pulled: Identity | undefined;
@@ -174,6 +173,8 @@ export async function createSession(s: SessionOptions) {
     o.storage == 'indexeddb'
       ? shareWithTabs({
           name: prefix + 'state',
+          channel: platform.openTabChannel,
+          tabId: platform.randomId(),
           engine,
           docKey: users.docKey,
           run: s.run,
@@ -187,7 +188,7 @@ export async function createSession(s: SessionOptions) {
   // already carries the user's token.
   const [parts] = await Promise.all([
     o.endpoint
-      ? loadSync().catch((error) =>
+      ? s.loadSync().catch((error) =>
           report({
             code: 'sync_unavailable',
             message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}`,
@@ -197,20 +198,19 @@ export async function createSession(s: SessionOptions) {
     users.loadIdentity(),
   ]);
   if (parts) {
-    const { createSync, createFetchTransport, createBrowserPlatform } = parts;
-    const browser = createBrowserPlatform();
+    const { createSync, createTransport, createSyncPlatform } = parts;
+    const network = createSyncPlatform();
     // Tabs share an outbox only through IndexedDB (or a storage of the page's own): then one of them sends and they
-    // talk over BroadcastChannel. A memory store (privacy mode, a server) or an IndexedDB missing (SSR) is this
+    // talk over the tab channel. A memory store (privacy mode, a server) or an IndexedDB missing (SSR) is this
     // client's alone: it sends its own events and tells no one (not even a token, to another request's client).
-    const shared =
-      o.storage != 'memory' &&
-      (typeof document == 'object' || (o.storage == 'indexeddb' && typeof indexedDB == 'object'));
+    const shared = o.storage !== 'memory' && platform.sharesStorage(o.storage === 'indexeddb' ? 'indexeddb' : 'custom');
     sync = createSync({
       endpoint: o.endpoint!,
       projectKey: o.projectKey,
       storage,
-      transport: o.transport || createFetchTransport(),
-      platform: shared ? browser : { online: browser.online, onOnline: browser.onOnline },
+      transport: o.transport || createTransport(),
+      platform: shared ? network : { online: network.online, onOnline: network.onOnline },
+      randomId: platform.randomId,
       now,
       consent: o.consent,
       report,
@@ -239,12 +239,17 @@ export async function createSession(s: SessionOptions) {
   if (o.userId && o.userId !== users.identity().userId) await users.switchTo(o.userId, traits);
   else if (traits) engine.setTraits(traits);
   void pull();
-  const unwatch = watchPage(
-    (leaving) => void (saver.flush(leaving), sync?.flush({ keepalive: true, leaving })),
-    () => s.run(engine.tick),
+  const unwatch = platform.watchPage({
+    hide(leaving) {
+      void saver.flush(leaving);
+      void sync?.flush({ keepalive: true, leaving });
+    },
+    tick: () => s.run(engine.tick),
     // A teammate's account milestone, another device's achievement: shown without a reload, with no polling timer.
-    () => now() - pulledAt >= STALE_AFTER && s.run(() => void pull()),
-  );
+    show() {
+      if (now() - pulledAt >= STALE_AFTER) s.run(() => void pull());
+    },
+  });
 
   return {
     engine,

@@ -1,4 +1,4 @@
-import type { RemoteState } from './sync/types';
+import type { RemoteState } from '../sync/types';
 
 const idOf = (d: unknown) => (d && typeof d == 'object' ? (d as { id?: unknown }).id : undefined);
 

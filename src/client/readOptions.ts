@@ -1,6 +1,6 @@
-import { parseDuration } from './parseDuration';
-import type { Transport } from './sync/types';
-import type { Consent, WaymarkError, WaymarkOptions, WaymarkStorage } from './types';
+import { parseDuration } from '../engine/parseDuration';
+import type { Transport } from '../sync/types';
+import type { Consent, WaymarkError, WaymarkOptions, WaymarkStorage } from '../types';
 
 /** `createWaymark` options after checking: every field usable. */
 export interface ResolvedOptions {
@@ -47,9 +47,13 @@ const CHECKS: [keyof WaymarkOptions, (v: any) => unknown, string][] = [
  * so a client always comes out working: without a project key, in memory and offline.
  *
  * @example
- * const options = readOptions(input, (error) => console.warn(error.message));
+ * const options = readOptions(input, (error) => console.warn(error.message), Date.now);
  */
-export function readOptions(input: WaymarkOptions | undefined, report: (e: WaymarkError) => void): ResolvedOptions {
+export function readOptions(
+  input: WaymarkOptions | undefined,
+  report: (e: WaymarkError) => void,
+  clock: () => number,
+): ResolvedOptions {
   const bad = (path: string, message: string, value: unknown) =>
     report({ code: 'invalid_option', path, message: `expected ${message}, got ${describe(value)}` });
   let o: Record<string, any> = {};
@@ -67,7 +71,7 @@ export function readOptions(input: WaymarkOptions | undefined, report: (e: Wayma
     userToken: o.userToken,
     storage: 'indexeddb',
     consent: 'granted',
-    now: Date.now,
+    now: clock,
     stalledAfter: 0,
   };
   if (typeof o.projectKey != 'string' || !/^[\w.:-]{1,100}$/.test(o.projectKey)) {
@@ -86,14 +90,14 @@ export function readOptions(input: WaymarkOptions | undefined, report: (e: Wayma
   }
   out.endpoint &&= out.endpoint.replace(/\/+$/, '');
   out.stalledAfter = o.stalledAfter === false ? 0 : (parseDuration(o.stalledAfter) ?? 2592e6); // default 30 days
-  const clock = out.now;
+  const hostClock = out.now;
   // A host clock that throws or returns garbage must not stop tracking.
   out.now = () => {
     try {
-      const t = clock();
+      const t = hostClock();
       if (typeof t == 'number' && isFinite(t)) return t;
     } catch {}
-    return Date.now();
+    return clock();
   };
   return out;
 }

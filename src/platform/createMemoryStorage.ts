@@ -1,4 +1,4 @@
-import type { WaymarkStorage } from './types';
+import type { WaymarkStorage } from '../types';
 
 /**
  * A `WaymarkStorage` in a Map, for tests, servers and privacy mode. Values are

@@ -1,7 +1,7 @@
-import type { Engine } from './createEngine';
-import { linkTabs } from './linkTabs';
-import type { Properties } from './types';
-import { keepMarks, readUserDoc } from './userDoc';
+import type { Engine } from '../engine/createEngine';
+import type { TabChannel } from './Platform';
+import type { Properties } from '../types';
+import { keepMarks, readUserDoc } from '../engine/userDoc';
 
 /** Events one tab tracked for document `k`: batch number `n` of tab `t`. */
 type Batch = { k: string; e: [string, Properties, number][]; t: string; n: number };
@@ -26,12 +26,16 @@ const MAX_TABS = 20;
  * behind. Without a BroadcastChannel it returns undefined.
  *
  * @example
- * const tabs = shareWithTabs({ name: 'wm:pk_demo:state', engine, docKey, run, reload });
+ * const tabs = shareWithTabs({ name: 'wm:pk_demo:state', channel, tabId, engine, docKey, run, reload });
  * tabs?.join();
  * tabs?.send('task_completed', {}, Date.now());
  */
 export function shareWithTabs(o: {
   name: string;
+  /** Opens the channel to the other tabs (the platform's); undefined where there is none. */
+  channel: (name: string, onMessage: (message: unknown) => void) => TabChannel | undefined;
+  /** This tab's id, unique among the tabs. */
+  tabId: string;
   engine: Pick<Engine, 'track' | 'load' | 'doc'>;
   docKey: () => string;
   /** Runs `op` in order with the client's other operations (after a load under way). */
@@ -39,7 +43,7 @@ export function shareWithTabs(o: {
   /** Another tab changed the user: load again, after `join()`. */
   reload: () => void;
 }) {
-  const me = Math.random().toString(36).slice(2);
+  const me = o.tabId;
   let n = 0;
   let outgoing: Batch['e'] = [];
   // While joining: every batch since the question, to replay on an adopted document.
@@ -88,7 +92,7 @@ export function shareWithTabs(o: {
     since.forEach(apply);
   };
   // A message this version cannot apply (another tab mid-deploy) is ignored, never thrown into the page.
-  const link = linkTabs(o.name, (m) =>
+  const link = o.channel(o.name, (m) =>
     o.run(() => {
       try {
         receive(m as Received);

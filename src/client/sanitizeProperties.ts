@@ -1,4 +1,4 @@
-import type { JsonValue, Properties, WaymarkError } from './types';
+import type { JsonValue, Properties, WaymarkError } from '../types';
 
 const MAX_DEPTH = 5;
 const MAX_KEYS = 50;

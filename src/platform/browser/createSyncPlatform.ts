@@ -1,4 +1,5 @@
-import type { SyncPlatform } from '../sync/types';
+import type { SyncPlatform } from '../../sync/types';
+import { openTabChannel } from './openTabChannel';
 
 const noop = () => {};
 
@@ -9,10 +10,10 @@ const noop = () => {};
  * tabs; and localStorage for what a page being unloaded writes. Every feature is looked up when used, never at import.
  *
  * @example
- * const sync = createSync({ ...options, platform: createBrowserPlatform() });
+ * const sync = createSync({ ...options, platform: createSyncPlatform() });
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createBrowserPlatform(): SyncPlatform {
+export function createSyncPlatform(): SyncPlatform {
   const nav = () => (typeof navigator === 'object' ? navigator : undefined);
   const lead: SyncPlatform['lead'] = (name, listener) => {
     const abort = new AbortController();
@@ -67,18 +68,6 @@ export function createBrowserPlatform(): SyncPlatform {
         } catch {}
       },
     },
-    channel(name, onMessage) {
-      if (typeof BroadcastChannel !== 'function') return;
-      const channel = new BroadcastChannel(name);
-      channel.onmessage = (event) => onMessage(event.data);
-      return {
-        post(message) {
-          try {
-            channel.postMessage(message);
-          } catch {}
-        },
-        close: () => channel.close(),
-      };
-    },
+    channel: openTabChannel,
   };
 }

@@ -1,5 +1,5 @@
 import type { CompiledMilestone, RuleContext } from './compileDefinitions';
-import type { MilestoneState, MilestoneStatus } from './types';
+import type { MilestoneState, MilestoneStatus } from '../types';
 
 /**
  * Builds the public state of one milestone from its compiled definition and the user's data.

@@ -1,4 +1,4 @@
-import type { JsonValue, Properties, Where, WhereOperators } from './types';
+import type { JsonValue, Properties, Where, WhereOperators } from '../types';
 
 const same = (a: unknown, b: unknown): boolean =>
   a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));

@@ -1,6 +1,6 @@
-import type { Engine } from './createEngine';
-import type { Properties, WaymarkError, WaymarkStorage } from './types';
-import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from './userDoc';
+import type { Engine } from '../engine/createEngine';
+import type { Properties, WaymarkError, WaymarkStorage } from '../types';
+import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from '../engine/userDoc';
 
 /** Who this browser's client is: a random anonymous id, and the user id once identified. */
 export interface Identity {
@@ -9,25 +9,13 @@ export interface Identity {
 }
 
 /**
- * A new anonymous id: 128 random bits as 32 hex digits. The backend treats an anonymous id as a bearer secret (it
- * alone reads that visitor's state), so it must not be guessable: crypto.getRandomValues, everywhere waymark runs.
- */
-const newId = () => {
-  const bytes = new Uint8Array(16);
-  if (typeof crypto == 'object' && crypto.getRandomValues) crypto.getRandomValues(bytes);
-  // Only where no Web Crypto exists (no browser or Node since 19 lacks it): unique, though not a secret.
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-};
-
-/**
  * The users of one project on this browser: the current identity (key `{prefix}id`), each user's document
  * (`{prefix}u:{userId}` or `{prefix}a:{anonymousId}`), celebration claims (`{document key}:claim:{milestone}`, and
  * `…:claim:level:{level}` for levels) and claims to send an achievement (`{document key}:sent:{milestone}`).
  * Switching users hands the engine the other user's document; anonymous progress and claims carry over.
  *
  * @example
- * const users = createUsers({ storage, prefix: 'wm:pk_demo:', now: Date.now, report, engine, flush: saver.flush });
+ * const users = createUsers({ storage, prefix: 'wm:pk_demo:', now: Date.now, randomId, report, engine, flush: saver.flush });
  * await users.load();
  * await users.switchTo('u_123');
  */
@@ -35,13 +23,15 @@ export function createUsers(o: {
   storage: WaymarkStorage;
   prefix: string;
   now: () => number;
+  /** A new id that cannot be guessed: the anonymous id is a bearer secret. */
+  randomId: () => string;
   report: (error: WaymarkError) => void;
   engine: Pick<Engine, 'doc' | 'load' | 'ids' | 'levelIds'>;
   /** Writes the current document now. */
   flush: () => Promise<void>;
 }) {
   const { storage, prefix, now, engine } = o;
-  let identity: Identity = { anonymousId: newId() };
+  let identity: Identity = { anonymousId: o.randomId() };
   const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
   const claimKey = (key: string, id: string, kind = 'claim') => `${key}:${kind}:${id}`;
   // Both claims of one milestone: the celebration's and the sending's.
@@ -105,7 +95,7 @@ export function createUsers(o: {
     async reset() {
       const key = docKey();
       await Promise.all([storage.del(key), ...claimIds().flatMap((id) => delClaims(key, id))]);
-      identity = { anonymousId: newId() };
+      identity = { anonymousId: o.randomId() };
       await save();
       engine.load(createUserDoc(now()));
     },

@@ -1,7 +1,7 @@
 import { dayNumber } from './dayNumber';
 import { matchesWhere } from './matchesWhere';
 import { parseDuration } from './parseDuration';
-import type { EventRule, JsonValue, Properties } from './types';
+import type { EventRule, JsonValue, Properties } from '../types';
 
 /**
  * The bounded, JSON-friendly state of one event rule: `n` a count, sum or number of distinct values,

@@ -1,6 +1,6 @@
 import { createLeaf, type Leaf, type LeafState } from './createLeaf';
 import { parseDuration } from './parseDuration';
-import type { LevelDefinition, MilestoneDefinition, Rule } from './types';
+import type { LevelDefinition, MilestoneDefinition, Rule } from '../types';
 
 /** What a rule node reads: leaf states, achievements and the clock. */
 export interface RuleContext {

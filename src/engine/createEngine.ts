@@ -10,7 +10,7 @@ import type {
   Properties,
   StalledInfo,
   WaymarkError,
-} from './types';
+} from '../types';
 import { createUserDoc, type UserDoc } from './userDoc';
 
 export type EngineEvent = 'achieved' | 'progress' | 'unlocked' | 'stalled';

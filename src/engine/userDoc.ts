@@ -1,5 +1,5 @@
 import type { LeafState } from './createLeaf';
-import type { Properties } from './types';
+import type { Properties } from '../types';
 
 /** Bumped when the stored shape changes; older documents are migrated or discarded by `readUserDoc`. */
 export const SCHEMA_VERSION = 1;

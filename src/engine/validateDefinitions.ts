@@ -1,7 +1,7 @@
 import { compareByDefinition } from './compareByDefinition';
 import { didYouMean } from './didYouMean';
 import { parseDuration } from './parseDuration';
-import type { LevelDefinition, MilestoneDefinition } from './types';
+import type { LevelDefinition, MilestoneDefinition } from '../types';
 
 /** One problem found in definitions: where (`milestones[3].rule.count`) and what. */
 export interface ValidationIssue {

@@ -3,10 +3,10 @@
  * (Node before 18, old browsers) it returns undefined.
  *
  * @example
- * const link = linkTabs('waymark:pk_demo:state', (message) => apply(message));
+ * const link = openTabChannel('waymark:pk_demo:state', (message) => apply(message));
  * link?.post({ id: 1 });
  */
-export function linkTabs(name: string, onMessage: (message: unknown) => void) {
+export function openTabChannel(name: string, onMessage: (message: unknown) => void) {
   if (typeof BroadcastChannel != 'function') return;
   const channel = new BroadcastChannel(name);
   channel.onmessage = (event) => onMessage(event.data);

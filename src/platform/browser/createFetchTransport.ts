@@ -1,4 +1,4 @@
-import type { Transport } from '../sync/types';
+import type { Transport } from '../../sync/types';
 
 export interface FetchTransportOptions {
   /** Gzip request bodies longer than this many characters, where `CompressionStream` exists. Off by default: the backend must accept `Content-Encoding: gzip`. */
