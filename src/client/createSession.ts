@@ -301,7 +301,7 @@ export async function createSession(s: SessionOptions) {
     },
     group(accountId: string, traits?: unknown) {
       if (unsendable('group', accountId)) return;
-      engine.doc().accountId = accountId;
+      engine.setAccount(accountId);
       saver.schedule();
       send('group', undefined, clean(traits, 'traits'));
     },

@@ -87,7 +87,8 @@ export function createUsers(o: {
         await storage.del(from);
       }
       doc ||= createUserDoc(now());
-      if (traits) doc.traits = { ...doc.traits, ...traits };
+      // A new document object: the one the engine holds now is the engine's to change.
+      if (traits) doc = { ...doc, traits: { ...doc.traits, ...traits } };
       await save();
       engine.load(doc);
     },

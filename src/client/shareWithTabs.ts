@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/createEngine';
 import type { TabChannel } from './Platform';
 import type { Properties } from '../types';
-import { keepMarks, readUserDoc } from '../engine/userDoc';
+import { keepMarks, readUserDoc, type UserDoc } from '../engine/userDoc';
 
 /** Events one tab tracked for document `k`: batch number `n` of tab `t`. */
 type Batch = { k: string; e: [string, Properties, number][]; t: string; n: number };
@@ -15,8 +15,6 @@ type Received = Partial<Batch & { h: string; d: unknown; to: string; id: 1 }>;
 
 /** How long a tab that has just loaded listens for a live tab's document. */
 const JOIN_MS = 1000;
-/** Tabs a document remembers batch numbers of; the oldest are forgotten first. */
-const MAX_TABS = 20;
 
 /**
  * Shares one user's progress between the tabs of an origin. Every tab applies every tab's events, so their
@@ -36,7 +34,7 @@ export function shareWithTabs(o: {
   channel: (name: string, onMessage: (message: unknown) => void) => TabChannel | undefined;
   /** This tab's id, unique among the tabs. */
   tabId: string;
-  engine: Pick<Engine, 'track' | 'load' | 'doc'>;
+  engine: Pick<Engine, 'track' | 'load' | 'doc' | 'lastSeen' | 'markSeen'>;
   docKey: () => string;
   /** Runs `op` in order with the client's other operations (after a load under way). */
   run: (op: () => void) => void;
@@ -50,24 +48,16 @@ export function shareWithTabs(o: {
   let log: Batch[] | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const mark = (t: string, at: number) => {
-    const seen = (o.engine.doc().seen ||= {});
-    delete seen[t];
-    seen[t] = at;
-    // The oldest go first: keys keep their insertion order.
-    const tabs = Object.keys(seen);
-    for (const old of tabs.slice(0, Math.max(0, tabs.length - MAX_TABS))) delete seen[old];
-  };
   const apply = (b: Batch) => {
-    if (b.n <= (o.engine.doc().seen?.[b.t] ?? -1)) return;
-    mark(b.t, b.n);
+    if (b.n <= o.engine.lastSeen(b.t)) return;
+    o.engine.markSeen(b.t, b.n);
     for (const [name, props, ts] of b.e) o.engine.track(name, props, ts);
   };
   const flush = () => {
     if (!outgoing.length) return;
     const b: Batch = { k: o.docKey(), e: outgoing, t: me, n: n++ };
     outgoing = [];
-    mark(me, b.n);
+    o.engine.markSeen(me, b.n);
     log?.push(b);
     link!.post(b);
   };
@@ -88,7 +78,7 @@ export function shareWithTabs(o: {
     log = undefined;
     clearTimeout(timer);
     // Achievements this tab already made stay made (and are not announced again when its events replay).
-    o.engine.load(keepMarks(doc, o.engine.doc()));
+    o.engine.load(keepMarks(doc, o.engine.doc() as UserDoc));
     since.forEach(apply);
   };
   // A message this version cannot apply (another tab mid-deploy) is ignored, never thrown into the page.

@@ -11,7 +11,7 @@ import type {
   StalledInfo,
   WaymarkError,
 } from '../types';
-import { createUserDoc, type UserDoc } from './userDoc';
+import { createUserDoc, markSeen, type UserDoc } from './userDoc';
 
 export type EngineEvent = 'achieved' | 'progress' | 'unlocked' | 'stalled';
 
@@ -185,7 +185,18 @@ export function createEngine(o: EngineOptions) {
       ctx.achieved = doc.achieved;
       evaluateAll();
     },
-    doc: () => doc,
+    /** The current user's document, to save or to hand to another tab: read it, change it through the operations. */
+    doc: (): Readonly<UserDoc> => doc,
+    /** The account the user belongs to (sent with each event); no rule reads it. */
+    setAccount(accountId: string) {
+      doc.accountId = accountId;
+    },
+    /** The last batch number of tab `tab` that this document includes; -1 when none. */
+    lastSeen: (tab: string): number => doc.seen?.[tab] ?? -1,
+    /** Records that this document includes batch `batch` of tab `tab` (events shared between tabs count once). */
+    markSeen(tab: string, batch: number) {
+      markSeen(doc, tab, batch);
+    },
     setTraits(traits: Properties) {
       doc.traits = { ...doc.traits, ...traits };
       evaluateAll();

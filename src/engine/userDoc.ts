@@ -66,6 +66,25 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
   return raw as UserDoc;
 }
 
+/** Tabs a document remembers batch numbers of; the oldest are forgotten first. */
+const SEEN_TABS = 20;
+
+/**
+ * Records in `doc` that it includes batch `batch` of tab `tab`, forgetting the oldest tabs beyond 20.
+ *
+ * @example
+ * markSeen(doc, 'tab-1', 3); // doc.seen['tab-1'] === 3
+ */
+export function markSeen(doc: UserDoc, tab: string, batch: number): void {
+  doc.seen ||= {};
+  const seen = doc.seen;
+  delete seen[tab];
+  seen[tab] = batch;
+  // The oldest go first: keys keep their insertion order.
+  const tabs = Object.keys(seen);
+  for (const old of tabs.slice(0, Math.max(0, tabs.length - SEEN_TABS))) delete seen[old];
+}
+
 /**
  * Copies into `into` what is permanent in `from`: achievements (the earlier time wins), completed levels and
  * `stalled` already fired.
