@@ -94,7 +94,15 @@ async function fuzz(wm: Waymark, seed: number, rounds: number) {
     const args = Array.from({ length: Math.floor(random() * 4) }, pick);
     let result: unknown;
     expect(() => (result = (wm[method] as any)(...args)), `seed ${seed} round ${i}: ${method}`).not.toThrow();
-    if (result instanceof Promise) await expect(result).resolves.not.toThrow;
+    // A promise a public method returns never rejects. (This line used to read `.resolves.not.toThrow` without the
+    // call, which asserted nothing: a rejected promise passed it.)
+    if (result instanceof Promise) {
+      const outcome = await result.then(
+        () => 'resolved',
+        (error) => `rejected: ${String(error)}`,
+      );
+      expect(outcome, `seed ${seed} round ${i}: ${method}`).toBe('resolved');
+    }
   }
 }
 

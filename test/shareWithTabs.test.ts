@@ -1,20 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shareWithTabs } from '../src/client/shareWithTabs';
-import { createUserDoc, type UserDoc } from '../src/engine/userDoc';
-import { openTabChannel } from '../src/platform/browser/openTabChannel';
-import { randomId } from '../src/platform/browser/randomId';
+import { createUserDoc, markSeen, type UserDoc } from '../src/engine/userDoc';
+import { createMemoryTabs } from './fixtures/memoryTabs';
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+// The tabs of one origin, in memory: messages arrive on microtasks, so the join timer runs on fake timers.
+let tabs = createMemoryTabs();
+const settle = () => vi.advanceTimersByTimeAsync(0);
 let channels = 0;
+let tabIds = 0;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  tabs = createMemoryTabs();
+});
+afterEach(() => {
+  tabs.closeAll();
+  vi.useRealTimers();
+});
 
 /** A tab: a counting engine on its own document, linked on `name`. */
 function tab(name: string, doc: UserDoc = createUserDoc(0)) {
   const t = {
+    id: `tab-${tabIds++}`,
     doc,
     count: () => t.doc.leaves.c?.n ?? 0,
     engine: {
       doc: () => t.doc,
       load: (next: UserDoc) => void (t.doc = next),
+      lastSeen: (tab: string) => t.doc.seen?.[tab] ?? -1,
+      markSeen: (tab: string, batch: number) => markSeen(t.doc, tab, batch),
       track: () => void ((t.doc.leaves.c ||= { n: 0 }).n += 1),
     },
     share: undefined as ReturnType<typeof shareWithTabs>,
@@ -25,8 +39,8 @@ function tab(name: string, doc: UserDoc = createUserDoc(0)) {
   };
   t.share = shareWithTabs({
     name,
-    channel: openTabChannel,
-    tabId: randomId(),
+    channel: tabs.open,
+    tabId: t.id,
     engine: t.engine,
     docKey: () => 'k',
     run: (op) => op(),
@@ -51,7 +65,6 @@ describe('shareWithTabs', () => {
     a.track();
     await settle();
     expect([a.count(), b.count(), c.count()]).toEqual([3, 3, 3]);
-    [a, b, c].forEach((t) => t.share!.close());
   });
 
   it("a joining tab adopts a live tab's document and replays what came after its question, once", async () => {
@@ -73,24 +86,22 @@ describe('shareWithTabs', () => {
     a.track();
     await settle();
     expect([a.count(), b.count()]).toEqual([7, 7]);
-    [a, b].forEach((t) => t.share!.close());
   });
 
   it('forgets the batch numbers of the oldest tabs past 20', async () => {
     const name = `share-${channels++}`;
-    const tabs = Array.from({ length: 22 }, () => tab(name));
+    const many = Array.from({ length: 22 }, () => tab(name));
     const last = tab(name);
-    for (const t of tabs) t.track();
+    for (const t of many) t.track();
     await settle();
     expect(last.count()).toBe(22);
     expect(Object.keys(last.doc.seen!)).toHaveLength(20);
-    [...tabs, last].forEach((t) => t.share!.close());
   });
 
   it('ignores messages it cannot apply (another version of waymark in another tab) without throwing', async () => {
     const name = `share-${channels++}`;
     const a = tab(name);
-    const other = new BroadcastChannel(name);
+    const other = tabs.open(name, () => {});
     for (const m of [
       null,
       1,
@@ -99,11 +110,41 @@ describe('shareWithTabs', () => {
       { k: 'k', e: [null], t: 'x', n: 0 },
       { k: 'k', d: 5, to: 'nobody' },
     ])
-      other.postMessage(m);
-    other.postMessage({ k: 'k', e: [['e', {}, 0]], t: 'x', n: 1 });
+      other.post(m);
+    other.post({ k: 'k', e: [['e', {}, 0]], t: 'x', n: 1 });
     await settle();
     expect(a.count()).toBe(1);
-    other.close();
-    a.share!.close();
+  });
+});
+
+describe('the join window', () => {
+  it('a joining tab that hears from no live tab stops listening for a document after a second', async () => {
+    const name = `share-${channels++}`;
+    const a = tab(name);
+    a.share!.join();
+    await vi.advanceTimersByTimeAsync(1000);
+    // Alone, so nothing was adopted; a live tab that answers late is not adopted either: a's own count stays.
+    a.track();
+    const late = tabs.open(name, () => {});
+    const answer = createUserDoc(0);
+    answer.leaves.c = { n: 5 };
+    late.post({ k: 'k', d: answer, to: a.id });
+    await settle();
+    expect(a.count()).toBe(1);
+  });
+
+  it('within the second, the same late answer is adopted (the check above can fail)', async () => {
+    const name = `share-${channels++}`;
+    const a = tab(name);
+    a.share!.join();
+    await vi.advanceTimersByTimeAsync(999);
+    a.track();
+    const late = tabs.open(name, () => {});
+    const answer = createUserDoc(0);
+    answer.leaves.c = { n: 5 };
+    late.post({ k: 'k', d: answer, to: a.id });
+    await settle();
+    // The adopted document's 5, and a's own event replayed on it.
+    expect(a.count()).toBe(6);
   });
 });
