@@ -13,6 +13,7 @@ export type { RemoteState, WireEvent } from './sync/types';
 export type {
   Badge,
   Benchmark,
+  Definitions,
   Duration,
   JsonValue,
   LevelDefinition,
@@ -23,4 +24,5 @@ export type {
   Rule,
   StalledInfo,
   WaymarkError,
+  WaymarkErrorCode,
 } from './types';

@@ -199,9 +199,48 @@ export interface LevelState {
 }
 
 /** A problem reported through the `error` event. */
+/**
+ * What an error is about, as `WaymarkError.code`. The client reports these; `report()` also takes codes of the
+ * host's own, so the type stays open to any other string.
+ *
+ * @example
+ * wm.on('error', (e) => { if (e.code === 'identity_rejected') refreshToken(e.userId); });
+ */
+export type WaymarkErrorCode =
+  // Set-up: options and definitions.
+  | 'invalid_option'
+  | 'invalid_definition'
+  | 'definition_warning'
+  // Calls: arguments, events and their properties.
+  | 'invalid_argument'
+  | 'invalid_property'
+  | 'payload_too_large'
+  | 'unknown_event'
+  | 'listener_error'
+  | 'internal_error'
+  // Storage.
+  | 'storage_unavailable'
+  | 'storage_error'
+  | 'storage_corrupt'
+  // Sending and the backend.
+  | 'sync_unavailable'
+  | 'queue_overflow'
+  | 'event_too_large'
+  | 'event_rejected'
+  | 'sync_rejected'
+  | 'sync_gave_up'
+  | 'identity_rejected'
+  | 'pull_failed'
+  // The widget, reported through the client.
+  | 'widget_unavailable'
+  | 'widget_error'
+  | 'confetti_unavailable'
+  | 'unknown_milestone'
+  | 'unknown_level';
+
 export interface WaymarkError {
   /** Machine-readable, e.g. `invalid_definition`, `invalid_argument`, `storage_unavailable`, `identity_rejected`. */
-  code: string;
+  code: WaymarkErrorCode | (string & {});
   message: string;
   /** Where in the input, e.g. `milestones[3].rule.count`. */
   path?: string;
@@ -272,25 +311,89 @@ export interface WaymarkStorage {
   keys?(): Promise<string[]>;
 }
 
-/** Options of `createWaymark`. */
-export interface WaymarkOptions {
-  projectKey: string;
+/**
+ * Milestone and level definitions together, as a definitions file holds them, `/v1/state` serves them and
+ * `setDefinitions` takes them.
+ *
+ * @example
+ * const definitions: Definitions = {
+ *   milestones: [{ id: 'first-task', title: 'Complete a task', rule: { event: 'task_completed' } }],
+ *   levels: [{ id: 'basics', title: 'Basics', milestones: ['first-task'] }],
+ * };
+ * wm.setDefinitions(definitions);
+ */
+export interface Definitions {
   milestones?: MilestoneDefinition[];
   levels?: LevelDefinition[];
+}
+
+/**
+ * Options of `createWaymark`. Only `projectKey` is required; a bad option is reported as an `invalid_option` error
+ * and replaced by a safe default, so the client always works.
+ *
+ * @example
+ * const options: WaymarkOptions = { projectKey: 'pk_demo', milestones, endpoint: 'https://api.example.com/waymark' };
+ */
+export interface WaymarkOptions {
+  /**
+   * Names the app to the backend and namespaces its storage: letters, digits and `_ . : -`, up to 100.
+   * @example projectKey: 'pk_demo'
+   */
+  projectKey: string;
+  /**
+   * The milestones to evaluate, validated on start (each bad one is reported and left out).
+   * @example milestones: [{ id: 'ten-tasks', title: 'Complete 10 tasks', rule: { event: 'task_completed', count: 10 } }]
+   */
+  milestones?: MilestoneDefinition[];
+  /**
+   * Ordered groups of milestones, celebrated when complete.
+   * @example levels: [{ id: 'basics', title: 'Basics', milestones: ['ten-tasks'] }]
+   */
+  levels?: LevelDefinition[];
+  /**
+   * The backend's base URL (or a path on this origin); without it nothing leaves the browser.
+   * @example endpoint: 'https://api.example.com/waymark'
+   */
   endpoint?: string;
+  /**
+   * The user, when known at start; or call `identify()` later.
+   * @example userId: 'u_123'
+   */
   userId?: string;
+  /**
+   * The user's traits, used by `segment` in definitions and sent with `identify`.
+   * @example traits: { plan: 'pro' }
+   */
   traits?: Traits;
-  /** `'indexeddb'` (default), `'memory'`, or your own `WaymarkStorage`. */
+  /**
+   * `'indexeddb'` (default), `'memory'` (tests, privacy mode: nothing kept after the page), or your own `WaymarkStorage`.
+   * @example storage: 'memory'
+   */
   storage?: 'indexeddb' | 'memory' | WaymarkStorage;
+  /**
+   * `'granted'` (default); `'pending'` evaluates locally and queues with no network at all; `'denied'` queues nothing.
+   * @example consent: 'pending'
+   */
   consent?: Consent;
+  /**
+   * The clock, epoch milliseconds; injectable for tests. One that throws or returns a non-number falls back to the real one.
+   * @example now: () => Date.parse('2026-11-01T09:00:00Z')
+   */
   now?: () => number;
-  /** How batches reach the backend; `fetch` by default. For proxies, custom backends, or forwarding to an analytics tool. */
+  /**
+   * How batches reach the backend; `fetch` by default. For proxies, custom backends, or forwarding to an analytics tool.
+   * @example transport: createFetchTransport({ headers: { 'x-api-version': '1' } })
+   */
   transport?: Transport;
-  /** Fire `stalled` (reason `quiet`) when no milestone was achieved for this long. Default `'30d'`; `false` turns it off. */
+  /**
+   * Fire `stalled` (reason `quiet`) when no milestone was achieved for this long. Default `'30d'`; `false` turns it off.
+   * @example stalledAfter: '14d'
+   */
   stalledAfter?: Duration | false;
   /**
    * Proves `userId` (or, without it, the user restored from storage) to the backend: a token your backend signed
    * (`signUserToken` in waymark-server). Kept in memory only, never stored: pass it again after a reload.
+   * @example userToken: await (await fetch('/api/waymark-token')).text()
    */
   userToken?: string;
 }
@@ -309,30 +412,87 @@ export interface TrackOptions {
   timestamp?: number | Date | string;
 }
 
-/** The client returned by `createWaymark`. */
+/**
+ * The client returned by `createWaymark`. No method ever throws: bad input becomes an `error` event and everything
+ * else keeps working. Calls made before `ready` wait, in order.
+ *
+ * @example
+ * const wm = createWaymark({ projectKey: 'pk_demo', milestones });
+ * wm.track('task_completed');
+ */
 export interface Waymark {
-  /** Resolves once persisted state is restored. Never rejects. */
+  /**
+   * Resolves once persisted state is restored (and calls made before it have run). Never rejects.
+   * @example await wm.ready; render(wm.milestones());
+   */
   readonly ready: Promise<void>;
+  /**
+   * Records an event: evaluated locally at once, queued for the backend with an `endpoint`. Properties are cleaned
+   * (reported, never thrown) and copied, so later changes by the host don't leak in.
+   * @example wm.track('task_completed', { feature: 'kanban', amount: 42 });
+   */
   track(event: string, properties?: Traits, options?: TrackOptions): void;
   /**
    * Names the user: anonymous progress carries over, another user's progress is switched to. `options.token` proves
    * the user to the backend. The same user again sends an `identify` event only when the traits change something.
+   * @example wm.identify('u_123', { plan: 'pro' }, { token });
    */
   identify(userId: string, traits?: Traits, options?: IdentifyOptions): void;
+  /**
+   * Puts the user in an account (team), for account-scope milestones; sent with every event from now on.
+   * @example wm.group('acct_9', { seats: 12 });
+   */
   group(accountId: string, traits?: Traits): void;
+  /**
+   * Every milestone shown to this user, in definition order; `[]` before `ready`. The same array until something changes.
+   * @example const done = wm.milestones().filter((m) => m.status === 'achieved').length;
+   */
   milestones(): MilestoneState[];
+  /**
+   * One milestone by id; `undefined` when unknown, hidden by `segment`, or before `ready`.
+   * @example wm.milestone('ten-tasks')?.ratio; // 0.3
+   */
   milestone(id: string): MilestoneState | undefined;
+  /**
+   * Every level, in definition order, with its progress; `[]` before `ready`.
+   * @example const current = wm.levels().find((l) => !l.complete);
+   */
   levels(): LevelState[];
-  /** This user's standing from the backend (`overall` in `/v1/state`); `undefined` until a pull brought one. A stable snapshot between changes. */
+  /**
+   * This user's standing from the backend (`overall` in `/v1/state`); `undefined` until a pull brought one. A stable
+   * snapshot between changes.
+   * @example const percentile = wm.overall()?.percentile;
+   */
   overall(): OverallState | undefined;
+  /**
+   * Listens for one event (`achieved`, `progress`, `unlocked`, `stalled`, `change`, `error`); returns the unsubscribe.
+   * A listener that throws is reported as `listener_error`, never thrown into the page.
+   * @example const off = wm.on('achieved', (m) => toast(`🎉 ${m.title}`));
+   */
   on<E extends WaymarkEventName>(event: E, listener: WaymarkEvents[E]): () => void;
+  /**
+   * Calls `listener` after any change (coalesced to one call per microtask); returns the unsubscribe. Fits
+   * React's `useSyncExternalStore`.
+   * @example const state = useSyncExternalStore(wm.subscribe, wm.milestones);
+   */
   subscribe(listener: () => void): () => void;
+  /**
+   * Claims celebrating milestone (or `level:{id}`) `id`: true exactly once per user and milestone, across tabs and
+   * reloads, so a celebration shows once.
+   * @example if (await wm.claimCelebration(m.id)) confetti();
+   */
   claimCelebration(id: string): Promise<boolean>;
   /**
    * Replaces all definitions, for example with ones fetched at runtime. They are validated like the initial ones;
    * progress and achievements are kept.
+   * @example wm.setDefinitions(await (await fetch('/milestones.json')).json());
    */
-  setDefinitions(definitions: { milestones?: MilestoneDefinition[]; levels?: LevelDefinition[] }): void;
+  setDefinitions(definitions: Definitions): void;
+  /**
+   * Writes state and sends what is queued now, without waiting out a retry backoff; resolves once each request it
+   * made was answered or failed. Never rejects.
+   * @example await wm.flush(); // before navigating away on purpose
+   */
   flush(): Promise<void>;
   /**
    * Reports a problem found outside the client (the widget, an integration) as the client's own: to `error`
@@ -342,7 +502,20 @@ export interface Waymark {
    * wm.report({ code: 'widget_unavailable', message: 'the widget could not load; progress is still tracked' });
    */
   report(error: WaymarkError): void;
+  /**
+   * Changes consent: `'granted'` sends what was queued (and pulls the backend's state), `'pending'` queues with no
+   * network, `'denied'` drops the queue and queues nothing more. Progress is evaluated locally in every case.
+   * @example cookieBanner.onAccept(() => wm.setConsent('granted'));
+   */
   setConsent(consent: Consent): void;
+  /**
+   * Logs out: deletes this user's local state and claims and starts a new anonymous user. Never rejects.
+   * @example await wm.reset();
+   */
   reset(): Promise<void>;
+  /**
+   * Writes pending state, then removes listeners, timers and channels; later calls are ignored with a console warning.
+   * @example useEffect(() => () => wm.destroy(), []);
+   */
   destroy(): void;
 }
