@@ -24,7 +24,7 @@ const where = (message: string, text: string) => {
   return `${message} (line ${lines.length} column ${lines[lines.length - 1].length + 1})`;
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n == 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Runs the `waymark` command line with `argv` (without `node` and the script) and returns the exit code.
@@ -36,12 +36,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n == 1 ? '' : 's'}`;
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...files] = argv;
-  if (argv.some((a) => a == '--help' || a == '-h')) {
+  if (argv.some((a) => a === '--help' || a === '-h')) {
     io.out(USAGE);
     return 0;
   }
   let problem = '';
-  if (command != 'validate') problem = command ? `unknown command "${command}"` : 'no command given';
+  if (command !== 'validate') problem = command ? `unknown command "${command}"` : 'no command given';
   else if (!files.length) problem = 'no file given';
   else {
     const option = files.find((f) => f.startsWith('-'));
@@ -87,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const isMain = () => {
   try {
-    return realpathSync(process.argv[1]) == realpathSync(fileURLToPath(import.meta.url));
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
   } catch {
     return false;
   }

@@ -5,6 +5,7 @@ import { describe, readOptions } from './readOptions';
 import type {
   Consent,
   IdentifyOptions,
+  StalledInfo,
   TrackOptions,
   Waymark,
   WaymarkError,
@@ -33,19 +34,21 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
   const warned = new Set<string>();
   const warn = (e: WaymarkError) => {
     const text = `[waymark] ${e.path ? e.path + ': ' : ''}${e.message}`;
-    if (!warned.has(text) && warned.size < 100) warned.add(text), console.warn(text);
+    if (warned.has(text) || warned.size >= 100) return;
+    warned.add(text);
+    console.warn(text);
   };
   const report = (e: WaymarkError) => {
     if (destroyed) return;
     if (early || SETUP.test(e.code)) warn(e);
     if (early) early.push(e);
     else if (emitter.has('error')) emitter.emit('error', e);
-    else if (e.code != 'unknown_event') warn(e);
+    else if (e.code !== 'unknown_event') warn(e);
   };
   const emitter = createEmitter<WaymarkEvents>((event, error) => {
     const e = { code: 'listener_error', message: `a "${String(event)}" listener threw: ${String(error)}` };
     // A throwing error listener is told about on the console, not fed its own error.
-    event == 'error' ? warn(e) : report(e);
+    event === 'error' ? warn(e) : report(e);
   });
   // Errors found while creating the client reach listeners attached in the same tick.
   queueMicrotask(() => {
@@ -82,8 +85,12 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
   };
 
   const changed = () => {
-    if (!notifying)
-      (notifying = true), queueMicrotask(() => ((notifying = false), destroyed || emitter.emit('change')));
+    if (notifying) return;
+    notifying = true;
+    queueMicrotask(() => {
+      notifying = false;
+      if (!destroyed) emitter.emit('change');
+    });
   };
   hold(async () => {
     const { createSession, createPlatform } = await parts.loadSession();
@@ -92,7 +99,7 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
       platform: createPlatform(),
       loadSync: parts.loadSync,
       report,
-      emit: (event, state, info) => (emitter.emit as any)(event, state, info),
+      emit: (event, state, info) => emitter.emit(event, state, info as StalledInfo),
       listens: emitter.has,
       changed,
       hold,
@@ -106,7 +113,7 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
   const ready = settled();
 
   const guard =
-    <A extends any[], R>(method: string, fn: (...args: A) => R, fallback?: R) =>
+    <A extends unknown[], R>(method: string, fn: (...args: A) => R, fallback?: R) =>
     (...args: A): R => {
       try {
         if (!destroyed) return fn(...args);
@@ -116,25 +123,28 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
       }
       return fallback!;
     };
-  const later = <A extends any[], R>(method: string, fn: (...args: A) => Promise<R>, fallback: R) =>
+  const later = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>, fallback: R) =>
     guard(
       method,
       (...args: A) =>
-        fn(...args).catch(
-          (error) => (report({ code: 'internal_error', message: `${method}(): ${String(error)}` }), fallback),
-        ),
+        fn(...args).catch((error) => {
+          report({ code: 'internal_error', message: `${method}(): ${String(error)}` });
+          return fallback;
+        }),
       Promise.resolve(fallback),
     );
   const bad = (path: string, expected: string, got: unknown) =>
     report({ code: 'invalid_argument', path, message: `expected ${expected}, got ${describe(got)}` });
-  const isId = (method: string, value: unknown): value is string =>
-    (typeof value == 'string' && value.length > 0 && value.length <= 200) ||
-    (bad(method, 'a non-empty string of at most 200 characters', value), false);
+  const isId = (method: string, value: unknown): value is string => {
+    if (typeof value === 'string' && value.length > 0 && value.length <= 200) return true;
+    bad(method, 'a non-empty string of at most 200 characters', value);
+    return false;
+  };
   // Before the session loads, properties are copied so later changes by the host don't leak in; they are
   // sanitised when the event is evaluated.
   const copy = (props: unknown) => {
     try {
-      return props && typeof props == 'object' && !Array.isArray(props) ? { ...props } : props;
+      return props && typeof props === 'object' && !Array.isArray(props) ? { ...props } : props;
     } catch {}
   };
   return {
@@ -142,7 +152,7 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
     track: guard('track', (name: string, properties?: object, options?: TrackOptions) => {
       if (!isId('track', name)) return;
       // The time of the call, unless the host gave one; read now, checked with the event.
-      const t = options && typeof options == 'object' ? options.timestamp : undefined;
+      const t = options && typeof options === 'object' ? options.timestamp : undefined;
       const at = o.now();
       if (session && !queue) session.track(name, properties, at, t);
       else {
@@ -152,7 +162,7 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
     }),
     identify: guard('identify', (userId: string, traits?: object, options?: IdentifyOptions) => {
       // The token is read now (checked by the session), like the traits: later changes by the host don't leak in.
-      const token = options && typeof options == 'object' ? options.token : undefined;
+      const token = options && typeof options === 'object' ? options.token : undefined;
       if (isId('identify', userId)) withSession((s) => s.identify(userId, copy(traits), token));
     }),
     group: guard('group', (accountId: string, traits?: object) => {
@@ -165,7 +175,7 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
     on: guard(
       'on',
       (event, listener) => {
-        if (typeof listener == 'function' && EVENTS.includes(event)) return emitter.on(event, listener);
+        if (typeof listener === 'function' && EVENTS.includes(event)) return emitter.on(event, listener);
         bad('on', `an event name (${EVENTS.join(', ')}) and a function`, event);
         return () => {};
       },
@@ -174,7 +184,7 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
     subscribe: guard(
       'subscribe',
       (listener: () => void) => {
-        if (typeof listener == 'function') return emitter.on('change', listener);
+        if (typeof listener === 'function') return emitter.on('change', listener);
         bad('subscribe', 'a function', listener);
         return () => {};
       },
@@ -182,14 +192,24 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
     ),
     claimCelebration: later(
       'claimCelebration',
-      async (id: string) =>
-        isId('claimCelebration', id) && (await settled(), !destroyed && !!session && session.claim(id)),
+      async (id: string) => {
+        if (!isId('claimCelebration', id)) return false;
+        await settled();
+        return !destroyed && !!session && session.claim(id);
+      },
       false,
     ),
     setDefinitions: guard('setDefinitions', (definitions) => withSession((s) => s.setDefinitions(definitions))),
-    flush: later('flush', async () => (await settled(), session?.flush()), undefined),
+    flush: later(
+      'flush',
+      async () => {
+        await settled();
+        await session?.flush();
+      },
+      undefined,
+    ),
     report: guard('report', (error: WaymarkError) =>
-      typeof error?.code == 'string' && typeof error.message == 'string'
+      typeof error?.code === 'string' && typeof error.message === 'string'
         ? report(error)
         : bad('report', 'an error { code, message, path? }', error),
     ),

@@ -9,13 +9,15 @@
  * off();
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createEmitter<Events extends { [K in keyof Events]: (...args: any[]) => void }>(
+export function createEmitter<Events extends { [K in keyof Events]: (...args: never[]) => void }>(
   onListenerError: (event: keyof Events, error: unknown) => void,
 ) {
   let listeners: { [K in keyof Events]?: Events[K][] } = {};
   return {
     on<K extends keyof Events>(event: K, listener: Events[K]): () => void {
-      (listeners[event] ||= []).push(listener);
+      const list = listeners[event] ?? [];
+      list.push(listener);
+      listeners[event] = list;
       return () => {
         listeners[event] = listeners[event]?.filter((l) => l !== listener);
       };

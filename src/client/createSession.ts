@@ -7,7 +7,15 @@ import type { ClientParts, Platform } from './Platform';
 import { describe, type ResolvedOptions } from './readOptions';
 import { isUnsendable, sanitizeProperties } from './sanitizeProperties';
 import { shareWithTabs } from './shareWithTabs';
-import type { Consent, MilestoneState, OverallState, Properties, WaymarkError, WaymarkStorage } from '../types';
+import type {
+  Consent,
+  Definitions,
+  MilestoneState,
+  OverallState,
+  Properties,
+  WaymarkError,
+  WaymarkStorage,
+} from '../types';
 import type { RemoteState, Sync, WireEvent } from '../sync/types';
 import { validateDefinitions } from '../engine/validateDefinitions';
 
@@ -94,7 +102,7 @@ export async function createSession(s: SessionOptions) {
     emit(event, m, info) {
       // Every tab that sees an achievement claims sending it (whichever tab's events completed it); the one claim that
       // succeeds enqueues it, under one id per user and milestone. What the backend said was achieved is not sent back.
-      if (event == 'achieved' && !merging && sync) {
+      if (event === 'achieved' && !merging && sync) {
         const e = wire('achieved', m.id, undefined, m.achievedAt);
         e.id = 'a.' + hash(users.docKey() + '\n' + m.id);
         users.claimSend(m.id).then(
@@ -104,7 +112,7 @@ export async function createSession(s: SessionOptions) {
       }
       s.emit(event, m, info);
     },
-    listens: (event) => (event == 'achieved' && !!sync) || s.listens(event),
+    listens: (event) => (event === 'achieved' && !!sync) || s.listens(event),
     changed() {
       saver.schedule();
       s.changed();
@@ -145,11 +153,11 @@ export async function createSession(s: SessionOptions) {
           define();
           const achieved: Record<string, number> = {};
           for (const [id, at] of Object.entries(state.achieved || {}))
-            if (isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
+            if (Number.isFinite(Date.parse(at))) achieved[id] = Date.parse(at);
           const started = Date.parse(state.startedAt!);
           merging = true;
           try {
-            engine.mergeAchieved(achieved, isFinite(started) ? started : undefined);
+            engine.mergeAchieved(achieved, Number.isFinite(started) ? started : undefined);
           } finally {
             merging = false;
           }
@@ -158,19 +166,20 @@ export async function createSession(s: SessionOptions) {
   };
 
   // Names and ids are refused rather than cleaned: a changed id would be someone else's, a changed name another event.
-  const unsendable = (path: string, value: string) =>
-    isUnsendable(value) &&
-    (report({
-      code: path == 'userId' ? 'invalid_option' : 'invalid_argument',
+  const unsendable = (path: string, value: string) => {
+    if (!isUnsendable(value)) return false;
+    report({
+      code: path === 'userId' ? 'invalid_option' : 'invalid_argument',
       path,
       message: `${describe(value)} holds a NUL character or a lone surrogate, which cannot be sent; ignored`,
-    }),
-    true);
+    });
+    return true;
+  };
   const clean = (value: unknown, path: string) =>
     value === undefined ? undefined : sanitizeProperties(value, report, path);
   // Only tabs sharing one IndexedDB share progress; a memory store (a server, a test) is this client's alone.
   const tabs =
-    o.storage == 'indexeddb'
+    o.storage === 'indexeddb'
       ? shareWithTabs({
           name: prefix + 'state',
           channel: platform.openTabChannel,
@@ -178,7 +187,12 @@ export async function createSession(s: SessionOptions) {
           engine,
           docKey: users.docKey,
           run: s.run,
-          reload: () => void s.hold(async () => (saver.cancel(), tabs!.join(), await users.load())),
+          reload: () =>
+            void s.hold(async () => {
+              saver.cancel();
+              tabs!.join();
+              await users.load();
+            }),
         })
       : undefined;
   tabs?.join();
@@ -258,8 +272,8 @@ export async function createSession(s: SessionOptions) {
       let ts = at;
       if (timestamp !== undefined) {
         const t = timestamp;
-        ts = typeof t == 'number' ? t : t instanceof Date ? t.getTime() : typeof t == 'string' ? Date.parse(t) : NaN;
-        if (!isFinite(ts)) {
+        ts = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : typeof t === 'string' ? Date.parse(t) : NaN;
+        if (!Number.isFinite(ts)) {
           report({
             code: 'invalid_argument',
             path: 'track.options.timestamp',
@@ -288,7 +302,12 @@ export async function createSession(s: SessionOptions) {
       if (token !== undefined) sync?.setToken(userId, token as string);
       if (users.identity().userId !== userId) {
         send('identify', undefined, traits, now(), userId);
-        return void s.hold(() => users.switchTo(userId, traits).then(() => (tabs?.changedUser(), void pull())));
+        void s.hold(async () => {
+          await users.switchTo(userId, traits);
+          tabs?.changedUser();
+          void pull();
+        });
+        return;
       }
       // The same user again: an identify event only for traits that change something; a token alone just refreshes.
       const known = engine.doc().traits;
@@ -307,7 +326,7 @@ export async function createSession(s: SessionOptions) {
     },
     setDefinitions(json: unknown) {
       // Input that is not definitions at all leaves the current ones in place.
-      if (!json || typeof json != 'object')
+      if (!json || typeof json !== 'object')
         return report({
           code: 'invalid_definition',
           path: '',
@@ -316,7 +335,7 @@ export async function createSession(s: SessionOptions) {
       try {
         local = Array.isArray(json)
           ? { milestones: json }
-          : { milestones: (json as any).milestones, levels: (json as any).levels };
+          : { milestones: (json as Definitions).milestones, levels: (json as Definitions).levels };
       } catch {
         return report({ code: 'invalid_definition', path: '', message: 'definitions could not be read' });
       }

@@ -58,7 +58,7 @@ export function createUsers(o: {
     /** Takes the identity in storage (another tab may have changed it), or stores this one. */
     async loadIdentity() {
       const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
-      if (stored && typeof stored.anonymousId == 'string') identity = stored;
+      if (stored && typeof stored.anonymousId === 'string') identity = stored;
       else await save();
     },
     /** Takes the identity in storage and that user's document. */

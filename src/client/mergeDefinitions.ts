@@ -1,6 +1,6 @@
 import type { RemoteState } from '../sync/types';
 
-const idOf = (d: unknown) => (d && typeof d == 'object' ? (d as { id?: unknown }).id : undefined);
+const idOf = (d: unknown) => (d && typeof d === 'object' ? (d as { id?: unknown }).id : undefined);
 
 const byId = (local: unknown, remote: unknown[] | undefined): unknown => {
   if (!Array.isArray(remote)) return local;
@@ -22,10 +22,10 @@ const byId = (local: unknown, remote: unknown[] | undefined): unknown => {
 export function mergeDefinitions(local: { milestones?: unknown; levels?: unknown }, remote?: RemoteState) {
   let milestones = byId(local.milestones, remote?.milestones);
   const benchmarks = remote?.benchmarks;
-  if (benchmarks && typeof benchmarks == 'object' && Array.isArray(milestones))
-    milestones = milestones.map((d: any) => {
+  if (benchmarks && typeof benchmarks === 'object' && Array.isArray(milestones))
+    milestones = milestones.map((d: { benchmark?: object }) => {
       const b = benchmarks[idOf(d) as string];
-      return b && typeof b == 'object' ? { ...d, benchmark: { ...d.benchmark, ...b } } : d;
+      return b && typeof b === 'object' ? { ...d, benchmark: { ...d.benchmark, ...b } } : d;
     });
   return { milestones: milestones ?? [], levels: byId(local.levels, remote?.levels) ?? [] };
 }

@@ -27,18 +27,25 @@ export interface ResolvedOptions {
  * describe([1]); // 'an array'
  */
 export const describe = (x: unknown): string =>
-  x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x == 'string' ? `"${x.slice(0, 40)}"` : typeof x;
+  x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'string' ? `"${x.slice(0, 40)}"` : typeof x;
 
 const CONSENTS = ['granted', 'pending', 'denied'];
-const isStorage = (s: any) => s && ['get', 'set', 'del', 'setIfAbsent'].every((k) => typeof s[k] == 'function');
+const isStorage = (s: unknown) =>
+  !!s &&
+  typeof s === 'object' &&
+  ['get', 'set', 'del', 'setIfAbsent'].every((k) => typeof (s as Record<string, unknown>)[k] === 'function');
 // Each option with its check and what it expects; a failed check reports and leaves the default.
-const CHECKS: [keyof WaymarkOptions, (v: any) => unknown, string][] = [
-  ['storage', (v) => v == 'memory' || v == 'indexeddb' || isStorage(v), '"indexeddb", "memory" or a storage object'],
-  ['endpoint', (v) => typeof v == 'string' && /^(https?:\/\/|\/)/.test(v), 'an http(s) URL or a path; sending nothing'],
-  ['userId', (v) => typeof v == 'string' && v, 'a non-empty string'],
-  ['consent', (v) => CONSENTS.includes(v), '"granted", "pending" or "denied"; using "pending"'],
-  ['now', (v) => typeof v == 'function', 'a function returning epoch milliseconds'],
-  ['transport', (v) => typeof v == 'function', 'a function (request) => Promise<response>'],
+const CHECKS: [keyof WaymarkOptions, (v: unknown) => unknown, string][] = [
+  ['storage', (v) => v === 'memory' || v === 'indexeddb' || isStorage(v), '"indexeddb", "memory" or a storage object'],
+  [
+    'endpoint',
+    (v) => typeof v === 'string' && /^(https?:\/\/|\/)/.test(v),
+    'an http(s) URL or a path; sending nothing',
+  ],
+  ['userId', (v) => typeof v === 'string' && v, 'a non-empty string'],
+  ['consent', (v) => CONSENTS.includes(v as string), '"granted", "pending" or "denied"; using "pending"'],
+  ['now', (v) => typeof v === 'function', 'a function returning epoch milliseconds'],
+  ['transport', (v) => typeof v === 'function', 'a function (request) => Promise<response>'],
   ['stalledAfter', (v) => v === false || parseDuration(v), 'a duration such as "30d", or false'],
 ];
 
@@ -56,15 +63,15 @@ export function readOptions(
 ): ResolvedOptions {
   const bad = (path: string, message: string, value: unknown) =>
     report({ code: 'invalid_option', path, message: `expected ${message}, got ${describe(value)}` });
-  let o: Record<string, any> = {};
+  let o: Record<string, unknown> = {};
   try {
-    if (input && typeof input == 'object') o = { ...input };
+    if (input && typeof input === 'object') o = { ...input };
     else bad('options', 'an object', input);
   } catch {
     bad('options', 'an object that can be read', input);
   }
   const out: ResolvedOptions = {
-    projectKey: o.projectKey,
+    projectKey: o.projectKey as string,
     milestones: o.milestones,
     levels: o.levels,
     traits: o.traits,
@@ -74,18 +81,19 @@ export function readOptions(
     now: clock,
     stalledAfter: 0,
   };
-  if (typeof o.projectKey != 'string' || !/^[\w.:-]{1,100}$/.test(o.projectKey)) {
+  if (typeof o.projectKey !== 'string' || !/^[\w.:-]{1,100}$/.test(o.projectKey)) {
     bad('projectKey', 'a project key such as "pk_demo"; keeping state in memory and sending nothing', o.projectKey);
-    delete o.storage, delete o.endpoint;
+    delete o.storage;
+    delete o.endpoint;
     out.storage = 'memory';
   }
   for (const [key, ok, expected] of CHECKS) {
     const v = o[key];
     if (v === undefined) continue;
-    if (ok(v)) (out as any)[key] = v;
+    if (ok(v)) (out as unknown as Record<string, unknown>)[key] = v;
     else {
       bad(key, expected, v);
-      if (key == 'consent') out.consent = 'pending';
+      if (key === 'consent') out.consent = 'pending';
     }
   }
   out.endpoint &&= out.endpoint.replace(/\/+$/, '');
@@ -95,7 +103,7 @@ export function readOptions(
   out.now = () => {
     try {
       const t = hostClock();
-      if (typeof t == 'number' && isFinite(t)) return t;
+      if (typeof t === 'number' && Number.isFinite(t)) return t;
     } catch {}
     return clock();
   };

@@ -29,7 +29,7 @@ export const isUnsendable = (text: string): boolean => UNSENDABLE.test(text);
  * cleanText('a\u0000b\ud83d'); // 'ab\ufffd'
  */
 export const cleanText = (text: string): string =>
-  text.replace(/\0/g, '').replace(SURROGATES, (all, pair) => pair || '\ufffd');
+  text.replace(/\0/g, '').replace(SURROGATES, (_all, pair) => pair || '\ufffd');
 
 // Per-call state lives in module variables, not a context object, so the common flat case
 // allocates nothing but its output. Saved and restored around each call: a getter may re-enter.
@@ -55,7 +55,8 @@ const issue = (path: string, message: string, code = 'invalid_property'): undefi
 
 const spend = (n: number, path: string, key: string | number): boolean => {
   if (flags & 2) return false;
-  if ((used += n) <= BUDGET) return true;
+  used += n;
+  if (used <= BUDGET) return true;
   flags |= 2;
   issue(
     join(path, key),
@@ -65,8 +66,11 @@ const spend = (n: number, path: string, key: string | number): boolean => {
   return false;
 };
 
+// What `walk` reads: an array or an object of the host's (any value, maybe a Proxy that throws).
+type Readable = Record<string | number, unknown> & { length?: number };
+
 // May throw (a Proxy, a cross-origin window): callers catch.
-const unsupported = (v: any): string | undefined =>
+const unsupported = (v: Readable): string | undefined =>
   v instanceof Map
     ? 'a Map'
     : v instanceof Set
@@ -80,8 +84,10 @@ const unsupported = (v: any): string | undefined =>
 /** `text` fit to send: cleaned (and the first cleaning of a call reported) when it holds what no backend stores. */
 const sendable = (text: string, path: string, key: string | number): string => {
   if (!UNSENDABLE.test(text)) return text;
-  if (!(flags & 4))
-    (flags |= 4), issue(join(path, key), 'replaced characters that cannot be sent (NUL, lone surrogates)');
+  if (!(flags & 4)) {
+    flags |= 4;
+    issue(join(path, key), 'replaced characters that cannot be sent (NUL, lone surrogates)');
+  }
   return cleanText(text);
 };
 
@@ -118,20 +124,25 @@ export function sanitizeProperties(
   root = input;
   try {
     const bad =
-      typeof input != 'object'
+      typeof input !== 'object'
         ? typeof input
         : Array.isArray(input)
           ? 'an array'
           : input instanceof Date
             ? 'a Date'
-            : unsupported(input);
+            : unsupported(input as Readable);
     if (bad) issue(path, `${path} must be a plain object, got ${bad}`, 'invalid_argument');
-    else walk(input, path, 0, out);
+    else walk(input as Readable, path, 0, out);
   } catch {
     issue(path, `could not read ${path}: dropped the rest`, 'invalid_argument');
   } finally {
     stack.length = base;
-    (sink = s), (used = u), (reports = r), (flags = f), (base = b), (root = o);
+    sink = s;
+    used = u;
+    reports = r;
+    flags = f;
+    base = b;
+    root = o;
   }
   return out;
 }
@@ -140,8 +151,10 @@ function clean(v: unknown, path: string, key: string | number, depth: number): J
   switch (typeof v) {
     case 'string':
       if (v.length > MAX_STRING) {
-        if (!(flags & 1))
-          (flags |= 1), issue(join(path, key), `truncated a ${v.length}-character string to ${MAX_STRING}`);
+        if (!(flags & 1)) {
+          flags |= 1;
+          issue(join(path, key), `truncated a ${v.length}-character string to ${MAX_STRING}`);
+        }
         // Never end on half a surrogate pair.
         v = v.slice(0, (v.charCodeAt(MAX_STRING - 1) & 0xfc00) === 0xd800 ? MAX_STRING - 1 : MAX_STRING);
       }
@@ -159,15 +172,15 @@ function clean(v: unknown, path: string, key: string | number, depth: number): J
       const at = join(path, key);
       if (v instanceof Date) {
         const t = v.getTime();
-        return t === t ? v.toISOString() : issue(at, 'dropped an invalid Date');
+        return !Number.isNaN(t) ? v.toISOString() : issue(at, 'dropped an invalid Date');
       }
-      const bad = unsupported(v);
+      const bad = unsupported(v as Readable);
       if (bad) return issue(at, `dropped ${bad}`);
       if (depth >= MAX_DEPTH) return issue(at, `dropped a value nested deeper than ${MAX_DEPTH} levels`);
       if (v === root || stack.indexOf(v, base) >= 0) return issue(at, 'dropped a circular reference');
       stack.push(v);
       try {
-        return walk(v, at, depth + 1, Array.isArray(v) ? [] : {});
+        return walk(v as Readable, at, depth + 1, Array.isArray(v) ? [] : {});
       } finally {
         stack.pop();
       }
@@ -178,11 +191,14 @@ function clean(v: unknown, path: string, key: string | number, depth: number): J
   return issue(join(path, key), `dropped a ${typeof v}`);
 }
 
-function walk(src: any, path: string, depth: number, out: any): JsonValue[] | Properties {
+function walk(src: Readable, path: string, depth: number, out: JsonValue[] | Properties): JsonValue[] | Properties {
   if (Array.isArray(out)) {
-    const n = src.length;
+    const n = src.length!;
     for (let i = 0; i < n; i++) {
-      if (i === MAX_ITEMS) return (issue(path, `kept the first ${MAX_ITEMS} of ${n} items`, TOO_LARGE), out);
+      if (i === MAX_ITEMS) {
+        issue(path, `kept the first ${MAX_ITEMS} of ${n} items`, TOO_LARGE);
+        return out;
+      }
       if (!spend(1, path, i)) break;
       const v = read(src, i, path, depth);
       if (v === undefined && flags & 2) break;
@@ -194,7 +210,10 @@ function walk(src: any, path: string, depth: number, out: any): JsonValue[] | Pr
   let count = 0;
   for (const k in src) {
     if (!hasOwn.call(src, k)) continue;
-    if (count++ === MAX_KEYS) return (issue(path, `kept the first ${MAX_KEYS} keys, dropped the rest`, TOO_LARGE), out);
+    if (count++ === MAX_KEYS) {
+      issue(path, `kept the first ${MAX_KEYS} keys, dropped the rest`, TOO_LARGE);
+      return out;
+    }
     if (!spend(k.length + 1, path, k)) break;
     // Assigning `__proto__` would set the output's prototype instead of a key.
     if (k === '__proto__') {
@@ -208,7 +227,7 @@ function walk(src: any, path: string, depth: number, out: any): JsonValue[] | Pr
   return out;
 }
 
-function read(src: any, key: string | number, path: string, depth: number): JsonValue | undefined {
+function read(src: Readable, key: string | number, path: string, depth: number): JsonValue | undefined {
   try {
     return clean(src[key], path, key, depth);
   } catch {

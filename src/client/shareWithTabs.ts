@@ -63,14 +63,21 @@ export function shareWithTabs(o: {
   };
 
   const receive = (m: Received) => {
-    if (!m || typeof m != 'object') return;
+    if (!m || typeof m !== 'object') return;
     if (m.id) return o.reload();
     // What this tab applied but has not shared yet goes first, so the document's numbers cover it.
-    if (m.h) return (flush(), link!.post({ k: o.docKey(), d: o.engine.doc(), to: m.h }));
-    if (m.k != o.docKey()) return;
-    if (Array.isArray(m.e) && typeof m.t == 'string' && typeof m.n == 'number')
-      return (log?.push(m as Batch), apply(m as Batch));
-    const doc = m.to == me && log && readUserDoc(m.d);
+    if (m.h) {
+      flush();
+      link!.post({ k: o.docKey(), d: o.engine.doc(), to: m.h });
+      return;
+    }
+    if (m.k !== o.docKey()) return;
+    if (Array.isArray(m.e) && typeof m.t === 'string' && typeof m.n === 'number') {
+      log?.push(m as Batch);
+      apply(m as Batch);
+      return;
+    }
+    const doc = m.to === me && log && readUserDoc(m.d);
     if (!doc || doc instanceof Error) return;
     // Events this tab applied but has not shared yet are logged (and shared) first, to replay with the rest.
     flush();
@@ -101,7 +108,7 @@ export function shareWithTabs(o: {
     },
     /** Shares an event this tab tracked (and applied); one message per burst. */
     send(name: string, props: Properties, ts: number) {
-      if (outgoing.push([name, props, ts]) == 1) queueMicrotask(flush);
+      if (outgoing.push([name, props, ts]) === 1) queueMicrotask(flush);
     },
     /** Tells the other tabs that the user changed. */
     changedUser: () => link.post({ id: 1 }),

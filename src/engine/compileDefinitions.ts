@@ -1,6 +1,21 @@
 import { createLeaf, type Leaf, type LeafState } from './createLeaf';
 import { parseDuration } from './parseDuration';
-import type { LevelDefinition, MilestoneDefinition, Rule } from '../types';
+import type {
+  AllRule,
+  AnyRule,
+  CountRule,
+  DistinctRule,
+  EventRule,
+  LevelDefinition,
+  MilestoneDefinition,
+  MilestonesRule,
+  Rule,
+  StreakRule,
+  SumRule,
+} from '../types';
+
+/** Any rule's fields, each maybe absent: what `compile` looks at to tell the forms apart. */
+type RuleFields = Partial<AllRule & AnyRule & MilestonesRule & CountRule & SumRule & DistinctRule & StreakRule>;
 
 /** What a rule node reads: leaf states, achievements and the clock. */
 export interface RuleContext {
@@ -65,9 +80,10 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
   const byId = new Map<string, CompiledMilestone>();
 
   const compile = (rule: Rule, owner: CompiledMilestone, remote: boolean): RuleNode => {
-    const r = rule as any;
-    if (r.all || r.any) {
-      const kids: RuleNode[] = (r.all || r.any).map((k: Rule) => compile(k, owner, remote));
+    const r = rule as RuleFields;
+    const group = r.all || r.any;
+    if (group) {
+      const kids: RuleNode[] = group.map((k: Rule) => compile(k, owner, remote));
       if (r.all)
         return {
           progress: (ctx) => [kids.filter((k) => k.met(ctx)).length, kids.length],
@@ -91,10 +107,10 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
     }
     const target: number = r.count ?? r.gte ?? r.streak ?? 1;
     if (remote) {
-      remoteEvents.add(r.event);
+      remoteEvents.add(r.event!);
       return { progress: () => [0, target], met: () => false };
     }
-    const fresh = createLeaf(r);
+    const fresh = createLeaf(rule as EventRule);
     const leaf = leaves.get(fresh.key) || fresh;
     if (leaf === fresh) {
       leaves.set(leaf.key, leaf);
@@ -148,6 +164,6 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
 }
 
 function milestoneRefs(rule: Rule): string[] {
-  const r = rule as any;
+  const r = rule as RuleFields;
   return r.milestones || [...(r.all || []), ...(r.any || [])].flatMap(milestoneRefs);
 }

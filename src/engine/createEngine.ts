@@ -56,9 +56,10 @@ export function createEngine(o: EngineOptions) {
   const isAchieved = (m: CompiledMilestone) => m.def.id in doc.achieved;
   const allAchieved = (l: CompiledLevel) => l.members.every((m) => hidden.has(m) || isAchieved(m));
   // Like an achievement, a completed level stays complete: a milestone added to it later doesn't reopen it.
-  const levelComplete = (l: CompiledLevel) => l.def.id in (doc.done ||= {}) || allAchieved(l);
+  const levelComplete = (l: CompiledLevel) => (doc.done !== undefined && l.def.id in doc.done) || allAchieved(l);
   const recordLevels = (at: number) => {
-    const done = (doc.done ||= {});
+    doc.done ||= {};
+    const done = doc.done;
     for (const l of defs.levels)
       if (!(l.def.id in done) && l.members.some((m) => !hidden.has(m)) && allAchieved(l)) done[l.def.id] = at;
   };
@@ -223,7 +224,8 @@ export function createEngine(o: EngineOptions) {
         let changed = false;
         for (const leaf of leaves) {
           if (!leaf.accepts(props, ts, ctx.now, doc.startedAt)) continue;
-          const s = (doc.leaves[leaf.key] ||= { n: 0 });
+          doc.leaves[leaf.key] ||= { n: 0 };
+          const s = doc.leaves[leaf.key];
           if (!leaf.add(s, props, ts)) continue;
           changed = true;
           for (const m of defs.readers.get(leaf)!) {
@@ -252,7 +254,7 @@ export function createEngine(o: EngineOptions) {
     },
     milestones,
     levels(): LevelState[] {
-      return (levelSnapshot ||= defs.levels.map((l, i) => {
+      levelSnapshot ||= defs.levels.map((l, i) => {
         const members = l.members.filter((m) => !hidden.has(m));
         const achieved = members.filter(isAchieved).length;
         const total = members.length;
@@ -269,7 +271,8 @@ export function createEngine(o: EngineOptions) {
         };
         if (l.def.badge) state.badge = l.def.badge;
         return state;
-      }));
+      });
+      return levelSnapshot;
     },
     /** Ids of every milestone defined, shown or not. */
     ids: () => defs.list.map((m) => m.def.id),

@@ -1,7 +1,7 @@
 import { dayNumber } from './dayNumber';
 import { matchesWhere } from './matchesWhere';
 import { parseDuration } from './parseDuration';
-import type { EventRule, JsonValue, Properties } from '../types';
+import type { DistinctRule, EventRule, JsonValue, Properties, SumRule } from '../types';
 
 /**
  * The bounded, JSON-friendly state of one event rule: `n` a count, sum or number of distinct values,
@@ -48,9 +48,9 @@ const valueKey = (v: JsonValue | undefined): string | undefined =>
  * leaf.add(state, {}, Date.now()); // state.n === 1
  */
 export function createLeaf(rule: EventRule): Leaf {
-  const r = rule as EventRule & Record<string, any>;
+  const r = rule as EventRule & Partial<SumRule & DistinctRule>;
   const kind: LeafKind = 'sum' in r ? 'sum' : 'distinct' in r ? 'distinct' : 'streak' in r ? 'streak' : 'count';
-  const prop: string = kind === 'sum' || kind === 'distinct' ? r[kind] : '';
+  const prop: string = kind === 'sum' || kind === 'distinct' ? r[kind]! : '';
   const where = r.where && matchesWhere(r.where);
   const within = parseDuration(r.within);
   const last = parseDuration(r.last);
@@ -76,8 +76,13 @@ export function createLeaf(rule: EventRule): Leaf {
       if (kind === 'streak') {
         const day = dayNumber(ts);
         const d = s.d;
-        if (d === undefined || day > d + 1) (s.n = 1), (s.d = day);
-        else if (day === d + 1) s.n++, (s.d = day);
+        if (d === undefined || day > d + 1) {
+          s.n = 1;
+          s.d = day;
+        } else if (day === d + 1) {
+          s.n++;
+          s.d = day;
+        }
         // A backdated event the day before the current run extends it backwards.
         else if (day === d - s.n) s.n++;
         else return false;
@@ -87,7 +92,8 @@ export function createLeaf(rule: EventRule): Leaf {
       if (kind === 'distinct') {
         const k = valueKey(value);
         if (k === undefined) return false;
-        const v = (s.v ||= {});
+        s.v ||= {};
+        const v = s.v;
         if (k in v) {
           if (ts > v[k]) v[k] = ts;
           return !!last;
@@ -106,9 +112,10 @@ export function createLeaf(rule: EventRule): Leaf {
         return true;
       }
       const amount = kind === 'count' ? 1 : value;
-      if (typeof amount !== 'number' || !isFinite(amount)) return false;
+      if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
       if (last) {
-        const b = (s.b ||= {});
+        s.b ||= {};
+        const b = s.b;
         const start = Math.floor(ts / size) * size;
         if (!(start in b)) {
           for (const k in b) if (+k + size <= ts - last) delete b[k];

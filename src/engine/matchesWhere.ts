@@ -3,14 +3,15 @@ import type { JsonValue, Properties, Where, WhereOperators } from '../types';
 const same = (a: unknown, b: unknown): boolean =>
   a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 
-const OPS: Record<keyof WhereOperators, (v: JsonValue | undefined, arg: any) => boolean> = {
+// Each operator's argument was checked by validateDefinitions: a number for the comparisons, a list for `in`.
+const OPS: Record<keyof WhereOperators, (v: JsonValue | undefined, arg: unknown) => boolean> = {
   eq: same,
   ne: (v, a) => !same(v, a),
-  gt: (v, a) => typeof v === 'number' && v > a,
-  gte: (v, a) => typeof v === 'number' && v >= a,
-  lt: (v, a) => typeof v === 'number' && v < a,
-  lte: (v, a) => typeof v === 'number' && v <= a,
-  in: (v, a: JsonValue[]) => a.some((x) => same(v, x)),
+  gt: (v, a) => typeof v === 'number' && v > (a as number),
+  gte: (v, a) => typeof v === 'number' && v >= (a as number),
+  lt: (v, a) => typeof v === 'number' && v < (a as number),
+  lte: (v, a) => typeof v === 'number' && v <= (a as number),
+  in: (v, a) => (a as JsonValue[]).some((x) => same(v, x)),
   exists: (v, a) => (v !== undefined) === a,
 };
 
@@ -27,7 +28,9 @@ export function matchesWhere(where: Where): (props: Properties) => boolean {
     const cond = where[key];
     const ops =
       cond !== null && typeof cond === 'object' && !Array.isArray(cond)
-        ? Object.keys(cond).map((op) => [OPS[op as keyof WhereOperators], (cond as any)[op]] as const)
+        ? Object.keys(cond).map(
+            (op) => [OPS[op as keyof WhereOperators], (cond as WhereOperators)[op as keyof WhereOperators]] as const,
+          )
         : [[OPS.eq, cond] as const];
     return (props: Properties) => ops.every(([fn, arg]) => fn(props[key], arg));
   });

@@ -40,7 +40,7 @@ export function createUserDoc(now: number, traits: Properties = {}): UserDoc {
   return { v: SCHEMA_VERSION, startedAt: now, leaves: {}, achieved: {}, stalled: {}, traits };
 }
 
-const isObject = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Checks a stored document. Returns it when usable, `undefined` when absent, or an `Error`
@@ -57,13 +57,18 @@ export function readUserDoc(raw: unknown): UserDoc | Error | undefined {
     return Error(`stored state has schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`);
   if (typeof raw.startedAt !== 'number' || !isObject(raw.leaves) || !isObject(raw.achieved))
     return Error('stored state is corrupt');
-  for (const k in raw.leaves) if (!isObject(raw.leaves[k]) || typeof raw.leaves[k].n !== 'number') delete raw.leaves[k];
-  for (const k in raw.achieved) if (typeof raw.achieved[k] !== 'number') delete raw.achieved[k];
+  const leaves = raw.leaves;
+  for (const k in leaves) {
+    const leaf = leaves[k];
+    if (!isObject(leaf) || typeof leaf.n !== 'number') delete leaves[k];
+  }
+  const achieved = raw.achieved;
+  for (const k in achieved) if (typeof achieved[k] !== 'number') delete achieved[k];
   raw.stalled = isObject(raw.stalled) ? raw.stalled : {};
   raw.done = isObject(raw.done) ? raw.done : {};
   raw.traits = isObject(raw.traits) ? raw.traits : {};
   raw.seen = isObject(raw.seen) ? raw.seen : {};
-  return raw as UserDoc;
+  return raw as unknown as UserDoc;
 }
 
 /** Tabs a document remembers batch numbers of; the oldest are forgotten first. */
@@ -110,14 +115,20 @@ export function keepMarks(into: UserDoc, from: UserDoc): UserDoc {
 export function mergeUserDocs(into: UserDoc, from: UserDoc): UserDoc {
   into.startedAt = Math.min(into.startedAt, from.startedAt);
   keepMarks(into, from);
-  for (const t in from.seen) (into.seen ||= {})[t] = Math.max(into.seen[t] ?? -1, from.seen[t]);
+  for (const t in from.seen) {
+    into.seen ||= {};
+    into.seen[t] = Math.max(into.seen[t] ?? -1, from.seen[t]);
+  }
   for (const key in from.leaves) {
     const a = into.leaves[key];
     const b = from.leaves[key];
     if (!a) into.leaves[key] = b;
     else if (b.d !== undefined) {
       // Streaks: keep the run that ends later; the longest run ever stays known.
-      if (a.d === undefined || b.d > a.d || (b.d === a.d && b.n > a.n)) (a.d = b.d), (a.n = b.n);
+      if (a.d === undefined || b.d > a.d || (b.d === a.d && b.n > a.n)) {
+        a.d = b.d;
+        a.n = b.n;
+      }
       a.best = Math.max(a.best || 0, b.best || 0);
     } else if (b.v) {
       a.v ||= {};
@@ -125,7 +136,10 @@ export function mergeUserDocs(into: UserDoc, from: UserDoc): UserDoc {
       a.n = Object.keys(a.v).length;
     } else {
       a.n += b.n;
-      if (b.b) for (const k in b.b) (a.b ||= {})[k] = (a.b[k] || 0) + b.b[k];
+      if (b.b) {
+        a.b ||= {};
+        for (const k in b.b) a.b[k] = (a.b[k] || 0) + b.b[k];
+      }
     }
   }
   return into;

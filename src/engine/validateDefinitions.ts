@@ -23,11 +23,12 @@ export interface ValidationResult {
 }
 
 /** Checks `v`, found at path `p`, reporting what is wrong itself. */
-type Check = (v: any, p: string) => unknown;
+type Check = (v: unknown, p: string) => unknown;
 
 /** One array element that passed the schema. */
 interface Item {
-  v: any;
+  /** The element as given: it passed the schema, so it is a definition. */
+  v: unknown;
   id: string;
   /** The milestone ids it names, with their paths. */
   refs: [string, string][];
@@ -37,7 +38,7 @@ interface Item {
 }
 
 /** A plain object (not null, an array, a Date, a Map...). */
-const isObj = (v: unknown): v is Record<string, any> => ({}).toString.call(v) == '[object Object]';
+const isObj = (v: unknown): v is Record<string, unknown> => ({}).toString.call(v) === '[object Object]';
 
 /** What an unknown key is: a harmless extra (warned), a rule key or a `where` operator (each an error). */
 type Unknown = 'key' | 'rule key' | 'operator';
@@ -63,37 +64,43 @@ export function validateDefinitions(json: unknown): ValidationResult {
 
   const at = (p: string, k: string) => (p && p + '.') + k;
   const leaf =
-    (ok: (v: any) => unknown, what: string): Check =>
+    (ok: (v: unknown) => unknown, what: string): Check =>
     (v, p) =>
       ok(v) || E(p, 'expected ' + what);
-  const pat = (re: RegExp, what: string) => leaf((v) => typeof v == 'string' && re.test(v), what);
+  const pat = (re: RegExp, what: string) => leaf((v) => typeof v === 'string' && re.test(v), what);
   const num = (what: string, ok: (n: number) => boolean) =>
-    leaf((v) => typeof v == 'number' && isFinite(v) && ok(v), what);
-  const one = (list: string) => leaf((v) => list.split(' ').includes(v), 'one of ' + list.replace(/ /g, ', '));
+    leaf((v) => typeof v === 'number' && Number.isFinite(v) && ok(v), what);
+  const one = (list: string) =>
+    leaf((v) => list.split(' ').includes(v as string), 'one of ' + list.replace(/ /g, ', '));
   const list =
     (c: Check, min = 0): Check =>
-    (v, p) =>
-      Array.isArray(v) && v.length >= min
-        ? v.forEach((x, i) => c(x, `${p}[${i}]`))
-        : E(p, min ? 'expected a non-empty array' : 'expected an array');
+    (v, p) => {
+      if (!Array.isArray(v) || v.length < min) return E(p, min ? 'expected a non-empty array' : 'expected an array');
+      for (let i = 0; i < v.length; i++) c(v[i], `${p}[${i}]`);
+    };
   /** Checks each value of a plain object with `c`. */
   const map =
     (c: Check): Check =>
-    (v, p) =>
-      isObj(v) ? Object.keys(v).forEach((k) => c(v[k], at(p, k))) : E(p, 'expected an object');
+    (v, p) => {
+      if (!isObj(v)) return E(p, 'expected an object');
+      for (const k of Object.keys(v)) c(v[k], at(p, k));
+    };
   /** The first `required` keys of `shape` must be present; unknown keys warn, or fail unless `unknown` is a plain key. */
   const obj =
     (shape: Record<string, Check>, required = 0, unknown: Unknown = 'key'): Check =>
     (v, p) => {
       if (!isObj(v)) return E(p, 'expected an object');
       const keys = Object.keys(shape);
-      keys.forEach((k, i) => (k in v ? shape[k](v[k], at(p, k)) : i < required && E(at(p, k), 'required')));
+      for (const [i, k] of keys.entries()) {
+        if (k in v) shape[k](v[k], at(p, k));
+        else if (i < required) E(at(p, k), 'required');
+      }
       for (const k of Object.keys(v))
         if (!keys.includes(k))
           E(at(p, k), `unknown ${unknown} "${k}"${didYouMean(k, keys)}`, unknown === 'key' ? warnings : errors);
     };
   /** The one key of `keys` present in `v`; more than one is an error. */
-  const pick = (v: any, p: string, keys: string[]) => {
+  const pick = (v: Record<string, unknown>, p: string, keys: string[]) => {
     const [a, b] = keys.filter((k) => k in v);
     if (b) E(p, `expected ${a} or ${b}, not both`);
     return a;
@@ -102,19 +109,19 @@ export function validateDefinitions(json: unknown): ValidationResult {
   const ok: Check = () => {};
   const str = pat(/^/, 'a string');
   const name = pat(/\S/, 'a non-empty string');
-  const id = (v: unknown) => typeof v == 'string' && /^[a-z0-9_-]{1,64}$/.test(v);
+  const id = (v: unknown) => typeof v === 'string' && /^[a-z0-9_-]{1,64}$/.test(v);
   const idCheck = leaf(id, 'an id: 1-64 of a-z 0-9 _ -');
-  const ref: Check = (v, p) => idCheck(v, p) === true && refs.push([v, p]);
+  const ref: Check = (v, p) => idCheck(v, p) === true && refs.push([v as string, p]);
   const posNum = num('a positive number', (n) => n > 0);
   const nonNeg = num('a non-negative number', (n) => n >= 0);
-  const number = num('a number', isFinite);
-  const bool = leaf((v) => typeof v == 'boolean', 'true or false');
+  const number = num('a number', Number.isFinite);
+  const bool = leaf((v) => typeof v === 'boolean', 'true or false');
   const isScalar = (v: unknown) => v === null || 'string number boolean'.includes(typeof v);
   const scalar = leaf(isScalar, 'a string, number, boolean or null');
   const dur = leaf(parseDuration, 'a duration like "14d" (m, h, d or w)');
   // http(s) or relative: no other scheme. Browsers drop blanks and control characters ("java\nscript:"), so we do too.
   const href = leaf(
-    (v) => typeof v == 'string' && !/^(?!https?:\/\/)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
+    (v) => typeof v === 'string' && !/^(?!https?:\/\/)[a-z][\w+.-]*:/i.test(v.replace(/[\0- ]/g, '')),
     'an http(s) or relative URL',
   );
   const badge = obj({ name, icon: str }, 1);
@@ -123,16 +130,17 @@ export function validateDefinitions(json: unknown): ValidationResult {
     0,
     'operator',
   );
-  const whole = (n: number) => n > 0 && n % 1 == 0;
+  const whole = (n: number) => n > 0 && n % 1 === 0;
   const posInt = num('a positive integer', whole);
   const streak = num('an integer from 1 to 366', (n) => whole(n) && n < 367);
   const where = map((x, q) => (isObj(x) ? ops : leaf(isScalar, 'a string, number, boolean, null or operators'))(x, q));
   const rule: Check = (v, p) => {
-    const form = isObj(v) && pick(v, p, ['event', 'all', 'any', 'milestones']);
-    if (form == 'event') {
+    if (!isObj(v)) return E(p, 'expected a rule: event, all, any or milestones');
+    const form = pick(v, p, ['event', 'all', 'any', 'milestones']);
+    if (form === 'event') {
       const agg = pick(v, p, ['count', 'sum', 'distinct', 'streak']);
       // `gte` is the target of sum and distinct (so required there), and meaningless elsewhere.
-      const gte = agg == 'sum' ? posNum : agg == 'distinct' ? posInt : 0;
+      const gte = agg === 'sum' ? posNum : agg === 'distinct' ? posInt : 0;
       obj(
         {
           event: name,
@@ -148,7 +156,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
         gte ? 2 : 1,
         'rule key',
       )(v, p);
-    } else if (form) obj({ [form]: list(form == 'milestones' ? ref : rule, 1) }, 1, 'rule key')(v, p);
+    } else if (form) obj({ [form]: list(form === 'milestones' ? ref : rule, 1) }, 1, 'rule key')(v, p);
     else E(p, 'expected a rule: event, all, any or milestones');
   };
 
@@ -185,7 +193,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
   // The milestone references of the elements that failed their own checks: an unknown id there is reported too.
   const failedRefs: Item['refs'] = [];
   /** Checks each element; returns those that passed. `seen` collects the ids claimed. */
-  const items = (key: string, c: Check, arr: any = [], seen = new Set<string>()) => {
+  const items = (key: string, c: Check, arr: unknown = [], seen = new Set<string>()) => {
     const out: Item[] = [];
     if (!Array.isArray(arr)) E(key, 'expected an array');
     else
@@ -198,7 +206,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
           JSON.stringify(v); // throws on cycles, BigInt and throwing getters, which only JS callers can produce
           c(v, p);
           if (id(v?.id)) seen.has(v.id) ? E(p + '.id', `duplicate id "${v.id}"`) : seen.add(v.id);
-          if (errors.length == n) out.push({ v, id: v.id, refs, n: refs.length, d: [] });
+          if (errors.length === n) out.push({ v, id: v.id, refs, n: refs.length, d: [] });
           else failedRefs.push(...refs);
         } catch {
           E(p, 'expected plain JSON');
@@ -237,8 +245,8 @@ export function validateDefinitions(json: unknown): ValidationResult {
           const [r, p] = next(m);
           const ids = [m.id];
           let x = byId.get(r);
-          while (x && x != m && ids.push(x.id) < 10) x = byId.get(next(x)[0]);
-          E(p, x == m ? `forms a cycle: ${ids.join(' → ')} → ${m.id}` : refMsg(r));
+          while (x && x !== m && ids.push(x.id) < 10) x = byId.get(next(x)[0]);
+          E(p, x === m ? `forms a cycle: ${ids.join(' → ')} → ${m.id}` : refMsg(r));
         }
 
       lv = items('levels', level, arr ? [] : json.levels).filter(
@@ -255,7 +263,7 @@ export function validateDefinitions(json: unknown): ValidationResult {
     valid: !errors.length,
     errors: errors.sort(byPath),
     warnings: warnings.sort(byPath),
-    milestones: ms.filter((m) => done.has(m.id)).map((m) => m.v),
-    levels: lv.map((l) => l.v),
+    milestones: ms.filter((m) => done.has(m.id)).map((m) => m.v as MilestoneDefinition),
+    levels: lv.map((l) => l.v as LevelDefinition),
   };
 }

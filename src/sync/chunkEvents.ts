@@ -15,7 +15,10 @@ export function chunkEvents(events: WireEvent[], limit: number): WireEvent[][] {
     const json = JSON.stringify(e);
     // Each UTF-16 unit outside ASCII becomes at most 3 bytes: an upper bound without an encoder.
     const n = json.length + 2 * (json.match(/[^\0-\x7f]/g) || '').length + 1;
-    if (size + n > limit) out.push([]), (size = 0);
+    if (size + n > limit) {
+      out.push([]);
+      size = 0;
+    }
     out[out.length - 1].push(e);
     size += n;
   }

@@ -45,11 +45,12 @@ export function createOutbox(o: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const acked = new Set<string>();
 
-  const update = (fn: (old: WireEvent[]) => WireEvent[]): Promise<void> =>
-    storage.update
-      ? storage.update(key, (old) => fn(list(old)))
-      : // Without an atomic update, at least this client's writes never interleave.
-        (chain = chain.catch(() => {}).then(async () => storage.set(key, fn(list(await storage.get(key))))));
+  const update = (fn: (old: WireEvent[]) => WireEvent[]): Promise<void> => {
+    if (storage.update) return storage.update(key, (old) => fn(list(old)));
+    // Without an atomic update, at least this client's writes never interleave.
+    chain = chain.catch(() => {}).then(async () => storage.set(key, fn(list(await storage.get(key)))));
+    return chain;
+  };
 
   const overflow = (dropped: number) =>
     o.report({ code: 'queue_overflow', message: `outbox full (${maxQueue} events): dropped the ${dropped} oldest` });
@@ -86,11 +87,14 @@ export function createOutbox(o: {
     stored = stored.concat(taken);
     writing = writing.concat(taken);
     let dropped = 0;
-    const written = () => (writing = writing.filter((e) => !taken.includes(e)));
-    return (saving = update((old) => {
+    const written = () => {
+      writing = writing.filter((e) => !taken.includes(e));
+    };
+    saving = update((old) => {
       const all = unique(old, taken);
       dropped = all.length - maxQueue;
-      return (stored = dropped > 0 ? all.slice(dropped) : all);
+      stored = dropped > 0 ? all.slice(dropped) : all;
+      return stored;
     }).then(
       () => {
         written();
@@ -102,7 +106,8 @@ export function createOutbox(o: {
         pending = taken.concat(pending);
         o.report({ code: 'storage_error', message: `could not write the outbox: ${String(error)}` });
       },
-    ));
+    );
+    return saving;
   };
 
   /** Drops the oldest queued events past `maxQueue`, and says how many. */
@@ -131,7 +136,10 @@ export function createOutbox(o: {
     const left: WireEvent[] = [];
     for (const k of storage.keys && looked && queue.size() ? [] : await spills()) {
       const spill = list(await storage.get(k));
-      if (spill.length) found.push(k), left.push(...spill);
+      if (spill.length) {
+        found.push(k);
+        left.push(...spill);
+      }
     }
     looked = true;
     const entries = o.spill?.entries(spillKey) ?? [];
@@ -165,7 +173,7 @@ export function createOutbox(o: {
     read: (): Promise<WireEvent[]> => (reading = reading.catch(() => []).then(move)),
     async ack(events: WireEvent[]): Promise<void> {
       const ids = new Set(events.map((e) => e.id));
-      ids.forEach((id) => acked.add(id));
+      for (const id of ids) acked.add(id);
       // A page hide sends from memory, so some may not have reached the queue: they leave the inbox instead.
       const outside = events.some((e) => !queue.has(e.id));
       stored = stored.filter((e) => !ids.has(e.id));
@@ -183,7 +191,10 @@ export function createOutbox(o: {
     async clear(): Promise<void> {
       clearTimeout(timer);
       timer = undefined;
-      (pending = []), (spilled = []), (writing = []), (stored = []);
+      pending = [];
+      spilled = [];
+      writing = [];
+      stored = [];
       for (const [k] of o.spill?.entries(spillKey) ?? []) o.spill!.remove(k);
       await Promise.all([update(() => []), queue.clear(), ...(await spills()).map((k) => storage.del(k))]);
     },

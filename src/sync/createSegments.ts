@@ -77,7 +77,11 @@ export function createSegments(storage: SyncStorage, key: string) {
     load: (): Promise<void> =>
       serial(async () => {
         const stored = toBounds(await storage.get(boundsKey));
-        for (const n of [...held.keys()]) if (n < stored.head || n >= stored.tail) unhold(n), held.delete(n);
+        for (const n of [...held.keys()])
+          if (n < stored.head || n >= stored.tail) {
+            unhold(n);
+            held.delete(n);
+          }
         let added = false;
         for (let n = stored.head; n < stored.tail; n++) {
           if (held.has(n) || (n >= known.head && n < known.tail)) continue;
@@ -86,7 +90,10 @@ export function createSegments(storage: SyncStorage, key: string) {
           const fresh = events.filter((event) => !where.has(event.id));
           if (fresh.length < events.length)
             await (fresh.length ? storage.set(segmentKey(n), fresh) : storage.del(segmentKey(n)));
-          if (fresh.length) hold(n, fresh), (added = true);
+          if (fresh.length) {
+            hold(n, fresh);
+            added = true;
+          }
         }
         if (added) held = new Map([...held].sort((a, b) => a[0] - b[0]));
         known = stored;

@@ -129,7 +129,10 @@ export function createSync(o: SyncOptions): Sync {
       });
     } catch {}
     const status = res ? res.status : 0;
-    const drop = (code: string, message: string) => (report({ code, message }), outbox.ack(events).then(() => true));
+    const drop = (code: string, message: string) => {
+      report({ code, message });
+      return outbox.ack(events).then(() => true);
+    };
     if (status > 199 && status < 300) {
       attempt = failingSince = 0;
       await reportRejected(res!, events, report);
@@ -162,7 +165,7 @@ export function createSync(o: SyncOptions): Sync {
       );
     }
     const after = res?.header('retry-after');
-    let wait = after ? (isNaN(+after) ? Date.parse(after) - t : +after * 1000) : NaN;
+    let wait = after ? (Number.isNaN(+after) ? Date.parse(after) - t : +after * 1000) : NaN;
     held = wait >= 0;
     // Full jitter: a random wait up to the exponential step, so clients that failed together spread out.
     if (!held) wait = Math.random() * Math.min(o.retryCap || 6e4, (o.retryBase || 1000) * 2 ** attempt++);
@@ -197,17 +200,21 @@ export function createSync(o: SyncOptions): Sync {
     }
   };
   // A trigger while a run is under way runs the loop once more after it (it may have read the outbox too early).
-  const drain = (): Promise<void> =>
-    run
-      ? ((again = true), run)
-      : (run = loop()
-          .catch((error) => report({ code: 'storage_error', message: `outbox: ${String(error)}` }))
-          .finally(() => {
-            run = undefined;
-            const rerun = again && !attempt;
-            again = false;
-            if (rerun) void drain();
-          }));
+  const drain = (): Promise<void> => {
+    if (run) {
+      again = true;
+      return run;
+    }
+    run = loop()
+      .catch((error) => report({ code: 'storage_error', message: `outbox: ${String(error)}` }))
+      .finally(() => {
+        run = undefined;
+        const rerun = again && !attempt;
+        again = false;
+        if (rerun) void drain();
+      });
+    return run;
+  };
 
   const channel = p.channel?.(`waymark:${projectKey}:outbox`, (m) => {
     // Other tabs announce the outbox size after a write (-1 asked an older version's sender for a flush).
@@ -325,7 +332,10 @@ export function createSync(o: SyncOptions): Sync {
   };
 
   let letGo = noop;
-  const release = () => (letGo(), (letGo = noop));
+  const release = () => {
+    letGo();
+    letGo = noop;
+  };
   letGo = p.lead
     ? p.lead(`waymark:${projectKey}`, (l) => {
         leader = l;
@@ -333,6 +343,10 @@ export function createSync(o: SyncOptions): Sync {
         startLeading();
         takeOver();
       })
-    : (lead().then((mine) => mine && takeOver()), () => void lease!.release());
+    : leadByLease();
+  function leadByLease() {
+    void lead().then((mine) => mine && takeOver());
+    return () => void lease!.release();
+  }
   return api;
 }

@@ -1,8 +1,8 @@
 import type { WaymarkError } from '../types';
 import type { RemoteState, Transport } from './types';
 
-const isObject = (x: unknown): x is Record<string, any> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isCount = (x: unknown): x is number => typeof x === 'number' && isFinite(x) && x >= 0;
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 /** `overall`'s well-formed figures, or undefined when it has none. */
 const readOverall = (x: unknown): RemoteState['overall'] => {
@@ -55,12 +55,14 @@ export async function pullState(
       if (isObject(body.achieved))
         for (const id in body.achieved) {
           const at = body.achieved[id];
-          if (typeof at === 'string' && isFinite(Date.parse(at))) state.achieved[id] = at;
+          if (typeof at === 'string' && Number.isFinite(Date.parse(at))) state.achieved[id] = at;
         }
       if (Array.isArray(body.milestones)) state.milestones = body.milestones;
       if (Array.isArray(body.levels)) state.levels = body.levels;
-      if (typeof body.startedAt === 'string' && isFinite(Date.parse(body.startedAt))) state.startedAt = body.startedAt;
-      if (isObject(body.benchmarks)) state.benchmarks = body.benchmarks;
+      if (typeof body.startedAt === 'string' && Number.isFinite(Date.parse(body.startedAt)))
+        state.startedAt = body.startedAt;
+      // Each benchmark is checked where it is used (mergeDefinitions, then validateDefinitions).
+      if (isObject(body.benchmarks)) state.benchmarks = body.benchmarks as RemoteState['benchmarks'];
       const overall = readOverall(body.overall);
       if (overall) state.overall = overall;
       return state;

@@ -53,7 +53,8 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
     if (!fallen)
       try {
         if (typeof indexedDB === 'undefined') throw 'no indexedDB in this environment';
-        const op = idb((store ||= createStore(dbName ?? 'waymark', 'kv')));
+        store ||= createStore(dbName ?? 'waymark', 'kv');
+        const op = idb(store);
         opened ||= new Promise((ok, no) => {
           const timer = setTimeout(no, openTimeout, `the database did not open within ${openTimeout} ms`);
           op.then(ok, ok).then(() => clearTimeout(timer));
@@ -61,7 +62,10 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
         return Promise.race([op, opened.then(() => op)])
           .then(
             (result) => (fallen && write && result !== false ? mem().then(() => result) : result),
-            (error) => (fall(error), mem()),
+            (error) => {
+              fall(error);
+              return mem();
+            },
           )
           .catch(() => fallback);
       } catch (error) {

@@ -20,11 +20,12 @@ export function createSyncPlatform(): SyncPlatform {
     let free = noop;
     // Held until released: the callback's promise settles only then.
     nav()!
-      .locks.request(
-        name,
-        { signal: abort.signal },
-        () => (listener(true), new Promise<void>((resolve) => (free = resolve))),
-      )
+      .locks.request(name, { signal: abort.signal }, () => {
+        listener(true);
+        return new Promise<void>((resolve) => {
+          free = resolve;
+        });
+      })
       .catch(noop);
     return () => {
       abort.abort();

@@ -7,7 +7,7 @@
  * link?.post({ id: 1 });
  */
 export function openTabChannel(name: string, onMessage: (message: unknown) => void) {
-  if (typeof BroadcastChannel != 'function') return;
+  if (typeof BroadcastChannel !== 'function') return;
   const channel = new BroadcastChannel(name);
   channel.onmessage = (event) => onMessage(event.data);
   // Node: an open channel must not keep a process alive.
