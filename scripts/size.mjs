@@ -14,14 +14,19 @@ const checks = [
     // 5.25 KB since issue 14's definition checks (unknown rule keys, hints for ids, problems in file order) added
     // 0.19 KB: validateDefinitions is in the up-front bytes, because dist/index.js re-exports it from the chunk it
     // shares with the session, and a bundler keeps that chunk's import for evaluation order (issue 15's loaders).
-    budget: 5.25 * KB,
+    // 5.35 KB with issue 15's structure: the client handed its platform and loaders by the entry point
+    // (src/createWaymark.ts) measured 5.27 KB, and src/ written to the lint rules (===, one statement per line, no
+    // any) 5.30 KB (+0.13 KB since 5.17). Raised in the open, for the lead to keep or refuse.
+    budget: 5.35 * KB,
     // With the chunks loaded after start: the engine, storage and idb-keyval always; the sync only with an `endpoint`.
     // 19.5 KB since the identity tokens, per-user batches and rejected events (issue 11) added 1.5 KB to the sync;
     // 20 KB with issue 14's definition checks and character cleaning; 20.5 KB with the sending tab for clients without
     // Web Locks (a lease in the storage) and flush() answered by the sending tab. 21.25 KB with the sending tab's queue
     // of segments (issue 14's drain speed: a batch no longer rewrites the whole outbox), which measured 21.20 KB
     // (+1.08 KB: src/sync/createSegments.ts alone is 1.0 KB); raised in the open, for the lead to keep or refuse.
-    total: 21.25 * KB,
+    // 21.6 KB with issue 15's structure (the Platform, the loaders, engine operations for the document) and src/ to
+    // the lint rules: measured 21.44 KB, then 21.57 KB (+0.36 KB since 21.21). Raised in the open.
+    total: 21.6 * KB,
   },
   {
     name: 'waymark + waymark/widget',
@@ -35,7 +40,8 @@ const checks = [
     // With everything loaded after start (the session, the sync, the views, confetti). Issue 15 targets 28 KB; it
     // measured 47.39 KB with @preact/signals, 47.61 KB with the panel's styles in the views' chunk, so 47.75 KB until
     // the core's share (21.21 KB in all) shrinks.
-    total: 47.75 * KB,
+    // 48.05 KB with issue 15's core structure and readable src/: measured 47.97 KB (+0.36 KB). Raised in the open.
+    total: 48.05 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -67,7 +73,8 @@ const checks = [
     // 44 KB: the widget's state on @preact/signals (issue 15) measured 43.94 KB (+3.74 KB: signals-core 1.85, the
     // Preact integration 1.24, preact/hooks 1.09, pro rata by minified bytes); raised in the open. Issue 15's 32 KB
     // needs the core's cut: the core and the sync are 40% of the file's minified bytes.
-    budget: 44 * KB,
+    // 44.4 KB with issue 15's core structure and readable src/: measured 44.33 KB (+0.40 KB). Raised in the open.
+    budget: 44.4 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -77,7 +84,8 @@ const checks = [
     files: ['de', 'fr', 'es', 'pt-BR', 'ja'].map((tag) => `dist/waymark.${tag}.global.js`),
     // 41.25 KB with the sending tab's queue of segments: ja measured 41.21 KB (+0.92 KB).
     // 45 KB with @preact/signals: ja measured 44.96 KB (+3.76 KB).
-    budget: 45 * KB,
+    // 45.45 KB with issue 15's core structure and readable src/: ja measured 45.36 KB (+0.41 KB). Raised in the open.
+    budget: 45.45 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];
