@@ -13,6 +13,11 @@ import { teamName } from './teamName';
 
 type Context = Pick<ServerContext, 'project' | 'engines' | 'queue' | 'now'>;
 
+/** A subject's stored engine state, or undefined when it has none. */
+const readDoc = async (query: Query, projectKey: string, subject: string) =>
+  (await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [projectKey, subject]))[0]
+    ?.doc;
+
 const userEmail = async (
   ctx: Context,
   query: Query,
@@ -20,13 +25,10 @@ const userEmail = async (
   o: Parameters<typeof nextStep>[3],
   definitions: Awaited<ReturnType<DefinitionsIn>>,
 ) => {
-  const [row] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [
-    n.projectKey,
-    userSubject(n.userId!),
-  ]);
-  const address = readAddress(row?.doc?.traits?.email);
+  const doc = await readDoc(query, n.projectKey, userSubject(n.userId!));
+  const address = readAddress(doc?.traits?.email);
   if (!address) return [];
-  const { milestones, levels } = describeSubject(ctx.engines, n.projectKey, definitions, 'user', row.doc, ctx.now());
+  const { milestones, levels } = describeSubject(ctx.engines, n.projectKey, definitions, 'user', doc, ctx.now());
   const milestone = milestones.find((m) => m.id === n.milestoneId);
   if (!milestone) return [];
   const cta = nextStep(milestones, levels, [milestone.id], o);
@@ -42,14 +44,11 @@ const teamEmails = async (
   o: Parameters<typeof nextStep>[3],
   definitions: Awaited<ReturnType<DefinitionsIn>>,
 ) => {
-  const [account] = await query(`select doc from waymark_subjects where project_key = $1 and subject = $2`, [
-    n.projectKey,
-    accountSubject(n.accountId!),
-  ]);
-  const { milestones } = describeSubject(ctx.engines, n.projectKey, definitions, 'account', account?.doc, ctx.now());
+  const doc = await readDoc(query, n.projectKey, accountSubject(n.accountId!));
+  const { milestones } = describeSubject(ctx.engines, n.projectKey, definitions, 'account', doc, ctx.now());
   const milestone = milestones.find((m) => m.id === n.milestoneId);
   if (!milestone) return [];
-  const team = teamName(account?.doc);
+  const team = teamName(doc);
   const content = teamContent({
     brand: o.brand,
     ...(team && { team }),
