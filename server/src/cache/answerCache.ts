@@ -1,5 +1,7 @@
 /** How long a large answer is reused, in ms of real (monotonic) time, whatever clock the server was given. */
 export const REUSE_FOR = 60_000;
+/** Users an answer covers from which it is worth reusing: reading them and their achievements takes seconds at 100,000. */
+export const LARGE_USERS = 5_000;
 const MAX_ENTRIES = 500;
 
 interface Entry {

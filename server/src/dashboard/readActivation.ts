@@ -1,4 +1,4 @@
-import { answerCache } from '../cache/answerCache';
+import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import type { Activation } from './headlines';
 
@@ -23,7 +23,7 @@ export function readActivation(
   return answerCache(ctx)(
     `activation\n${projectKey}\n${withinDays}\n${from}`,
     () => computeActivation(ctx, projectKey, withinDays, from),
-    (activation) => (activation?.users ?? 0) >= 5_000,
+    (activation) => (activation?.users ?? 0) >= LARGE_USERS,
   );
 }
 

@@ -1,4 +1,4 @@
-import { answerCache } from '../cache/answerCache';
+import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 
 const DAY = 864e5;
@@ -35,7 +35,7 @@ export function readCohortTrend(
   return answerCache(ctx)(
     `cohort\n${projectKey}\n${period.from}\n${period.to}\n${horizonDays}`,
     () => computeCohortTrend(ctx, projectKey, period, horizonDays),
-    (cohort) => cohort.users >= 5_000,
+    (cohort) => cohort.users >= LARGE_USERS,
   );
 }
 

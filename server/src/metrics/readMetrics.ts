@@ -1,5 +1,5 @@
 import type { JsonValue, MilestoneDefinition } from 'waymark/engine';
-import { answerCache } from '../cache/answerCache';
+import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import { MIN_COMPARED } from '../state/createBenchmarks';
 import { inSegment, segmentSql } from './segmentKey';
@@ -206,9 +206,6 @@ async function computeMetrics(ctx: ServerContext, projectKey: string, range: Met
   };
 }
 
-/** Users in the range from which an answer is worth reusing: the statement scans them and all their achievements. */
-const LARGE = 5_000;
-
 /**
  * The project's metrics at `ctx.now()`, from verified achievements only (`waymark_achievements`), over identified users
  * (accounts, for account-scope milestones) who started in the range:
@@ -228,6 +225,6 @@ export function readMetrics(ctx: ServerContext, projectKey: string, range: Metri
   return answerCache(ctx)(
     `metrics\n${projectKey}\n${range.from ?? ''}\n${range.to ?? ''}`,
     () => computeMetrics(ctx, projectKey, range),
-    (answer) => answer.cohorts.reduce((users, week) => users + week.users, 0) >= LARGE,
+    (answer) => answer.cohorts.reduce((users, week) => users + week.users, 0) >= LARGE_USERS,
   );
 }
