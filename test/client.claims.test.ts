@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { client, freshIndexedDB } from './client.helpers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { client, destroyClients, freshIndexedDB } from './client.helpers';
 
 beforeEach(freshIndexedDB);
+afterEach(destroyClients);
 
 describe('claimCelebration', () => {
   it('is true exactly once per milestone, also after a reload', async () => {

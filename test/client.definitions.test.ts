@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { client, freshIndexedDB } from './client.helpers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { client, destroyClients, freshIndexedDB } from './client.helpers';
 
 beforeEach(freshIndexedDB);
+afterEach(destroyClients);
 
 describe('setDefinitions', () => {
   it('replaces definitions at runtime, keeping progress and achievements', async () => {
@@ -50,7 +51,7 @@ describe('a typo inside a rule', () => {
     await wm.ready;
     wm.track('task_completed');
     wm.track('project_created');
-    await new Promise((r) => setTimeout(r, 10));
+    await wm.flush();
     expect(wm.milestones().map((m) => m.id)).toEqual(['first-project']);
     expect(achieved).toEqual(['first-project']);
     expect(errors).toContainEqual({
@@ -58,6 +59,5 @@ describe('a typo inside a rule', () => {
       path: 'milestones[0].rule.cuont',
       message: 'unknown rule key "cuont" (did you mean "count"?)',
     });
-    wm.destroy();
   });
 });

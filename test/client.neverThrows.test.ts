@@ -1,13 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWaymark } from '../src/index';
 import type { Waymark } from '../src/types';
-import { client, defs, freshIndexedDB } from './client.helpers';
+import { client, defs, destroyClients, destroyLater, freshIndexedDB, useFakeTimers } from './client.helpers';
 
 beforeEach(() => {
   freshIndexedDB();
+  useFakeTimers();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  destroyClients();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 // A small seeded PRNG keeps the fuzz reproducible: a failure names its seed.
 const prng = (seed: number) => () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
@@ -111,9 +117,12 @@ describe('no public method ever throws', () => {
     const rejections: unknown[] = [];
     const onRejection = (e: unknown) => rejections.push(e);
     process.on('unhandledRejection', onRejection);
+    const clients: Waymark[] = [];
     try {
       for (const seed of [1, 2, 3]) {
-        const { wm, errors } = client();
+        // A project of its own per seed: its client shares no tab channel or database with the seeds before it.
+        const { wm, errors } = client({ projectKey: `pk_fuzz_${seed}` });
+        clients.push(wm);
         await wm.ready;
         await fuzz(wm, seed, 300);
         await wm.flush();
@@ -126,9 +135,12 @@ describe('no public method ever throws', () => {
         wm.track('project_created');
         expect(wm.milestone('first-project')!.status).toBe('achieved');
         expect(wm.milestone('five-tasks')!.current).toBe(1);
-        wm.destroy();
       }
-      await new Promise((r) => setTimeout(r, 50));
+      // What the clients still had scheduled (coalesced writes, the tab join window) runs; then one turn of the event
+      // loop, after which Node has reported any rejection left unhandled.
+      await vi.advanceTimersByTimeAsync(10_000);
+      for (const wm of clients) await wm.flush();
+      await new Promise((resolve) => setImmediate(resolve));
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', onRejection);
@@ -156,7 +168,7 @@ describe('no public method ever throws', () => {
   it('createWaymark never throws: bad options become errors and a working client', async () => {
     for (const options of nasty) {
       let wm!: Waymark;
-      expect(() => (wm = createWaymark(options as any))).not.toThrow();
+      expect(() => (wm = destroyLater(createWaymark(options as any)))).not.toThrow();
       const errors: string[] = [];
       wm.on('error', (e) => errors.push(`${e.code} ${e.path}`));
       await wm.ready;
@@ -164,24 +176,25 @@ describe('no public method ever throws', () => {
       expect(errors.some((e) => e === 'invalid_option options' || e === 'invalid_option projectKey')).toBe(true);
       wm.track('x');
       expect(wm.milestones()).toEqual([]);
-      wm.destroy();
     }
   });
 
   it('names each bad option, and rejects invalid definitions one by one', async () => {
     const errors: { code: string; path?: string }[] = [];
-    const wm = createWaymark({
-      projectKey: 'pk',
-      consent: 'maybe' as any,
-      now: 5 as any,
-      storage: 'cookies' as any,
-      endpoint: 'javascript:alert(1)',
-      milestones: [
-        { id: 'good', title: 'Good', rule: { event: 'a' } },
-        { id: 'bad', title: 'Bad', rule: { event: 'a', count: -1 } },
-        { id: 'good-2', title: 'Good 2', rule: { event: 'a', count: 2 } },
-      ],
-    });
+    const wm = destroyLater(
+      createWaymark({
+        projectKey: 'pk',
+        consent: 'maybe' as any,
+        now: 5 as any,
+        storage: 'cookies' as any,
+        endpoint: 'javascript:alert(1)',
+        milestones: [
+          { id: 'good', title: 'Good', rule: { event: 'a' } },
+          { id: 'bad', title: 'Bad', rule: { event: 'a', count: -1 } },
+          { id: 'good-2', title: 'Good 2', rule: { event: 'a', count: 2 } },
+        ],
+      }),
+    );
     wm.on('error', (e) => errors.push({ code: e.code, path: e.path }));
     await wm.ready;
     expect(errors).toEqual([
@@ -223,6 +236,5 @@ describe('destroy() before ready', () => {
     expect(attached.size).toBe(1); // the control: a live client listens for pagehide
     live.wm.destroy();
     expect(attached.size).toBe(0);
-    vi.unstubAllGlobals();
   });
 });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { client, countingStorage, freshIndexedDB } from './client.helpers';
+import { client, countingStorage, destroyClients, freshIndexedDB } from './client.helpers';
 
 beforeEach(freshIndexedDB);
 afterEach(() => {
+  destroyClients();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -66,7 +67,6 @@ describe('persistence in IndexedDB', () => {
     target.dispatchEvent(new Event('pagehide'));
     await Promise.resolve();
     expect(storage.writes).toBe(before + 1);
-    wm.destroy();
   });
 
   it('discards corrupt data and data of another schema version, with an error naming why', async () => {

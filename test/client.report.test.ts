@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { client, freshIndexedDB } from './client.helpers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { client, destroyClients, destroyLater, freshIndexedDB } from './client.helpers';
 
 beforeEach(freshIndexedDB);
+afterEach(destroyClients);
 
 const levels = [{ id: 'getting-started', title: 'Getting started', milestones: ['first-project', 'five-tasks'] }];
 
@@ -37,7 +38,7 @@ describe('report()', () => {
   it('warns on the console when nobody listens, and names what was wrong with a bad argument', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { createWaymark } = await import('../src/index');
-    const wm = createWaymark({ projectKey: 'pk_quiet', storage: 'memory' });
+    const wm = destroyLater(createWaymark({ projectKey: 'pk_quiet', storage: 'memory' }));
     await wm.ready;
     wm.report({ code: 'widget_error', message: 'boom' });
     expect(warn).toHaveBeenCalledWith('[waymark] boom');
@@ -47,7 +48,6 @@ describe('report()', () => {
     expect(errors).toEqual([
       { code: 'invalid_argument', path: 'report', message: 'expected an error { code, message, path? }, got "nope"' },
     ]);
-    wm.destroy();
     warn.mockRestore();
   });
 });

@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WireEvent } from '../src/index';
-import { client, freshIndexedDB } from './client.helpers';
+import { answered, client, destroyClients, freshIndexedDB, until, useFakeTimers } from './client.helpers';
 
 const ENDPOINT = 'https://api.test/waymark';
 const received: WireEvent[] = [];
@@ -23,12 +23,18 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 beforeEach(() => {
   freshIndexedDB();
+  useFakeTimers();
   received.length = pulls.length = 0;
   state = { achieved: {} };
 });
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  destroyClients();
+  vi.useRealTimers();
+  server.resetHandlers();
+});
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/** The next GET /v1/state answered: ask before the client can pull. */
+const pulled = () => answered(server, 'GET', '/v1/state');
 
 describe('createWaymark with an endpoint', () => {
   it('two tabs achieving the same milestone send its achieved event once, even after the first copy was acknowledged', async () => {
@@ -41,14 +47,12 @@ describe('createWaymark with an endpoint', () => {
     a.wm.track('project_created');
     b.wm.track('project_created');
     await a.wm.flush();
-    await new Promise((r) => setTimeout(r, 150));
+    await b.wm.flush(); // b's outbox write lands after a's send was acknowledged
     await a.wm.flush();
     expect(a.achieved).toEqual(['first-project']);
     expect(b.achieved).toEqual(['first-project']);
     expect(received.filter((e) => e.type == 'achieved').map((e) => e.name)).toEqual(['first-project']);
     expect(received.filter((e) => e.type == 'track')).toHaveLength(2);
-    a.wm.destroy();
-    b.wm.destroy();
   });
 
   it('sends each tracked event and each achievement once, with ids, identity and ISO timestamps', async () => {
@@ -66,23 +70,23 @@ describe('createWaymark with an endpoint', () => {
     expect(new Date(received[0].timestamp).toISOString()).toBe(received[0].timestamp);
     await wm.flush();
     expect(received).toHaveLength(6);
-    wm.destroy();
   });
 
   it('sends identify and group events, and pulls state for the identified user', async () => {
+    const first = pulled();
     const { wm } = client({ endpoint: ENDPOINT });
     await wm.ready;
-    await settle();
+    await first;
+    const pulledAgain = pulled();
     wm.identify('u_1', { plan: 'pro' });
     wm.group('acct_9', { seats: 12 });
     await wm.flush();
-    await settle();
+    await pulledAgain;
     expect(received.map((e) => [e.type, e.userId, e.accountId, e.properties])).toEqual([
       ['identify', 'u_1', undefined, { plan: 'pro' }],
       ['group', 'u_1', 'acct_9', { seats: 12 }],
     ]);
     expect(pulls.map((p) => p.get('userId'))).toEqual([null, 'u_1']);
-    wm.destroy();
   });
 
   it('merges remote definitions by id, achievements without sending them back, and benchmarks', async () => {
@@ -97,7 +101,7 @@ describe('createWaymark with an endpoint', () => {
     };
     const { wm, achieved } = client({ endpoint: ENDPOINT });
     await wm.ready;
-    await settle();
+    await until(wm, () => wm.milestones().length === 4); // the pull's answer applied
     expect(wm.milestones().map((m) => m.id)).toEqual(['first-project', 'five-tasks', 'invite', 'team-goal']);
     expect(wm.milestone('five-tasks')!.title).toBe('Add 5 tasks (remote)');
     expect(wm.milestone('team-goal')).toMatchObject({
@@ -109,7 +113,6 @@ describe('createWaymark with an endpoint', () => {
     expect(achieved).toEqual(['team-goal']);
     await wm.flush();
     expect(received.filter((e) => e.type === 'achieved')).toEqual([]);
-    wm.destroy();
   });
 
   it('with consent pending evaluates and queues but makes no request; granted sends the queue', async () => {
@@ -117,18 +120,20 @@ describe('createWaymark with an endpoint', () => {
     await wm.ready;
     wm.track('project_created');
     await wm.flush();
-    await settle();
     expect(wm.milestone('first-project')!.status).toBe('achieved');
     expect(received).toEqual([]);
     expect(pulls).toEqual([]);
+    const granted = pulled();
     wm.setConsent('granted');
     await wm.flush();
     expect(received.map((e) => e.type)).toEqual(['track', 'achieved']);
+    // The pull consent allowed is the first: none was made while it was pending.
+    await granted;
+    expect(pulls).toHaveLength(1);
     wm.setConsent('denied');
     wm.track('task_added');
     await wm.flush();
     expect(received).toHaveLength(2);
-    wm.destroy();
   });
 
   it('sends through an injected transport', async () => {
@@ -147,7 +152,6 @@ describe('createWaymark with an endpoint', () => {
       { projectKey: 'pk_test', events: [{ type: 'track' }, { type: 'achieved', name: 'first-project' }] },
     ]);
     expect(received).toEqual([]);
-    wm.destroy();
   });
 });
 
@@ -158,15 +162,17 @@ describe('achievements seen by several tabs', () => {
     const b = client({ endpoint: ENDPOINT });
     await b.wm.ready;
     // Each tab tracks 3: only together do they reach 5, and both engines see it.
-    for (let i = 0; i < 3; i++) a.wm.track('task_added'), b.wm.track('task_added');
-    await settle();
+    for (let i = 0; i < 3; i++) {
+      a.wm.track('task_added');
+      b.wm.track('task_added');
+    }
+    const done = (wm: typeof a.wm) => until(wm, () => wm.milestone('five-tasks')!.status === 'achieved');
+    await Promise.all([done(a.wm), done(b.wm)]);
     await Promise.all([a.wm.flush(), b.wm.flush()]);
     const achieved = received.filter((e) => e.type === 'achieved' && e.name === 'five-tasks');
     expect(achieved.length).toBeGreaterThan(0);
     expect(new Set(achieved.map((e) => e.id)).size).toBe(1);
     expect(new Set(received.filter((e) => e.type === 'track').map((e) => e.id)).size).toBe(6);
-    a.wm.destroy();
-    b.wm.destroy();
   });
 });
 
@@ -175,16 +181,22 @@ describe('pulling /v1/state again', () => {
     state = { achieved: { 'first-project': '2026-11-20T10:00:00.000Z' } };
     const { wm } = client({ endpoint: ENDPOINT, consent: 'pending' });
     await wm.ready;
-    await settle();
+    await wm.flush();
     expect(pulls).toEqual([]);
+    const granted = pulled();
     wm.setConsent('granted');
-    await settle();
+    await granted;
+    await until(wm, () => wm.milestone('first-project')!.status === 'achieved');
     expect(pulls).toHaveLength(1);
     expect(wm.milestone('first-project')!.status).toBe('achieved');
     wm.setConsent('granted'); // no change: no pull
-    await settle();
+    await wm.flush();
     expect(pulls).toHaveLength(1);
-    wm.destroy();
+    // A pull that is due comes next: had the repeated consent pulled, its request would have come before this one.
+    const next = pulled();
+    wm.identify('u_2');
+    await next;
+    expect(pulls.map((p) => p.get('userId'))).toEqual([null, 'u_2']);
   });
 
   it('when the page becomes visible again and the last pull is 5 minutes old or more; not for a quick glance away', async () => {
@@ -196,25 +208,28 @@ describe('pulling /v1/state again', () => {
       page.dispatchEvent(new Event('visibilitychange'));
     };
     let clock = Date.parse('2026-11-23T10:00:00.000Z');
+    const first = pulled();
     const { wm } = client({ endpoint: ENDPOINT, storage: 'memory', now: () => clock });
     try {
       await wm.ready;
-      await settle();
+      await first;
       expect(pulls).toHaveLength(1);
       show('hidden');
       clock += 60_000;
       show('visible');
-      await settle();
+      await wm.flush();
       expect(pulls).toHaveLength(1);
       show('hidden');
       clock += 5 * 60_000;
       state = { achieved: { 'first-project': '2026-11-23T10:04:00.000Z' } }; // a teammate's device, meanwhile
+      const stale = pulled();
       show('visible');
-      await settle();
+      await stale;
+      await until(wm, () => wm.milestone('first-project')!.status === 'achieved');
+      // The second pull is this one: the quick glance made none.
       expect(pulls).toHaveLength(2);
       expect(wm.milestone('first-project')!.status).toBe('achieved');
     } finally {
-      wm.destroy();
       delete (globalThis as { document?: unknown }).document;
     }
   });
@@ -255,6 +270,5 @@ describe('characters no backend can store', () => {
       'identify',
       'group',
     ]);
-    wm.destroy();
   });
 });

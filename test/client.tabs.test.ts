@@ -1,10 +1,22 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { client, freshIndexedDB } from './client.helpers';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Waymark } from '../src/index';
+import { client, destroyClients, freshIndexedDB, until, useFakeTimers } from './client.helpers';
 
-beforeEach(freshIndexedDB);
-const settle = () => new Promise((r) => setTimeout(r, 30));
+beforeEach(() => {
+  freshIndexedDB();
+  useFakeTimers();
+});
+afterEach(() => {
+  destroyClients();
+  vi.useRealTimers();
+});
+
+const current = (wm: Waymark) => wm.milestone('five-tasks')!.current;
+/** Resolves when every client's five-tasks count is `n` (their tabs' events arrive over a real BroadcastChannel). */
+const counted = (n: number, ...clients: Waymark[]) =>
+  Promise.all(clients.map((wm) => until(wm, () => current(wm) === n)));
 
 // Two clients on one IndexedDB in one process stand in for two tabs: Node has BroadcastChannel too.
 describe('several tabs', () => {
@@ -16,20 +28,18 @@ describe('several tabs', () => {
     a.wm.track('task_added');
     a.wm.track('task_added');
     b.wm.track('task_added');
-    await settle();
+    await counted(3, a.wm, b.wm);
     expect(a.wm.milestone('five-tasks')!.current).toBe(3);
     expect(b.wm.milestone('five-tasks')!.current).toBe(3);
     a.wm.track('task_added');
     b.wm.track('task_added');
-    await settle();
+    await counted(5, a.wm, b.wm);
     expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual([
       'achieved',
       'achieved',
     ]);
     const claims = await Promise.all([a.wm.claimCelebration('five-tasks'), b.wm.claimCelebration('five-tasks')]);
     expect(claims.filter(Boolean)).toHaveLength(1);
-    a.wm.destroy();
-    b.wm.destroy();
   });
 
   it('follow an identify made in another tab', async () => {
@@ -38,17 +48,17 @@ describe('several tabs', () => {
     const b = client();
     await b.wm.ready;
     a.wm.track('project_created');
-    await settle();
+    await until(b.wm, () => b.wm.milestone('first-project')!.status === 'achieved');
+    // b's next change is its load of the user a identified (a tab hears of it over the channel).
+    const followed = new Promise<void>((resolve) => b.wm.on('change', resolve));
     a.wm.identify('u_1');
     await a.wm.flush();
-    await settle();
+    await followed;
     await b.wm.flush();
     b.wm.track('task_added');
-    await settle();
+    await counted(1, a.wm);
     expect(a.wm.milestone('five-tasks')!.current).toBe(1);
     expect(b.wm.milestone('first-project')!.status).toBe('achieved');
-    a.wm.destroy();
-    b.wm.destroy();
   });
 
   it("a tab opened during another tab's burst starts from that tab's state, not the older stored one", async () => {
@@ -63,7 +73,7 @@ describe('several tabs', () => {
     await b.wm.ready;
     b.wm.track('task_added');
     a.wm.track('task_added');
-    await settle();
+    await counted(5, a.wm, b.wm);
     expect(a.wm.milestone('five-tasks')!.current).toBe(5);
     expect(b.wm.milestone('five-tasks')!.current).toBe(5);
     expect([a.wm.milestone('five-tasks')!.status, b.wm.milestone('five-tasks')!.status]).toEqual([
@@ -75,9 +85,6 @@ describe('several tabs', () => {
     const c = client();
     await c.wm.ready;
     expect(c.wm.milestone('five-tasks')!.current).toBe(5);
-    a.wm.destroy();
-    b.wm.destroy();
-    c.wm.destroy();
   });
 
   it('events written by the other tab while this one loads are not counted twice', async () => {
@@ -89,11 +96,13 @@ describe('several tabs', () => {
     a.wm.track('task_added');
     await a.wm.flush();
     await b.wm.ready;
-    await settle();
+    await counted(2, a.wm, b.wm);
+    // The joining window closes, and a's last message reaching b means all a sent before it has arrived too.
+    await vi.advanceTimersByTimeAsync(1000);
+    a.wm.track('project_created');
+    await until(b.wm, () => b.wm.milestone('first-project')!.status === 'achieved');
     expect(b.wm.milestone('five-tasks')!.current).toBe(2);
     expect(a.wm.milestone('five-tasks')!.current).toBe(2);
-    a.wm.destroy();
-    b.wm.destroy();
   });
 
   it("a tab that tracks before another tab's document arrives keeps its events and announces each achievement once", async () => {
@@ -107,15 +116,13 @@ describe('several tabs', () => {
     b.wm.track('project_created');
     b.wm.track('task_added');
     await b.wm.ready;
-    await settle();
+    await counted(3, a.wm, b.wm);
     expect(b.wm.milestone('five-tasks')!.current).toBe(3);
     expect(a.wm.milestone('five-tasks')!.current).toBe(3);
     expect(b.wm.milestone('first-project')!.status).toBe('achieved');
     expect(a.wm.milestone('first-project')!.status).toBe('achieved');
     expect(b.achieved).toEqual(['first-project']);
     expect(a.achieved).toEqual(['first-project']);
-    a.wm.destroy();
-    b.wm.destroy();
   });
 });
 
@@ -145,9 +152,9 @@ describe('flush() in several tabs at once', () => {
     expect(new Set(deliveries).size).toBe(deliveries.length);
     // 120 tracks and one achievement, each delivered once, all before either flush resolved.
     expect(tracks).toBe(121);
-    await settle();
+    // Nothing more is sent later: not at the next batching window, nor at a retry's.
+    await vi.advanceTimersByTimeAsync(60_000);
+    await Promise.all([a.wm.flush(), b.wm.flush()]);
     expect(deliveries).toHaveLength(121);
-    a.wm.destroy();
-    b.wm.destroy();
   });
 });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { client } from './client.helpers';
+import { client, destroyClients } from './client.helpers';
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  destroyClients();
+  vi.useRealTimers();
+});
 
 describe('time passing with no events', () => {
   it('checks due dates about once a minute: stalled fires without a track()', async () => {
@@ -20,6 +23,5 @@ describe('time passing with no events', () => {
     await vi.advanceTimersByTimeAsync(60_000); // the tick after the due time sees it
     expect(stalled).toEqual(['invite:overdue:overdue']);
     expect(wm.milestone('invite')!.status).toBe('overdue');
-    wm.destroy();
   });
 });

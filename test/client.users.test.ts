@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { client, freshIndexedDB } from './client.helpers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { client, destroyClients, freshIndexedDB } from './client.helpers';
 
 beforeEach(freshIndexedDB);
+afterEach(destroyClients);
 
 describe('users', () => {
   it('carries anonymous progress and celebration claims over to the identified user', async () => {

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSyncPlatform } from '../../src/platform/browser/createSyncPlatform';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A LockManager with the Web Locks semantics the platform relies on: exclusive, FIFO, held until the callback's promise settles, abortable while waiting. */
 function fakeLocks() {
   const held = new Map<string, Promise<unknown>>();
@@ -29,14 +27,25 @@ describe('createSyncPlatform', () => {
     vi.stubGlobal('navigator', { locks: fakeLocks(), onLine: true });
     const log: string[] = [];
     const platform = createSyncPlatform();
-    const releaseA = platform.lead!('waymark:pk', (l) => log.push(`a:${l}`));
-    const releaseB = platform.lead!('waymark:pk', (l) => log.push(`b:${l}`));
-    const releaseC = platform.lead!('waymark:pk', (l) => log.push(`c:${l}`));
-    await sleep(5);
+    // Resolves at the tab's first call: the platform says whether it leads on the lock's own schedule.
+    const heard = new Map<string, () => void>();
+    const called = (tab: string) => new Promise<void>((resolve) => heard.set(tab, resolve));
+    const lead = (tab: string) =>
+      platform.lead!('waymark:pk', (l) => {
+        log.push(`${tab}:${l}`);
+        heard.get(tab)?.();
+      });
+    const aLeads = called('a');
+    const cLeads = called('c');
+    const releaseA = lead('a');
+    const releaseB = lead('b');
+    const releaseC = lead('c');
+    await aLeads;
     expect(log).toEqual(['a:true']);
     releaseB(); // closed while waiting: never leads
     releaseA();
-    await sleep(5);
+    // The lock is FIFO: had b led, its call would have come before c's.
+    await cLeads;
     expect(log).toEqual(['a:true', 'c:true']);
     releaseC();
   });
@@ -50,10 +59,15 @@ describe('createSyncPlatform', () => {
 
   it('passes messages between tabs over BroadcastChannel', async () => {
     const got: unknown[] = [];
+    let arrived!: () => void;
+    const message = new Promise<void>((resolve) => (arrived = resolve));
     const a = createSyncPlatform().channel!('waymark:test', () => {})!;
-    const b = createSyncPlatform().channel!('waymark:test', (m) => got.push(m))!;
+    const b = createSyncPlatform().channel!('waymark:test', (m) => {
+      got.push(m);
+      arrived();
+    })!;
     a.post(42);
-    await sleep(20);
+    await message;
     expect(got).toEqual([42]);
     a.close();
     b.close();

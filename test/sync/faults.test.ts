@@ -16,7 +16,6 @@ describe('batching', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(backend.requests.map((r) => r.ids)).toEqual([full, partial]);
     expect(backend.stored).toEqual([...full, ...partial]);
-    sync.destroy();
   });
 
   it('gives every event its own id and keeps it', async () => {
@@ -26,7 +25,6 @@ describe('batching', () => {
     await sync.flush();
     expect(backend.stored).toEqual(ids);
     expect(backend.requests).toHaveLength(50);
-    sync.destroy();
   });
 });
 
@@ -45,7 +43,6 @@ describe('faults', () => {
     expect(backend.stored).toEqual(ids);
     expect(errors).toEqual([]);
     vi.mocked(Math.random).mockRestore();
-    sync.destroy();
   });
 
   it('backs off exponentially with full jitter, capped', async () => {
@@ -65,7 +62,6 @@ describe('faults', () => {
     expect(gaps).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
     expect(backend.stored).toEqual(ids);
     vi.mocked(Math.random).mockRestore();
-    sync.destroy();
   });
 
   it('429 with Retry-After: waits that long, and flush() does not jump it', async () => {
@@ -79,7 +75,6 @@ describe('faults', () => {
     await vi.advanceTimersByTimeAsync(1_100);
     expect(backend.requests).toHaveLength(2);
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 
   it('flush() skips a backoff wait', async () => {
@@ -90,7 +85,6 @@ describe('faults', () => {
     expect(backend.stored).toEqual([]);
     await sync.flush();
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 
   it('413 splits the batch down to single events and sets an oversize one aside', async () => {
@@ -109,7 +103,6 @@ describe('faults', () => {
     const count = backend.requests.length;
     await vi.advanceTimersByTimeAsync(120_000);
     expect(backend.requests).toHaveLength(count);
-    sync.destroy();
   });
 
   it('any other 4xx drops that batch with an error naming the status; later batches go', async () => {
@@ -123,7 +116,6 @@ describe('faults', () => {
     expect(errors).toEqual([
       expect.objectContaining({ code: 'sync_rejected', message: expect.stringContaining('HTTP 400') }),
     ]);
-    sync.destroy();
   });
 
   it('a network error is retried', async () => {
@@ -134,7 +126,6 @@ describe('faults', () => {
     expect(backend.requests.map((r) => r.status)).toEqual(['error', 'error', 200]);
     expect(backend.stored).toEqual(ids);
     expect(errors).toEqual([]);
-    sync.destroy();
   });
 
   it('a request that hangs is abandoned at its timeout and retried', async () => {
@@ -147,7 +138,6 @@ describe('faults', () => {
     await vi.advanceTimersByTimeAsync(100 + 2_000);
     expect(backend.requests).toHaveLength(2);
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 
   it('gives up on a batch after the retry budget, with an error, and goes on', async () => {
@@ -165,7 +155,6 @@ describe('faults', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(later);
     vi.mocked(Math.random).mockRestore();
-    sync.destroy();
   });
 });
 
@@ -182,7 +171,6 @@ describe('offline', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids);
     expect(backend.requests.map((r) => r.ids.length)).toEqual([20, 20, 5]);
-    sync.destroy();
   });
 
   it('a network error while the device went offline waits for online, not for a backoff', async () => {
@@ -195,7 +183,6 @@ describe('offline', () => {
     network.set(true);
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 });
 
@@ -206,7 +193,6 @@ describe('gzip', () => {
     await sync.flush();
     expect(backend.requests[0].gzip).toBe(true);
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 });
 

@@ -25,7 +25,6 @@ describe('identity tokens on POST /v1/batch', () => {
       [['u_a'], 'token-a', 6],
       [['u_b'], 'token-b', 6],
     ]);
-    sync.destroy();
   });
 
   it('a 401 holds back only that user: anonymous events and other users keep flowing, the retry budget is untouched', async () => {
@@ -60,7 +59,6 @@ describe('identity tokens on POST /v1/batch', () => {
     expect(backend.stored).toHaveLength(20);
     expect(backend.requests.filter((r) => r.status === 200).flatMap((r) => r.ids)).toHaveLength(20);
     expect(errors).toHaveLength(1);
-    sync.destroy();
   });
 
   it('a user with no token at all is refused once, and sent when a token arrives', async () => {
@@ -77,7 +75,6 @@ describe('identity tokens on POST /v1/batch', () => {
     sync.setToken('u_a', 'token-a');
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 
   it('a full batch held back does not make every new event go out alone', async () => {
@@ -94,7 +91,6 @@ describe('identity tokens on POST /v1/batch', () => {
       [401, 20],
       [200, 3],
     ]);
-    sync.destroy();
   });
 
   it('a page hide sends one request per user, each with its token, and none for a user held back', async () => {
@@ -112,7 +108,6 @@ describe('identity tokens on POST /v1/batch', () => {
       [[undefined], undefined],
     ]);
     expect(sorted(backend.stored)).toEqual(sorted([...b, ...anon]));
-    sync.destroy();
   });
 
   it('a token set in another tab reaches the tab that sends', async () => {
@@ -127,9 +122,6 @@ describe('identity tokens on POST /v1/batch', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(first);
     expect(follower.sent).toEqual([]);
-
-    leader.sync.destroy();
-    follower.sync.destroy();
   });
 
   it('a tab that becomes the sender asks the other tabs for the tokens they hold', async () => {
@@ -151,7 +143,6 @@ describe('identity tokens on POST /v1/batch', () => {
     expect(backend.requests.map((r) => r.token)).toEqual(['token-a']);
     expect(sender.errors).toEqual([]);
     other.close();
-    sender.sync.destroy();
   });
 });
 
@@ -173,7 +164,6 @@ describe('events rejected one by one in a 200 answer', () => {
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     await sync.flush();
     expect(backend.requests).toHaveLength(1);
-    sync.destroy();
   });
 
   it('a rejected event never holds back the events behind it', async () => {
@@ -185,7 +175,6 @@ describe('events rejected one by one in a 200 answer', () => {
     await sync.flush();
     expect(backend.stored).toEqual([...good, ...later]);
     expect(errors.map((e) => e.code)).toEqual(['event_rejected']);
-    sync.destroy();
   });
 });
 
@@ -204,7 +193,6 @@ describe('identity tokens on GET /v1/state', () => {
     await sync.pull({ userId: 'u_b', anonymousId: 'anon-1' });
     await sync.pull({ anonymousId: 'anon-1' });
     expect(auth).toEqual(['Bearer token-a', null, null]);
-    sync.destroy();
   });
 
   it('a 401 reports identity_rejected once per token and answers nothing to apply', async () => {
@@ -219,7 +207,6 @@ describe('identity tokens on GET /v1/state', () => {
     sync.setToken('u_a', 'token-a2');
     await sync.pull({ userId: 'u_a', anonymousId: 'anon-1' });
     expect(errors.map((e) => e.code)).toEqual(['identity_rejected', 'identity_rejected']);
-    sync.destroy();
   });
 
   it('keeps a well-formed overall standing and leaves out what is not', async () => {
@@ -233,6 +220,5 @@ describe('identity tokens on GET /v1/state', () => {
     const pulls = [];
     for (let i = 0; i < 3; i++) pulls.push((await sync.pull({ anonymousId: 'anon-1' }))?.overall);
     expect(pulls).toEqual([{ percentile: 80, typicalAtThisAge: 5 }, undefined, { typicalAtThisAge: 2 }]);
-    sync.destroy();
   });
 });

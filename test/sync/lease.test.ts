@@ -20,8 +20,6 @@ describe('the sending tab, without Web Locks (a lease in the shared storage)', (
     expect(sorted(backend.stored)).toEqual(sorted(ids));
     expect(backend.requests.flatMap((r) => r.ids)).toHaveLength(60);
     expect([a.sent.length > 0, b.sent.length > 0].filter(Boolean)).toHaveLength(1);
-    a.sync.destroy();
-    b.sync.destroy();
   });
 
   it("flush() at once in both tabs sends each event once, and the other tab's flush resolves after that send", async () => {
@@ -38,8 +36,6 @@ describe('the sending tab, without Web Locks (a lease in the shared storage)', (
     expect(backend.requests.flatMap((r) => r.ids)).toHaveLength(120);
     expect(sorted(backend.stored)).toEqual(sorted(ids));
     expect(b.sent).toEqual([]);
-    a.sync.destroy();
-    b.sync.destroy();
   });
 
   it('a sender that goes gives the lease back: the other tab sends at once', async () => {
@@ -56,7 +52,6 @@ describe('the sending tab, without Web Locks (a lease in the shared storage)', (
     await vi.advanceTimersByTimeAsync(100);
     expect(backend.stored).toEqual([...first, ...later]);
     expect(b.sent.length).toBeGreaterThan(0);
-    b.sync.destroy();
   });
 
   it('a tab that closed without giving the lease back is replaced once the lease ran out (30 s)', async () => {
@@ -71,7 +66,6 @@ describe('the sending tab, without Web Locks (a lease in the shared storage)', (
     b.enqueue(1, 10); // the next event to send finds the lease run out
     await vi.advanceTimersByTimeAsync(6_000);
     expect(backend.stored).toEqual([...ids, expect.any(String)]);
-    b.sync.destroy();
   });
 
   it('a tab with consent pending never takes the lease, so a tab with consent sends', async () => {
@@ -84,7 +78,5 @@ describe('the sending tab, without Web Locks (a lease in the shared storage)', (
     await vi.advanceTimersByTimeAsync(6_000);
     expect(backend.stored).toEqual(queued);
     expect(pending.sent).toEqual([]);
-    pending.sync.destroy();
-    granted.sync.destroy();
   });
 });

@@ -38,7 +38,6 @@ describe('page hide', () => {
     expect(sorted(backend.stored)).toEqual(sorted(ids));
     expect(backend.stored).toHaveLength(60);
     expect(backend.requests.flatMap((r) => r.ids)).toHaveLength(60);
-    sync.destroy();
   });
 
   it('persists what was only in memory, right away', async () => {
@@ -47,7 +46,6 @@ describe('page hide', () => {
     const ids = enqueue(3);
     await sync.persist();
     expect((storage.map.get(OUTBOX) as { id: string }[]).map((e) => e.id)).toEqual(ids);
-    sync.destroy();
   });
 });
 
@@ -62,7 +60,6 @@ describe('reload', () => {
     await vi.advanceTimersByTimeAsync(50); // fake IndexedDB's operations advance with the fake clock
     expect(backend.stored).toEqual(ids);
     expect(await settle(storage.get(OUTBOX))).toEqual([]);
-    second.sync.destroy();
   });
 
   it('an event acknowledged before the reload is not sent again', async () => {
@@ -75,7 +72,6 @@ describe('reload', () => {
     await second.sync.flush();
     expect(backend.stored).toEqual(ids);
     expect(backend.requests).toHaveLength(1);
-    second.sync.destroy();
   });
 });
 
@@ -97,7 +93,6 @@ describe('two tabs', () => {
     await vi.advanceTimersByTimeAsync(50); // fake IndexedDB's operations advance with the fake clock
     expect(b.sent.length).toBeGreaterThan(0);
     expect(sorted(backend.stored)).toEqual(sorted([...ids, ...later]));
-    b.sync.destroy();
   });
 
   it('concurrent appends from two tabs never lose each other’s events', async () => {
@@ -109,8 +104,6 @@ describe('two tabs', () => {
     await settle(Promise.all([a.sync.persist(), b.sync.persist(), a.sync.persist()]));
     const stored = (await settle(storage.get(OUTBOX))) as { id: string }[];
     expect(sorted(stored.map((e) => e.id))).toEqual(sorted(ids));
-    a.sync.destroy();
-    b.sync.destroy();
   });
 
   it('flush() in a follower asks the leader to send', async () => {
@@ -123,8 +116,6 @@ describe('two tabs', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(backend.stored).toEqual(ids);
     expect(b.sent).toEqual([]);
-    a.sync.destroy();
-    b.sync.destroy();
   });
 
   it('a leader going away mid-request hands off only after its request settled', async () => {
@@ -141,7 +132,6 @@ describe('two tabs', () => {
     await vi.advanceTimersByTimeAsync(6_000);
     expect(backend.stored).toEqual(ids);
     expect(backend.requests).toHaveLength(1);
-    b.sync.destroy();
   });
 });
 
@@ -156,7 +146,6 @@ describe('bounded queue', () => {
     sync.setConsent('granted');
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids.slice(30));
-    sync.destroy();
   });
 });
 
@@ -171,7 +160,6 @@ describe('consent', () => {
     sync.setConsent('granted');
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.stored).toEqual(ids);
-    sync.destroy();
   });
 
   it('denied: clears the outbox and sends nothing, also after a later grant', async () => {
@@ -189,7 +177,6 @@ describe('consent', () => {
     await vi.advanceTimersByTimeAsync(6_000);
     expect(backend.stored).toEqual(later);
     expect(sent).toHaveLength(1);
-    sync.destroy();
   });
 
   it('granted, then pending: stops sending new batches', async () => {
@@ -200,7 +187,6 @@ describe('consent', () => {
     enqueue(20, 20);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(backend.stored).toEqual(first);
-    sync.destroy();
   });
 });
 
@@ -227,7 +213,6 @@ describe('pull', () => {
       startedAt: '2026-10-30T10:00:00.000Z',
       benchmarks: { 'ten-tasks': { typicalDays: 3, percentile: 80 } },
     });
-    sync.destroy();
   });
 
   it('answers undefined and reports, never rejects, on an error', async () => {
@@ -237,6 +222,5 @@ describe('pull', () => {
     expect(errors).toEqual([
       expect.objectContaining({ code: 'pull_failed', message: expect.stringContaining('HTTP 500') }),
     ]);
-    sync.destroy();
   });
 });

@@ -23,13 +23,19 @@ describe('the outbox’s queue (what the sending tab moved out of the inbox)', (
     for (let i = 0; i < 5; i++) first.add(ev(i));
     await first.persist();
     // The tab dies while removing the moved events from the inbox: that write never happens.
+    let dies!: () => void;
+    const died = new Promise<void>((resolve) => (dies = resolve));
     const crashing: SyncStorage = {
       ...storage,
-      update: (k, fn) => (k === KEY ? new Promise(() => {}) : storage.update!(k, fn)),
+      update: (k, fn) => {
+        if (k !== KEY) return storage.update!(k, fn);
+        dies();
+        return new Promise(() => {});
+      },
     };
     const dying = outboxOn(crashing);
     void dying.read();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await died;
     expect(ids((await storage.get(`${KEY}:queue:0`)) as WireEvent[])).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
     expect(ids((await storage.get(KEY)) as WireEvent[])).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
 

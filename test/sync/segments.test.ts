@@ -84,11 +84,20 @@ describe('the sending tab’s queue of segments', () => {
     // Tab a stalls (a frozen tab) between choosing its segment's number and writing it.
     let resume!: () => void;
     const stalled = new Promise<void>((resolve) => (resume = resolve));
-    const slow: SyncStorage = { ...storage, setIfAbsent: async (k, v) => (await stalled, storage.setIfAbsent(k, v)) };
+    let chose!: () => void;
+    const numbered = new Promise<void>((resolve) => (chose = resolve));
+    const slow: SyncStorage = {
+      ...storage,
+      setIfAbsent: async (k, v) => {
+        chose();
+        await stalled;
+        return storage.setIfAbsent(k, v);
+      },
+    };
     const a = createSegments(slow, KEY);
     await a.load();
     const moving = a.append(events(0, 3));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await numbered;
     // Meanwhile tab b (the lease passed to it) queues, sends and deletes segment 0: the stored head moves past it.
     const b = createSegments(storage, KEY);
     await b.load();

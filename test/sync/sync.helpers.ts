@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createFetchTransport } from '../../src/platform/browser/createFetchTransport';
 import { createSync } from '../../src/sync/createSync';
-import type { SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
+import type { Sync, SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
 import type { WaymarkError } from '../../src/types';
 
 export const ENDPOINT = 'https://api.test/waymark';
@@ -122,7 +122,8 @@ export function mockBackend() {
 
 /**
  * A `mockBackend()` listening for the whole file, reset before each test (nothing stored, no scripted faults, no size
- * limit) with fake time, and real time and the default handlers again after it.
+ * limit) with fake time; after it, every sync `client()` made is destroyed, then real time and the default handlers
+ * come back.
  */
 export function useMockBackend() {
   const backend = mockBackend();
@@ -133,6 +134,8 @@ export function useMockBackend() {
     backend.reset();
   });
   afterEach(() => {
+    for (const sync of syncs) sync.destroy();
+    syncs.clear();
     vi.useRealTimers();
     backend.server.resetHandlers();
   });
@@ -194,7 +197,9 @@ export const event = (i: number, extra: Partial<WireEvent> = {}): Omit<WireEvent
   ...extra,
 });
 
-/** A sync on the default fetch transport, recording its errors and the requests it made. */
+const syncs = new Set<Sync>();
+
+/** A sync on the default fetch transport, recording its errors and the requests it made; destroyed after the test. */
 export function client(options: Partial<SyncOptions> = {}, transportOptions = {}) {
   const errors: WaymarkError[] = [];
   const sent: TransportRequest[] = [];
@@ -209,6 +214,7 @@ export function client(options: Partial<SyncOptions> = {}, transportOptions = {}
     report: (e) => errors.push(e),
     ...options,
   });
+  syncs.add(sync);
   const enqueue = (n: number, from = 0, extra?: Partial<WireEvent>) =>
     Array.from({ length: n }, (_, i) => sync.enqueue(event(from + i, extra)));
   return { sync, errors, sent, enqueue };
