@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { vi } from 'vitest';
 import { createWaymark } from '../src/index';
 import type { MilestoneDefinition, Waymark, WaymarkError, WaymarkOptions, WaymarkStorage } from '../src/types';
@@ -80,7 +80,7 @@ export function until(wm: Waymark, check: () => boolean): Promise<void> {
  * Resolves when the msw `server` has answered the next request of this method to a path ending in `path`: ask
  * before the request can start (then a test waits for the backend, not for a time).
  */
-export function answered(server: SetupServerApi, method: 'GET' | 'POST', path: string): Promise<void> {
+export function answered(server: SetupServer, method: 'GET' | 'POST', path: string): Promise<void> {
   return new Promise((resolve) => {
     const listener = ({ request }: { request: Request }) => {
       if (request.method !== method || !new URL(request.url).pathname.endsWith(path)) return;
