@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { keepAnswersWarm, WARM_EVERY } from './cache/answerCache';
 import { type Project, type ResolvedConfig, readConfig } from './config/readConfig';
 import type { ServerConfig } from './config/types';
 import type { ServerContext } from './context';
@@ -218,6 +219,9 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
 
   const app = await buildApp(ctx);
   await setupEmail(ctx, app);
+  // Wherever the dashboard is served: its large answers are recomputed ahead of the people who read them.
+  const warmer = setInterval(() => void keepAnswersWarm(ctx), WARM_EVERY);
+  warmer.unref();
   if (config.worker) {
     ctx.worker.start();
     scheduler.start();
@@ -245,6 +249,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
     close() {
       closing ??= (async () => {
         scheduler.stop();
+        clearInterval(warmer);
         const deadline = setTimeout(() => app.server.closeAllConnections?.(), config.shutdownTimeout).unref();
         await Promise.all([
           app.close().catch((e) => log.warn({ err: e }, 'closing the HTTP server')),

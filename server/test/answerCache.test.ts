@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCache, REUSE_FOR } from '../src/cache/answerCache';
+import { answerCache, keepAnswersWarm, REUSE_FOR, SERVE_FOR, WARM_FOR } from '../src/cache/answerCache';
 
 describe('answerCache', () => {
   beforeEach(() => {
@@ -64,5 +64,98 @@ describe('answerCache', () => {
     await answerCache(owner)('k', compute, () => true);
     await answerCache({})('k', compute, () => true);
     expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  /** Answers 10,000, 10,001, … (all large), one more each time it is computed. */
+  const growing = () => {
+    let next = 10_000;
+    return vi.fn(async () => next++);
+  };
+  const large = (n: number) => n >= 5_000;
+  const settle = () => vi.advanceTimersByTimeAsync(0);
+
+  it('after a minute, serves the answer it has at once and computes a new one beside it', async () => {
+    const cache = answerCache({});
+    // Each computation waits until the test lets it answer.
+    const waiting: (() => void)[] = [];
+    let next = 10_000;
+    const compute = vi.fn(() => new Promise<number>((resolve) => waiting.push(() => resolve(next++))));
+    const first = cache('k', compute, large);
+    waiting.shift()!();
+    expect(await first).toBe(10_000);
+    vi.advanceTimersByTime(REUSE_FOR);
+    expect(await cache('k', compute, large)).toBe(10_000);
+    // Asked again while the new one is computed: still one computation, and the answer it has.
+    expect(await cache('k', compute, large)).toBe(10_000);
+    expect(compute).toHaveBeenCalledTimes(2);
+    waiting.shift()!();
+    await settle();
+    expect(await cache('k', compute, large)).toBe(10_001);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps serving the answer it has when computing a new one fails', async () => {
+    const cache = answerCache({});
+    let fail = false;
+    const compute = vi.fn(async () => {
+      if (fail) throw new Error('statement timeout');
+      return 10_000;
+    });
+    await cache('k', compute, large);
+    vi.advanceTimersByTime(REUSE_FOR);
+    fail = true;
+    expect(await cache('k', compute, large)).toBe(10_000);
+    await settle();
+    expect(await cache('k', compute, large)).toBe(10_000);
+    expect(compute).toHaveBeenCalledTimes(3);
+  });
+
+  it('drops an answer whose new computation is no longer large', async () => {
+    const cache = answerCache({});
+    const answers = [10_000, 3, 4];
+    const compute = vi.fn(async () => answers.shift()!);
+    await cache('k', compute, large);
+    vi.advanceTimersByTime(REUSE_FOR);
+    expect(await cache('k', compute, large)).toBe(10_000);
+    await settle();
+    expect(await cache('k', compute, large)).toBe(4);
+  });
+
+  it('waits for a new answer once the one it has is older than it may be served', async () => {
+    const cache = answerCache({});
+    const compute = growing();
+    await cache('k', compute, large);
+    vi.advanceTimersByTime(REUSE_FOR + SERVE_FOR);
+    expect(await cache('k', compute, large)).toBe(10_001);
+  });
+
+  it('keeps warm answers fresh while someone asks for them, and only those', async () => {
+    const owner = {};
+    const cache = answerCache(owner);
+    const warm = growing();
+    const cold = growing();
+    await cache('warm', warm, large, { warm: true });
+    await cache('cold', cold, large);
+    // Nothing is old enough yet.
+    expect(await keepAnswersWarm(owner)).toBe(0);
+    vi.advanceTimersByTime(REUSE_FOR);
+    expect(await keepAnswersWarm(owner)).toBe(1);
+    expect(warm).toHaveBeenCalledTimes(2);
+    expect(cold).toHaveBeenCalledTimes(1);
+    // Hours later, kept warm every few minutes, it answers at once with a recent answer.
+    for (let i = 0; i < 100; i++) {
+      vi.advanceTimersByTime(4 * 60_000);
+      await keepAnswersWarm(owner);
+    }
+    expect(await cache('warm', warm, large, { warm: true })).toBe(10_101);
+    expect(warm).toHaveBeenCalledTimes(102);
+    // Not asked for in a day: dropped, so the next question computes again.
+    vi.advanceTimersByTime(WARM_FOR);
+    expect(await keepAnswersWarm(owner)).toBe(0);
+    expect(await cache('warm', warm, large, { warm: true })).toBe(10_102);
+  });
+
+  it('has nothing to keep warm for an owner that never asked', async () => {
+    expect(await keepAnswersWarm({})).toBe(0);
   });
 });

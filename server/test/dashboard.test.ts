@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsCsv } from '../src/dashboard/accountsCsv';
 import { accountsHref, readAccountsQuery } from '../src/dashboard/accountsQuery';
 import type { DashboardData } from '../src/dashboard/dashboardData';
+import { dateTime } from '../src/dashboard/format';
 import { headlines } from '../src/dashboard/headlines';
 import { DAY, databases, SECRET, startTestServer, T0, type TestServer, token, wire } from './helpers';
 
@@ -96,7 +97,10 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
       expect(rows.map((r) => r.id_hash)).not.toContain(session);
       const overview = await get('/dashboard/overview', cookies.header());
       expect(overview.status).toBe(200);
-      expect(await overview.text()).toContain('Overview');
+      const html = await overview.text();
+      expect(html).toContain('Overview');
+      // When the figures were computed: the server's clock, as a small project's are computed on every visit.
+      expect(html).toContain(`Figures as of ${dateTime(s.clock.now)}`);
     });
 
     it('refuses a POST without its CSRF token (no sign-in, no sign-out)', async () => {

@@ -9,7 +9,7 @@ const LARGE = 1_000;
 /**
  * Every account with its status, as `loadAccounts` ranks them, for the reads (the accounts list, one account, the
  * dashboard): concurrent reads share one ranking, and a project of 1,000 accounts or more reuses it for a minute (see
- * answerCache), so paging through 10,000 accounts or exporting them ranks them once. The time-based triggers call
+ * answerCache; kept warm while read), so paging through 10,000 accounts or exporting them ranks them once. The time-based triggers call
  * `loadAccounts` itself, always fresh. Callers must not change the list or its accounts.
  *
  * @example
@@ -20,5 +20,6 @@ export function readRanking(ctx: ServerContext, projectKey: string): Promise<rea
     `accounts\n${projectKey}`,
     () => loadAccounts(ctx, projectKey),
     (accounts) => accounts.length >= LARGE,
+    { warm: true },
   );
 }

@@ -1,7 +1,6 @@
 import { readAccounts } from '../accounts/readAccounts';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
-import { readMetrics } from '../metrics/readMetrics';
 import { readTriggerSummary } from '../triggers/readTriggerFires';
 import { listDeliveries } from '../webhooks/listDeliveries';
 import { listEndpoints } from '../webhooks/listEndpoints';
@@ -11,7 +10,7 @@ import { describeWhen } from './describeWhen';
 import { readAccountFirings } from './readAccountFirings';
 
 /**
- * The dashboard's data from the functions behind the admin API (metrics, accounts, the webhook log, triggers), so a
+ * The dashboard's data from the functions behind the admin API (accounts, the webhook log, triggers), so a
  * page and the API answer with the same numbers.
  *
  * @example
@@ -20,7 +19,6 @@ import { readAccountFirings } from './readAccountFirings';
 export function createDashboardData(ctx: ServerContext): DashboardData {
   const webhooksOf = (projectKey: string) => ctx.project(projectKey)?.webhooks ?? [];
   return {
-    metrics: (projectKey, range) => readMetrics(ctx, projectKey, range),
     async accounts(projectKey, query) {
       const { offset: _offset, ...rest } = query;
       try {

@@ -1,19 +1,10 @@
-import type {
-  AccountList,
-  AccountQuery,
-  Delivery,
-  Endpoint,
-  Metrics,
-  TriggerFiring,
-  TriggerSummary,
-} from './dashboardTypes';
+import type { AccountList, AccountQuery, Delivery, Endpoint, TriggerFiring, TriggerSummary } from './dashboardTypes';
 
 /**
  * What the dashboard's pages read, from the same functions the admin API answers with, so the page and the API
  * show the same numbers. `createDashboardData(ctx)` gives the server's own.
  */
 export interface DashboardData {
-  metrics(projectKey: string, range: { from?: number; to?: number }): Promise<Metrics>;
   accounts(projectKey: string, query: AccountQuery): Promise<AccountList>;
   endpoints(projectKey: string): Promise<Endpoint[]>;
   deliveries(

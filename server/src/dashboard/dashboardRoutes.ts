@@ -21,8 +21,7 @@ import { OverviewPage } from './pages/OverviewPage';
 import { SignIn } from './pages/SignIn';
 import { WebhooksPage } from './pages/WebhooksPage';
 import { readAccountView } from './readAccountView';
-import { readActivation } from './readActivation';
-import { readCohortTrend, trendPeriods } from './readCohortTrend';
+import { readOverview } from './readOverview';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -176,28 +175,20 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.get('/dashboard/overview', { preHandler: signedIn }, async (request, reply) => {
     const projectKey = request.dashboardProject!.key;
     const range = RANGES[String((request.query as { range?: unknown }).range)] ?? RANGES['30']!;
-    const now = ctx.now();
-    // From a whole minute: two visits within a minute ask the same question, which a large project answers once.
-    const minute = Math.floor(now / 60_000) * 60_000;
-    const period = range.days ? { from: minute - range.days * DAY } : {};
-    const cohorts = range.days ? trendPeriods(minute, range.days) : undefined;
-    const [metrics, recent, earlier, activation, risk, expansion] = await Promise.all([
-      data.metrics(projectKey, period),
-      cohorts && readCohortTrend(ctx, projectKey, cohorts.recent, range.days!),
-      cohorts && readCohortTrend(ctx, projectKey, cohorts.earlier, range.days!),
-      readActivation(ctx, projectKey, 14, period.from),
+    const [{ metrics, trend, activation }, risk, expansion] = await Promise.all([
+      readOverview(ctx, projectKey, range.days),
       data.accounts(projectKey, { status: ['stalled', 'behind'], sort: 'users', order: 'desc', limit: 6, offset: 0 }),
       data.accounts(projectKey, { status: ['expansion'], sort: 'achieved', order: 'desc', limit: 6, offset: 0 }),
     ]);
-    const trend = recent && earlier && range.days ? { days: range.days, recent, earlier } : undefined;
     return page(
       reply,
       OverviewPage({
         projectKey,
         csrf: reply.generateCsrf(),
-        now,
+        now: ctx.now(),
         range,
         metrics,
+        asOf: Date.parse(metrics.to),
         ...(trend && { trend }),
         headlines: headlines(metrics, trend, activation),
         statuses: risk.statuses,

@@ -335,4 +335,12 @@ create table waymark_dashboard_sessions (
 create index waymark_dashboard_sessions_expiry on waymark_dashboard_sessions (expires_at);
 `,
   },
+  {
+    version: 7,
+    name: 'achievements by time',
+    sql: `
+-- The metrics' density counts the achievements made in a period; without it, every read scanned all of them.
+create index waymark_achievements_time on waymark_achievements (project_key, achieved_at);
+`,
+  },
 ];

@@ -1,6 +1,6 @@
 import type { AccountRow, AccountStatus, Metrics, MilestoneMetric } from '../dashboardTypes';
 import { STATUS_LABEL } from '../dashboardTypes';
-import { ago, count, days, percent } from '../format';
+import { ago, count, dateTime, days, percent } from '../format';
 import { type Trend as CohortTrends, fairTrend, type Headline, MIN_COHORT } from '../headlines';
 import type { CohortMilestone } from '../readCohortTrend';
 import { Layout } from './Layout';
@@ -11,6 +11,8 @@ export interface OverviewProps {
   now: number;
   range: { days: number | undefined; label: string };
   metrics: Metrics;
+  /** When the figures were computed. */
+  asOf: number;
   /** Two start cohorts over their first days, for the trend columns; none for all time. */
   trend?: CohortTrends;
   headlines: Headline[];
@@ -145,7 +147,11 @@ export function OverviewPage(props: OverviewProps) {
   return (
     <Layout title="Overview" projectKey={props.projectKey} section="overview" csrf={props.csrf}>
       <div class="page-head">
-        <h1>Overview</h1>
+        <div>
+          <h1>Overview</h1>
+          {/* A large project's figures can be a few minutes old (they are computed ahead of time): say when. */}
+          <p class="small muted as-of">Figures as of {dateTime(props.asOf)}</p>
+        </div>
         <nav class="segmented" aria-label="Period">
           {RANGES.map(([value, label]) => (
             <a
