@@ -5,6 +5,7 @@ import {
   type ValidationIssue,
   validateDefinitions,
 } from 'waymark/engine';
+import { keptFor } from '../cache/keptFor';
 import type { Definitions } from '../config/types';
 import type { Database } from '../db/types';
 
@@ -35,8 +36,6 @@ const checksum = (d: Definitions) =>
  * await store.publish('pk_demo', { milestones, levels: [] }, 'api');
  */
 export function createDefinitionStore(db: Database) {
-  const cache = new Map<string, { at: number; value: Promise<PublishedDefinitions> }>();
-
   const load = async (projectKey: string): Promise<PublishedDefinitions> => {
     const [row] = await db.query(
       `select version, definitions, source, published_at from waymark_definitions where project_key = $1 order by version desc limit 1`,
@@ -52,15 +51,9 @@ export function createDefinitionStore(db: Database) {
     };
   };
 
+  const kept = keptFor(TTL_MS, load);
   const store = {
-    current(projectKey: string): Promise<PublishedDefinitions> {
-      const hit = cache.get(projectKey);
-      if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-      const value = load(projectKey);
-      cache.set(projectKey, { at: Date.now(), value });
-      value.catch(() => cache.delete(projectKey));
-      return value;
-    },
+    current: (projectKey: string): Promise<PublishedDefinitions> => kept.get(projectKey),
     /**
      * Validates and publishes a new version. Answers the version, or the problems (with paths) and publishes nothing.
      */
@@ -95,10 +88,10 @@ export function createDefinitionStore(db: Database) {
         );
         return { version: row.next as number };
       });
-      cache.delete(projectKey);
+      kept.forget(projectKey);
       return result;
     },
-    forget: (projectKey: string) => cache.delete(projectKey),
+    forget: (projectKey: string) => kept.forget(projectKey),
   };
   return store;
 }

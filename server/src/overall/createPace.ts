@@ -1,5 +1,7 @@
+import { keptFor } from '../cache/keptFor';
 import type { Database } from '../db/types';
 import { MIN_COMPARED } from '../state/createBenchmarks';
+import { readStartDays, type StartDays, startedBy } from '../state/readStartDays';
 import { MAX_PACE_DAY } from './recordPace';
 
 /** A subject's standing across all milestones, as `overall` in `/v1/state` sends it. */
@@ -14,22 +16,13 @@ interface PaceData {
   /** kind → k → subjects that reached their k-th milestone by day d (index d, running totals to 365). */
   reached: Map<string, number[][]>;
   /** kind → start days, sorted, with running totals. */
-  starts: Map<string, { day: number; total: number }[]>;
+  starts: StartDays;
   /** kind → subjects by start day and a milestone count they reached: [startDay, k, n]. */
   got: Map<string, [number, number, number][]>;
 }
 
 const DAY = 864e5;
 const TTL_MS = 10_000;
-
-const startedBy = (list: { day: number; total: number }[] | undefined, day: number) => {
-  let found = 0;
-  for (const entry of list ?? []) {
-    if (entry.day > day) break;
-    found = entry.total;
-  }
-  return found;
-};
 
 /**
  * Overall standing from `waymark_pace_days` (when subjects reached their k-th milestone, in days from their start) and
@@ -43,8 +36,6 @@ const startedBy = (list: { day: number; total: number }[] | undefined, day: numb
  * await pace.standing('pk_demo', 'user', startedAt, 3, Date.now()); // { percentile: 80, typicalAtThisAge: 2 }
  */
 export function createPace(db: Database) {
-  const cache = new Map<string, { at: number; value: Promise<PaceData> }>();
-
   const load = async (projectKey: string): Promise<PaceData> => {
     const reached = new Map<string, number[][]>();
     for (const r of await db.query(
@@ -57,14 +48,7 @@ export function createPace(db: Database) {
     }
     for (const byK of reached.values())
       for (const days of byK) if (days) for (let d = 1; d <= MAX_PACE_DAY; d++) days[d] += days[d - 1];
-    const starts = new Map<string, { day: number; total: number }[]>();
-    for (const r of await db.query(
-      `select kind, day, n from waymark_start_days where project_key = $1 and n > 0 order by kind, day`,
-      [projectKey],
-    )) {
-      const list = starts.get(r.kind) ?? starts.set(r.kind, []).get(r.kind)!;
-      list.push({ day: r.day, total: (list.at(-1)?.total ?? 0) + r.n });
-    }
+    const starts = await readStartDays(db, projectKey);
     const got = new Map<string, [number, number, number][]>();
     for (const r of await db.query(
       `select kind, start_day, k, n from waymark_pace_starts where project_key = $1 and n <> 0`,
@@ -74,14 +58,8 @@ export function createPace(db: Database) {
     return { reached, starts, got };
   };
 
-  const data = (projectKey: string) => {
-    const hit = cache.get(projectKey);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-    const value = load(projectKey);
-    cache.set(projectKey, { at: Date.now(), value });
-    value.catch(() => cache.delete(projectKey));
-    return value;
-  };
+  const kept = keptFor(TTL_MS, load);
+  const data = (projectKey: string) => kept.get(projectKey);
 
   return {
     /** The standing of a subject of `kind` that started at `startedAt` and has `achieved` milestones, at `now`. */
@@ -113,7 +91,7 @@ export function createPace(db: Database) {
       const fewer = achieved === 0 ? 0 : peers - others(achieved);
       return { percentile: Math.round((100 * fewer) / peers), typicalAtThisAge: typical };
     },
-    forget: (projectKey: string) => cache.delete(projectKey),
+    forget: (projectKey: string) => kept.forget(projectKey),
   };
 }
 

@@ -1,5 +1,7 @@
+import { keptFor } from '../cache/keptFor';
 import type { Database } from '../db/types';
 import type { SubjectKind } from '../verify/subjects';
+import { readStartDays, type StartDays, startedBy } from './readStartDays';
 
 /** A milestone's benchmark, as `/v1/state` sends it. */
 export interface Benchmark {
@@ -11,7 +13,7 @@ interface ProjectData {
   /** milestone id → achievers by whole days from start (index: day). */
   days: Map<string, number[]>;
   /** kind → subjects by start day (epoch day), sorted by day, with running totals. */
-  starts: Map<string, { day: number; total: number }[]>;
+  starts: StartDays;
 }
 
 const DAY = 864e5;
@@ -40,8 +42,6 @@ const median = (counts: number[], total: number) => {
  * await benchmarks.forSubject('pk_demo', 'user', { 'ten-tasks': 3 * 864e5 }, Date.now());
  */
 export function createBenchmarks(db: Database) {
-  const cache = new Map<string, { at: number; value: Promise<ProjectData> }>();
-
   const load = async (projectKey: string): Promise<ProjectData> => {
     const days = new Map<string, number[]>();
     for (const r of await db.query(
@@ -49,39 +49,14 @@ export function createBenchmarks(db: Database) {
       [projectKey],
     ))
       (days.get(r.milestone_id) ?? days.set(r.milestone_id, []).get(r.milestone_id)!)[r.day] = r.n;
-    const starts = new Map<string, { day: number; total: number }[]>();
-    for (const r of await db.query(
-      `select kind, day, n from waymark_start_days where project_key = $1 and n > 0 order by kind, day`,
-      [projectKey],
-    )) {
-      const list = starts.get(r.kind) ?? starts.set(r.kind, []).get(r.kind)!;
-      list.push({ day: r.day, total: (list.at(-1)?.total ?? 0) + r.n });
-    }
+    const starts = await readStartDays(db, projectKey);
     return { days, starts };
   };
 
-  const data = (projectKey: string) => {
-    const hit = cache.get(projectKey);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-    const value = load(projectKey);
-    cache.set(projectKey, { at: Date.now(), value });
-    value.catch(() => cache.delete(projectKey));
-    return value;
-  };
+  const kept = keptFor(TTL_MS, load);
+  const data = (projectKey: string) => kept.get(projectKey);
 
   /** Subjects of `kind` that started on or before `day`. */
-  const startedBy = (list: { day: number; total: number }[] | undefined, day: number) => {
-    if (!list) return 0;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].day <= day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo ? list[lo - 1].total : 0;
-  };
-
   return {
     /**
      * Benchmarks for every milestone with enough data, and `percentile` where `taken` (milestone id → ms from the
@@ -112,7 +87,7 @@ export function createBenchmarks(db: Database) {
       }
       return out;
     },
-    forget: (projectKey: string) => cache.delete(projectKey),
+    forget: (projectKey: string) => kept.forget(projectKey),
   };
 }
 
