@@ -2,25 +2,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { SetupServer } from 'msw/node';
 import { vi } from 'vitest';
 import { createWaymark } from '../src/index';
-import type { MilestoneDefinition, Waymark, WaymarkError, WaymarkOptions, WaymarkStorage } from '../src/types';
+import type { MilestoneDefinition, Waymark, WaymarkError, WaymarkOptions } from '../src/types';
 
 /** A fresh fake IndexedDB as the global one, as a browser profile would have: call per test. */
 export function freshIndexedDB() {
   (globalThis as any).indexedDB = new IDBFactory();
-}
-
-/** A memory storage that counts writes. */
-export function countingStorage() {
-  const map = new Map<string, unknown>();
-  const storage = {
-    writes: 0,
-    map,
-    get: async (k: string) => structuredClone(map.get(k)),
-    set: async (k: string, v: unknown) => void (storage.writes++, map.set(k, structuredClone(v))),
-    del: async (k: string) => void map.delete(k),
-    setIfAbsent: async (k: string, v: unknown) => (map.has(k) ? false : (map.set(k, v), true)),
-  } satisfies WaymarkStorage & Record<string, unknown>;
-  return storage;
 }
 
 export const defs: MilestoneDefinition[] = [

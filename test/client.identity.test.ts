@@ -2,15 +2,8 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WireEvent } from '../src/index';
-import {
-  answered,
-  client,
-  countingStorage,
-  destroyClients,
-  freshIndexedDB,
-  until,
-  useFakeTimers,
-} from './client.helpers';
+import { answered, client, destroyClients, freshIndexedDB, until, useFakeTimers } from './client.helpers';
+import { testStorage } from './fixtures/testStorage';
 
 const ENDPOINT = 'https://api.test/waymark';
 
@@ -164,7 +157,7 @@ describe('identity tokens', () => {
 
   it('keeps tokens in memory only: nothing in storage ever holds one', async () => {
     valid = { u_5: 'secret-token-5' };
-    const storage = countingStorage();
+    const storage = testStorage({ update: false, keys: false });
     const { wm } = client({ endpoint: ENDPOINT, storage, userId: 'u_5', userToken: 'secret-token-1' });
     await wm.ready;
     wm.track('task_added');
@@ -174,7 +167,7 @@ describe('identity tokens', () => {
     wm.track('task_added');
     await wm.flush();
     expect(stored().length).toBeGreaterThan(0);
-    expect(JSON.stringify([...storage.map])).not.toMatch(/secret-token/);
+    expect(JSON.stringify([...(await storage.entries())])).not.toMatch(/secret-token/);
   });
 
   it('a bad token is reported without quoting it, and the client goes on without it', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { client, countingStorage, destroyClients, freshIndexedDB } from './client.helpers';
+import { client, destroyClients, freshIndexedDB } from './client.helpers';
+import { testStorage } from './fixtures/testStorage';
 
 beforeEach(freshIndexedDB);
 afterEach(() => {
@@ -41,7 +42,7 @@ describe('persistence in IndexedDB', () => {
 
   it('writes once per burst of track() calls', async () => {
     vi.useFakeTimers();
-    const storage = countingStorage();
+    const storage = testStorage({ update: false, keys: false });
     const { wm } = client({ storage });
     await wm.ready;
     await vi.advanceTimersByTimeAsync(200);
@@ -55,7 +56,7 @@ describe('persistence in IndexedDB', () => {
   });
 
   it('writes pending state on pagehide and when the page is hidden', async () => {
-    const storage = countingStorage();
+    const storage = testStorage({ update: false, keys: false });
     const target = new EventTarget();
     vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
     vi.stubGlobal('removeEventListener', target.removeEventListener.bind(target));
@@ -75,9 +76,9 @@ describe('persistence in IndexedDB', () => {
       [{ v: 99, startedAt: 1 }, 'schema version 99'],
       [{ v: 1, startedAt: 'x' }, 'corrupt'],
     ] as const) {
-      const storage = countingStorage();
-      storage.map.set('wm:pk_test:id', { anonymousId: 'anon' });
-      storage.map.set('wm:pk_test:a:anon', stored);
+      const storage = testStorage({ update: false, keys: false });
+      await storage.set('wm:pk_test:id', { anonymousId: 'anon' });
+      await storage.set('wm:pk_test:a:anon', stored);
       const { wm, errors } = client({ storage });
       await wm.ready;
       expect(errors.map((e) => e.code)).toEqual(['storage_corrupt']);

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { client, ENDPOINT, fakeTabs, memoryStorage, sorted, useMockBackend } from './sync.helpers';
+import { testStorage } from '../fixtures/testStorage';
+import { client, ENDPOINT, fakeTabs, sorted, useMockBackend } from './sync.helpers';
 
 const backend = useMockBackend();
 
@@ -113,7 +114,7 @@ describe('identity tokens on POST /v1/batch', () => {
   it('a token set in another tab reaches the tab that sends', async () => {
     backend.requireTokens({ u_a: 'token-a' });
     const tabs = fakeTabs();
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     const leader = client({ storage, platform: tabs.platform() });
     const follower = client({ storage, platform: tabs.platform() });
     follower.sync.setToken('u_a', 'token-a');
@@ -133,7 +134,7 @@ describe('identity tokens on POST /v1/batch', () => {
       heard.push(m);
       if ((m as { wantTokens?: boolean }).wantTokens) other.post({ tokens: { u_a: 'token-a' } });
     })!;
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     const sender = client({ storage, platform: tabs.platform() });
     const ids = sender.enqueue(3, 0, userA);
     await sender.sync.flush();

@@ -1,16 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  client,
-  ENDPOINT,
-  event,
-  fakeTabs,
-  idbStorage,
-  memoryStorage,
-  settle,
-  sorted,
-  useMockBackend,
-} from './sync.helpers';
+import { testStorage } from '../fixtures/testStorage';
+import { client, ENDPOINT, event, fakeTabs, idbStorage, settle, sorted, useMockBackend } from './sync.helpers';
 
 const backend = useMockBackend();
 
@@ -41,11 +32,11 @@ describe('page hide', () => {
   });
 
   it('persists what was only in memory, right away', async () => {
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     const { sync, enqueue } = client({ storage, consent: 'pending' });
     const ids = enqueue(3);
     await sync.persist();
-    expect((storage.map.get(OUTBOX) as { id: string }[]).map((e) => e.id)).toEqual(ids);
+    expect(((await storage.get(OUTBOX)) as { id: string }[]).map((e) => e.id)).toEqual(ids);
   });
 });
 
@@ -63,7 +54,7 @@ describe('reload', () => {
   });
 
   it('an event acknowledged before the reload is not sent again', async () => {
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     const first = client({ storage });
     const ids = first.enqueue(20);
     await vi.advanceTimersByTimeAsync(10);
@@ -108,7 +99,7 @@ describe('two tabs', () => {
 
   it('flush() in a follower asks the leader to send', async () => {
     const tabs = fakeTabs();
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     const a = client({ storage, platform: tabs.platform() });
     const b = client({ storage, platform: tabs.platform() });
     const ids = b.enqueue(2);
@@ -120,7 +111,7 @@ describe('two tabs', () => {
 
   it('a leader going away mid-request hands off only after its request settled', async () => {
     const tabs = fakeTabs();
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     backend.then(
       async (ids) => (await new Promise((r) => setTimeout(r, 3_000)), HttpResponse.json(backend.accept(ids))),
     );
@@ -163,7 +154,7 @@ describe('consent', () => {
   });
 
   it('denied: clears the outbox and sends nothing, also after a later grant', async () => {
-    const storage = memoryStorage();
+    const storage = testStorage({ keys: false });
     const { sync, enqueue, sent } = client({ storage, consent: 'pending' });
     enqueue(5);
     await vi.advanceTimersByTimeAsync(150);
@@ -171,7 +162,7 @@ describe('consent', () => {
     sync.setConsent('denied');
     expect(sync.enqueue(event(9))).toBe('');
     await vi.advanceTimersByTimeAsync(10);
-    expect(storage.map.get(OUTBOX)).toEqual([]);
+    expect(await storage.get(OUTBOX)).toEqual([]);
     sync.setConsent('granted');
     const later = enqueue(2, 10);
     await vi.advanceTimersByTimeAsync(6_000);

@@ -8,21 +8,9 @@ import { createFetchTransport } from '../../src/platform/browser/createFetchTran
 import { createSync } from '../../src/sync/createSync';
 import type { Sync, SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
 import type { WaymarkError } from '../../src/types';
+import { testStorage } from '../fixtures/testStorage';
 
 export const ENDPOINT = 'https://api.test/waymark';
-
-/** A Map-backed SyncStorage whose `update` is atomic (synchronous underneath), cloning like IndexedDB. */
-export function memoryStorage(): SyncStorage & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>();
-  return {
-    map,
-    get: async (k) => structuredClone(map.get(k)),
-    set: async (k, v) => void map.set(k, structuredClone(v)),
-    del: async (k) => void map.delete(k),
-    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
-    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
-  };
-}
 
 let dbCount = 0;
 /** A SyncStorage on (fake) IndexedDB through idb-keyval: `update` is one readwrite transaction. */
@@ -207,7 +195,7 @@ export function client(options: Partial<SyncOptions> = {}, transportOptions = {}
   const sync = createSync({
     endpoint: ENDPOINT,
     projectKey: 'pk_test',
-    storage: memoryStorage(),
+    storage: testStorage({ keys: false }),
     transport: (req) => (sent.push(req), fetchTransport(req)),
     now: () => Date.now(),
     consent: 'granted',
