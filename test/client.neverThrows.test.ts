@@ -16,7 +16,10 @@ afterEach(() => {
 });
 
 // A small seeded PRNG keeps the fuzz reproducible: a failure names its seed.
-const prng = (seed: number) => () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+const prng = (seed: number) => () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
 
 const cyclic: any = { a: 1 };
 cyclic.self = cyclic;

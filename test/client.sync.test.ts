@@ -51,8 +51,8 @@ describe('createWaymark with an endpoint', () => {
     await a.wm.flush();
     expect(a.achieved).toEqual(['first-project']);
     expect(b.achieved).toEqual(['first-project']);
-    expect(received.filter((e) => e.type == 'achieved').map((e) => e.name)).toEqual(['first-project']);
-    expect(received.filter((e) => e.type == 'track')).toHaveLength(2);
+    expect(received.filter((e) => e.type === 'achieved').map((e) => e.name)).toEqual(['first-project']);
+    expect(received.filter((e) => e.type === 'track')).toHaveLength(2);
   });
 
   it('sends each tracked event and each achievement once, with ids, identity and ISO timestamps', async () => {

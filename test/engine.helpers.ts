@@ -29,8 +29,12 @@ export function engineFixture(
     /** Events of one kind, as milestone ids. */
     ids: (event: EngineEvent) => events.filter((e) => e.event === event).map((e) => e.id),
     now: () => clock,
-    set: (t: number) => void (clock = t),
-    advance: (ms: number) => void (clock += ms),
+    set: (t: number) => {
+      clock = t;
+    },
+    advance: (ms: number) => {
+      clock += ms;
+    },
     track: (name: string, props: Record<string, any> = {}, ts = clock) => engine.track(name, props, ts),
     state: (id: string) => engine.milestones().find((m) => m.id === id),
   };

@@ -4,8 +4,12 @@ import { DAY, engineFixture, HOUR, ms } from './engine.helpers';
 
 // Node re-reads TZ when it changes, so this file runs in Auckland (UTC+13 in November).
 const saved = process.env.TZ;
-beforeAll(() => void (process.env.TZ = 'Pacific/Auckland'));
-afterAll(() => void (process.env.TZ = saved));
+beforeAll(() => {
+  process.env.TZ = 'Pacific/Auckland';
+});
+afterAll(() => {
+  process.env.TZ = saved;
+});
 
 describe('calendar days follow the local time zone', () => {
   it('counts a streak by local days, not UTC days', () => {

@@ -26,10 +26,15 @@ function tab(name: string, doc: UserDoc = createUserDoc(0)) {
     count: () => t.doc.leaves.c?.n ?? 0,
     engine: {
       doc: () => t.doc,
-      load: (next: UserDoc) => void (t.doc = next),
+      load: (next: UserDoc) => {
+        t.doc = next;
+      },
       lastSeen: (tab: string) => t.doc.seen?.[tab] ?? -1,
       markSeen: (tab: string, batch: number) => markSeen(t.doc, tab, batch),
-      track: () => void ((t.doc.leaves.c ||= { n: 0 }).n += 1),
+      track: () => {
+        t.doc.leaves.c ||= { n: 0 };
+        t.doc.leaves.c.n += 1;
+      },
     },
     share: undefined as ReturnType<typeof shareWithTabs>,
     track() {

@@ -474,7 +474,7 @@ describe('validateDefinitions: references and cycles', () => {
     const r = validateDefinitions(list);
     expect(r.milestones).toEqual([]);
     expect(r.errors).toHaveLength(12);
-    expect(r.errors.every((e, i) => e.path == `milestones[${i}].requires[0]`)).toBe(true);
+    expect(r.errors.every((e, i) => e.path === `milestones[${i}].requires[0]`)).toBe(true);
   });
 });
 

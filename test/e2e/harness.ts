@@ -104,7 +104,8 @@ export const startE2E = async () => {
     await context.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) => {
         const w = window as Recorded;
-        (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        w.__csp ??= [];
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
       }),
     );
     return context;

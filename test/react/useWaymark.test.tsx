@@ -37,7 +37,7 @@ beforeEach(() => {
 afterEach(() => {
   act(() => root.unmount());
   host.remove();
-  wms.splice(0).forEach((wm) => wm.destroy());
+  for (const wm of wms.splice(0)) wm.destroy();
   // No "getSnapshot should be cached", no "Maximum update depth", no act() warnings.
   expect(consoleError).not.toHaveBeenCalled();
   consoleError.mockRestore();
@@ -72,7 +72,10 @@ describe('useMilestone, useMilestones, useLevels', () => {
     const wm = client();
     // Before ready the client may answer a new [] on every call; the hook must hand React one stable array.
     const seen: number[] = [];
-    const Probe = () => (seen.push(useMilestones(wm).length), (<Summary wm={wm} />));
+    const Probe = () => {
+      seen.push(useMilestones(wm).length);
+      return <Summary wm={wm} />;
+    };
     await render(
       <>
         <Probe />
@@ -120,11 +123,17 @@ describe('useMilestone, useMilestones, useLevels', () => {
       subscribe: (listener) => {
         live++;
         const off = wm.subscribe(listener);
-        return () => (live--, off());
+        return () => {
+          live--;
+          off();
+        };
       },
     };
     let renders = 0;
-    const Probe = () => (renders++, (<MilestoneCard wm={counted} id="five-tasks" />));
+    const Probe = () => {
+      renders++;
+      return <MilestoneCard wm={counted} id="five-tasks" />;
+    };
     await render(<Probe />);
     expect(live).toBe(1);
     await track(wm, 'task_completed');

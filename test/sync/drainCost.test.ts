@@ -27,9 +27,18 @@ function countedStorage() {
       count(bytes(value));
       return value;
     },
-    set: async (k, v) => (count(bytes(v)), inner.set(k, v)),
-    del: async (k) => (count(0), inner.del(k)),
-    setIfAbsent: async (k, v) => (count(bytes(v)), inner.setIfAbsent(k, v)),
+    set: async (k, v) => {
+      count(bytes(v));
+      return inner.set(k, v);
+    },
+    del: async (k) => {
+      count(0);
+      return inner.del(k);
+    },
+    setIfAbsent: async (k, v) => {
+      count(bytes(v));
+      return inner.setIfAbsent(k, v);
+    },
     update: (k, fn) =>
       inner.update!(k, (old) => {
         const value = fn(old);

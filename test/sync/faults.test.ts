@@ -6,7 +6,7 @@ const backend = useMockBackend();
 
 describe('batching', () => {
   it('sends a full batch at once and a partial one after the flush interval', async () => {
-    const { sync, enqueue } = client();
+    const { enqueue } = client();
     const full = enqueue(20);
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.requests.map((r) => r.ids)).toEqual([full]);
@@ -32,8 +32,8 @@ describe('faults', () => {
   it('500 several times, then 200: each event stored once, after backoff', async () => {
     // Waits of 0.5, 1, 2 s: a random wait under 10 ms (1 run in 100) would retry inside the first check below.
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    backend.then(500, 503, 502);
-    const { sync, enqueue, errors } = client();
+    backend.reply(500, 503, 502);
+    const { enqueue, errors } = client();
     const ids = enqueue(20);
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.requests).toHaveLength(1);
@@ -47,8 +47,8 @@ describe('faults', () => {
 
   it('backs off exponentially with full jitter, capped', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
-    backend.then(...Array(9).fill(503));
-    const { sync, enqueue } = client();
+    backend.reply(...Array(9).fill(503));
+    const { enqueue } = client();
     const ids = enqueue(20);
     const at: number[] = [];
     const start = Date.now();
@@ -65,7 +65,7 @@ describe('faults', () => {
   });
 
   it('429 with Retry-After: waits that long, and flush() does not jump it', async () => {
-    backend.then(() => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '30' } }));
+    backend.reply(() => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '30' } }));
     const { sync, enqueue } = client();
     const ids = enqueue(20);
     await vi.advanceTimersByTimeAsync(10);
@@ -78,7 +78,7 @@ describe('faults', () => {
   });
 
   it('flush() skips a backoff wait', async () => {
-    backend.then(503);
+    backend.reply(503);
     const { sync, enqueue } = client({ retryBase: 50_000 });
     const ids = enqueue(3);
     await sync.flush();
@@ -106,8 +106,8 @@ describe('faults', () => {
   });
 
   it('any other 4xx drops that batch with an error naming the status; later batches go', async () => {
-    backend.then(400);
-    const { sync, enqueue, errors } = client();
+    backend.reply(400);
+    const { enqueue, errors } = client();
     enqueue(20);
     await vi.advanceTimersByTimeAsync(10);
     const later = enqueue(20, 20);
@@ -119,8 +119,8 @@ describe('faults', () => {
   });
 
   it('a network error is retried', async () => {
-    backend.then('error', 'error');
-    const { sync, enqueue, errors } = client();
+    backend.reply('error', 'error');
+    const { enqueue, errors } = client();
     const ids = enqueue(20);
     await vi.advanceTimersByTimeAsync(3 * 60_000);
     expect(backend.requests.map((r) => r.status)).toEqual(['error', 'error', 200]);
@@ -129,8 +129,8 @@ describe('faults', () => {
   });
 
   it('a request that hangs is abandoned at its timeout and retried', async () => {
-    backend.then('hang');
-    const { sync, enqueue } = client({ requestTimeout: 8_000 });
+    backend.reply('hang');
+    const { enqueue } = client({ requestTimeout: 8_000 });
     const ids = enqueue(20);
     await vi.advanceTimersByTimeAsync(7_900);
     expect(backend.requests).toHaveLength(1);
@@ -142,8 +142,8 @@ describe('faults', () => {
 
   it('gives up on a batch after the retry budget, with an error, and goes on', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5); // waits of 0.5, 1, 2 … 30 s
-    backend.then(...Array(40).fill(503));
-    const { sync, enqueue, errors } = client({ retryBudget: 10 * 60_000 });
+    backend.reply(...Array(40).fill(503));
+    const { enqueue, errors } = client({ retryBudget: 10 * 60_000 });
     enqueue(20);
     await vi.advanceTimersByTimeAsync(12 * 60_000);
     expect(errors).toEqual([
@@ -175,8 +175,11 @@ describe('offline', () => {
 
   it('a network error while the device went offline waits for online, not for a backoff', async () => {
     const network = fakeNetwork();
-    backend.then(() => (network.set(false), HttpResponse.error()));
-    const { sync, enqueue } = client({ platform: network, retryBase: 50_000 });
+    backend.reply(() => {
+      network.set(false);
+      return HttpResponse.error();
+    });
+    const { enqueue } = client({ platform: network, retryBase: 50_000 });
     const ids = enqueue(20);
     await vi.advanceTimersByTimeAsync(10);
     expect(backend.requests).toHaveLength(1);

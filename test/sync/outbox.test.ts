@@ -11,7 +11,10 @@ describe('page hide', () => {
   it('mid-batch: sends the rest with keepalive in chunks under 64 KB, nothing twice', async () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    backend.then(async (ids) => (await gate, HttpResponse.json(backend.accept(ids))));
+    backend.reply(async (ids) => {
+      await gate;
+      return HttpResponse.json(backend.accept(ids));
+    });
     const { sync, sent, enqueue } = client();
     const big = { blob: 'é'.repeat(1_500) }; // ~3 KB of UTF-8 per event
     const ids = enqueue(60, 0, { properties: big });
@@ -50,6 +53,7 @@ describe('reload', () => {
     const second = client({ storage });
     await vi.advanceTimersByTimeAsync(50); // fake IndexedDB's operations advance with the fake clock
     expect(backend.stored).toEqual(ids);
+    expect(second.sent.length).toBeGreaterThan(0);
     expect(await settle(storage.get(OUTBOX))).toEqual([]);
   });
 
@@ -63,6 +67,7 @@ describe('reload', () => {
     await second.sync.flush();
     expect(backend.stored).toEqual(ids);
     expect(backend.requests).toHaveLength(1);
+    expect(second.sent).toEqual([]); // the reloaded tab had nothing left to send
   });
 });
 
@@ -100,21 +105,23 @@ describe('two tabs', () => {
   it('flush() in a follower asks the leader to send', async () => {
     const tabs = fakeTabs();
     const storage = testStorage({ keys: false });
-    const a = client({ storage, platform: tabs.platform() });
+    const leader = client({ storage, platform: tabs.platform() });
     const b = client({ storage, platform: tabs.platform() });
     const ids = b.enqueue(2);
     await b.sync.flush();
     await vi.advanceTimersByTimeAsync(1);
     expect(backend.stored).toEqual(ids);
     expect(b.sent).toEqual([]);
+    expect(leader.sent.length).toBeGreaterThan(0);
   });
 
   it('a leader going away mid-request hands off only after its request settled', async () => {
     const tabs = fakeTabs();
     const storage = testStorage({ keys: false });
-    backend.then(
-      async (ids) => (await new Promise((r) => setTimeout(r, 3_000)), HttpResponse.json(backend.accept(ids))),
-    );
+    backend.reply(async (ids) => {
+      await new Promise((r) => setTimeout(r, 3_000)); // fake time: the answer comes after the leader went
+      return HttpResponse.json(backend.accept(ids));
+    });
     const a = client({ storage, platform: tabs.platform() });
     const b = client({ storage, platform: tabs.platform() });
     const ids = a.enqueue(20);
@@ -123,6 +130,7 @@ describe('two tabs', () => {
     await vi.advanceTimersByTimeAsync(6_000);
     expect(backend.stored).toEqual(ids);
     expect(backend.requests).toHaveLength(1);
+    expect(b.sent).toEqual([]); // the next sender had nothing left to send
   });
 });
 

@@ -78,7 +78,10 @@ describe('the outbox when the page is being unloaded', () => {
     const storage = testStorage({ keys: false });
     const entries = new Map<string, unknown>();
     const spill = {
-      put: (k: string, v: unknown) => (entries.set(k, structuredClone(v)), true),
+      put: (k: string, v: unknown) => {
+        entries.set(k, structuredClone(v));
+        return true;
+      },
       entries: (prefix: string) => [...entries].filter(([k]) => k.startsWith(prefix)),
       remove: (k: string) => void entries.delete(k),
     };

@@ -22,7 +22,15 @@ export function idbStorage(name = `sync-test-${++dbCount}`): SyncStorage {
     del: (k) => del(k, store),
     setIfAbsent: async (k, v) => {
       let added = false;
-      await update(k, (old) => (old === undefined ? ((added = true), v) : old), store);
+      await update(
+        k,
+        (old) => {
+          if (old !== undefined) return old;
+          added = true;
+          return v;
+        },
+        store,
+      );
       return added;
     },
     update: (k, fn) => update(k, fn, store),
@@ -82,7 +90,10 @@ export function mockBackend() {
     const rejected: { id: string; reason: string }[] = [];
     for (const id of ids)
       if (rejecting.has(id)) rejected.push({ id, reason: rejecting.get(id)! });
-      else if (!stored.includes(id)) stored.push(id), accepted++;
+      else if (!stored.includes(id)) {
+        stored.push(id);
+        accepted++;
+      }
     return { accepted, duplicates: ids.length - accepted - rejected.length, ...(rejected.length && { rejected }) };
   };
   return {
@@ -90,16 +101,22 @@ export function mockBackend() {
     stored,
     requests,
     accept,
-    /** Answers for the next requests, in order. */
-    then: (...replies: Reply[]) => void script.push(...replies),
-    limit: (bytes: number) => void (maxBytes = bytes),
-    clear: () => void (script.length = 0),
+    /** Answers for the next requests, in order. (Not `then`: that would make the backend a thenable.) */
+    reply: (...replies: Reply[]) => void script.push(...replies),
+    limit: (bytes: number) => {
+      maxBytes = bytes;
+    },
+    clear: () => {
+      script.length = 0;
+    },
     /** Identity required from now on: each user's valid token (undefined: identity off again). */
-    requireTokens: (tokens: Record<string, string> | undefined) =>
-      void (validTokens = tokens && new Map(Object.entries(tokens))),
+    requireTokens: (tokens: Record<string, string> | undefined) => {
+      validTokens = tokens && new Map(Object.entries(tokens));
+    },
     reject: (id: string, reason: string) => void rejecting.set(id, reason),
     reset() {
-      stored.length = requests.length = 0;
+      stored.length = 0;
+      requests.length = 0;
       script.length = 0;
       maxBytes = Infinity;
       validTokens = undefined;
@@ -136,7 +153,10 @@ export function fakeNetwork() {
   const listeners = new Set<() => void>();
   return {
     online: () => online,
-    onOnline: (fn: () => void) => (listeners.add(fn), () => void listeners.delete(fn)),
+    onOnline: (fn: () => void) => {
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
+    },
     set(value: boolean) {
       online = value;
       if (value) for (const fn of listeners) fn();
@@ -168,7 +188,9 @@ export function fakeTabs() {
       const self = (m: unknown) => onMessage(structuredClone(m));
       bus.add(self);
       return {
-        post: (m) => bus.forEach((fn) => fn !== self && queueMicrotask(() => fn(m))),
+        post: (m) => {
+          for (const fn of bus) if (fn !== self) queueMicrotask(() => fn(m));
+        },
         close: () => void bus.delete(self),
       };
     },
@@ -196,7 +218,10 @@ export function client(options: Partial<SyncOptions> = {}, transportOptions = {}
     endpoint: ENDPOINT,
     projectKey: 'pk_test',
     storage: testStorage({ keys: false }),
-    transport: (req) => (sent.push(req), fetchTransport(req)),
+    transport: (req) => {
+      sent.push(req);
+      return fetchTransport(req);
+    },
     now: () => Date.now(),
     consent: 'granted',
     report: (e) => errors.push(e),
