@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerContext } from '../src/context';
 import { accountsCsv } from '../src/dashboard/accountsCsv';
 import { accountsHref, readAccountsQuery } from '../src/dashboard/accountsQuery';
 import type { DashboardData } from '../src/dashboard/dashboardData';
 import { dateTime } from '../src/dashboard/format';
 import { headlines } from '../src/dashboard/headlines';
+import { readCohortTrend } from '../src/dashboard/readCohortTrend';
 import { DAY, databases, SECRET, startTestServer, T0, type TestServer, token, wire } from './helpers';
 
 // The dashboard over HTTP, as a browser without JavaScript sees it: sign-in, the session cookie, CSRF, the headers.
@@ -159,6 +161,51 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
       const html = await res.text();
       expect(html).toContain('ann');
       expect(html).toMatch(/achieved/);
+    });
+
+    it("a start cohort's trend: its users' achievements within the horizon, one statement", async () => {
+      // Written as verification leaves them, under a project of their own: five users who started in the period, one
+      // before it, one merged into another user.
+      const at = (days: number) => new Date(T0 - 100 * DAY + days * DAY).toISOString();
+      const users: [string, number, string | null][] = [
+        ['u:c1', 0, null],
+        ['u:c2', 1, null],
+        ['u:c3', 2, null],
+        ['u:c4', 3, null],
+        ['u:c5', 4, null],
+        ['u:early', -5, null],
+        ['u:merged', 1, 'u:c1'],
+      ];
+      for (const [subject, start, merged] of users)
+        await s.server.db.query(
+          `insert into waymark_subjects (project_key, subject, kind, started_at, last_event_at, merged_into) values ('pk_cohort', $1, 'user', $2, $2, $3)`,
+          [subject, at(start), merged],
+        );
+      // [subject, milestone, days after its start]: c4's 'b' comes after the 30-day horizon.
+      const won: [string, string, number][] = [
+        ['u:c1', 'a', 1],
+        ['u:c2', 'a', 2],
+        ['u:c3', 'a', 6],
+        ['u:c4', 'b', 31],
+        ['u:c5', 'b', 10],
+        ['u:early', 'a', 1],
+      ];
+      const starts = Object.fromEntries(users.map(([subject, start]) => [subject, start]));
+      for (const [subject, milestone, after] of won)
+        await s.server.db.query(
+          `insert into waymark_achievements (project_key, subject, milestone_id, achieved_at, definitions_version, recorded_at) values ('pk_cohort', $1, $2, $3, 1, $3)`,
+          [subject, milestone, at(starts[subject]! + after)],
+        );
+      const ctx = { db: s.server.db } as unknown as ServerContext;
+      const period = { from: T0 - 100 * DAY, to: T0 - 90 * DAY };
+      expect(await readCohortTrend(ctx, 'pk_cohort', period, 30)).toEqual({
+        users: 5,
+        milestones: { a: { rate: 0.6, medianDays: 2 }, b: { rate: 0.2, medianDays: 10 } },
+      });
+      expect(await readCohortTrend(ctx, 'pk_cohort', { from: T0, to: T0 + DAY }, 30)).toEqual({
+        users: 0,
+        milestones: {},
+      });
     });
   });
 });

@@ -45,29 +45,28 @@ async function computeCohortTrend(
   period: { from: number; to: number },
   horizonDays: number,
 ): Promise<CohortTrend> {
-  const range = [projectKey, new Date(period.from).toISOString(), new Date(period.to).toISOString()];
-  const [cohort] = await ctx.db.query(
-    `select count(*) as users from waymark_subjects
-     where project_key = $1 and kind = 'user' and merged_into is null and started_at >= $2 and started_at < $3`,
-    range,
-  );
+  // One statement: the cohort's users are read once, for its size (the row without a milestone) and its achievements.
   const rows = await ctx.db.query(
-    `select a.milestone_id, count(*) as achieved,
-            percentile_cont(0.5) within group (order by extract(epoch from (a.achieved_at - s.started_at)) / 86400) as median_days
-     from waymark_subjects s
-     join waymark_achievements a on a.project_key = s.project_key and a.subject = s.subject
-     where s.project_key = $1 and s.kind = 'user' and s.merged_into is null and s.started_at >= $2 and s.started_at < $3
-       and a.achieved_at <= s.started_at + $4 * interval '1 day'
+    `with cohort as materialized (
+       select subject, started_at from waymark_subjects
+       where project_key = $1 and kind = 'user' and merged_into is null and started_at >= $2 and started_at < $3)
+     select null milestone_id, count(*) as achieved, null::float8 as median_days from cohort
+     union all
+     select a.milestone_id, count(*),
+            percentile_cont(0.5) within group (order by extract(epoch from (a.achieved_at - s.started_at)) / 86400)
+     from cohort s join waymark_achievements a on a.project_key = $1 and a.subject = s.subject
+     where a.achieved_at <= s.started_at + $4 * interval '1 day'
      group by a.milestone_id`,
-    [...range, horizonDays],
+    [projectKey, new Date(period.from).toISOString(), new Date(period.to).toISOString(), horizonDays],
   );
-  const users = Number(cohort?.users ?? 0);
+  const users = Number(rows.find((row) => row.milestone_id === null)?.achieved ?? 0);
   const milestones: Record<string, CohortMilestone> = {};
   for (const row of rows)
-    milestones[row.milestone_id] = {
-      rate: users ? Number(row.achieved) / users : 0,
-      medianDays: row.median_days === null ? null : Math.round(Number(row.median_days) * 10) / 10,
-    };
+    if (row.milestone_id !== null)
+      milestones[row.milestone_id] = {
+        rate: users ? Number(row.achieved) / users : 0,
+        medianDays: row.median_days === null ? null : Math.round(Number(row.median_days) * 10) / 10,
+      };
   return { users, milestones };
 }
 
