@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../src/platform/createMemoryStorage';
+import { createMemoryStorage } from '../src/index';
 
 describe('createMemoryStorage', () => {
   it('stores, reads and deletes values', async () => {

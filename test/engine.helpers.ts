@@ -1,4 +1,4 @@
-import { createEngine, type EngineEvent } from '../src/engine/createEngine';
+import { createEngine, type EngineEvent } from '../src/engine';
 import type { LevelDefinition, MilestoneDefinition, MilestoneState, StalledInfo, WaymarkError } from '../src/types';
 
 /** An engine on a settable clock, recording what it emits. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../src/engine/parseDuration';
+import { parseDuration } from '../src/engine';
 
 describe('parseDuration', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDefinitions } from '../src/engine/validateDefinitions';
+import { validateDefinitions } from '../src/index';
 
 /** A valid milestone with `over` merged in. */
 const ms = (over: Record<string, unknown> = {}) => ({ id: 'a', title: 'A', rule: { event: 'e' }, ...over });

@@ -7,7 +7,7 @@ import { App } from '../../examples/react/App';
 import { levels, milestones } from '../../examples/react/milestones';
 import { createWaymark, type Waymark } from '../../src/index';
 import { defineElements } from '../../widget/index';
-import { loadViews } from '../../widget/loadViews';
+import { loadWidgetViews } from '../widget/loadWidgetViews';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   defineElements(wm, { onError: (e) => errors.push(e) });
   await wm.ready;
   // The elements' bodies come with the widget's views, a chunk loaded after the first mount: loaded first here.
-  await loadViews();
+  await loadWidgetViews();
   host = document.body.appendChild(document.createElement('div'));
   root = createRoot(host);
 });

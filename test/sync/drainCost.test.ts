@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFetchTransport } from '../../src/platform/browser/createFetchTransport';
-import { createMemoryStorage } from '../../src/platform/createMemoryStorage';
+import { createFetchTransport, createMemoryStorage } from '../../src/index';
 import type { SyncStorage, Transport } from '../../src/sync/types';
 import { client, useMockBackend } from './sync.helpers';
 

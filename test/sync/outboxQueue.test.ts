@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../src/platform/createMemoryStorage';
+import { createMemoryStorage } from '../../src/index';
 import { createOutbox } from '../../src/sync/createOutbox';
 import type { SyncStorage, WireEvent } from '../../src/sync/types';
 import type { WaymarkError } from '../../src/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../src/platform/createMemoryStorage';
+import { createMemoryStorage } from '../../src/index';
 import { createSegments } from '../../src/sync/createSegments';
 import type { SyncStorage, WireEvent } from '../../src/sync/types';
 

@@ -4,7 +4,7 @@ import { createStore, del, get, set, update } from 'idb-keyval';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { createFetchTransport } from '../../src/platform/browser/createFetchTransport';
+import { createFetchTransport } from '../../src/index';
 import { createSync } from '../../src/sync/createSync';
 import type { Sync, SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
 import type { WaymarkError } from '../../src/types';

@@ -3,13 +3,11 @@ import { beforeAll, vi } from 'vitest';
 import type { Waymark } from '../../src/types';
 import type { WidgetOptions } from '../../widget/index';
 import { mountWidget } from '../../widget/index';
-import { loadViews } from '../../widget/loadViews';
+import { loadWidgetViews } from './loadWidgetViews';
 
 // Every test file that mounts through these helpers loads the widget's views (the import() chunk) first, so mounts
 // draw them at once, as they do once a page has loaded them; test/widget/lazyViews.test.tsx covers the wait itself.
-beforeAll(async () => {
-  await loadViews();
-});
+beforeAll(loadWidgetViews);
 
 /** Mounts through the public entry and returns the handle plus shadow-root queries. */
 export const mount = (wm: Waymark, options: WidgetOptions = {}) => {

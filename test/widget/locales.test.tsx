@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultStrings } from '../../widget/index';
 import * as localeModule from '../../widget/locales/index';
-import { defaultStrings } from '../../widget/strings';
 import type { PluralString, WidgetString } from '../../widget/types';
 import { fakeClient, milestone } from './fakeClient';
 import { mount } from './helpers';
