@@ -1,6 +1,11 @@
 import { defineConfig, type Options } from 'tsup';
 // @ts-expect-error plain JS module without types (shared with scripts/size-breakdown.mjs)
 import { inlineImports } from './scripts/inlineImports.mjs';
+// @ts-expect-error plain JS module without types (shared with scripts/size-breakdown.mjs)
+import { checkMangleTable, withMangling } from './scripts/mangle.mjs';
+
+// Every build shortens the private properties (names ending in one underscore) from the one table in mangle.json.
+const mangled: Options = { esbuildOptions: withMangling, esbuildPlugins: [checkMangleTable] };
 
 // The script tag, dist/waymark.global.js: one IIFE that sets window.waymark and holds everything (the core, the sync,
 // the Preact widget, canvas-confetti), so nothing needs to be served beside it. The ESM build's import() calls become
@@ -19,15 +24,17 @@ const script: Options = {
   minify: 'terser',
   terserOptions: { ecma: 2020 },
   esbuildOptions: (options) => {
+    withMangling(options);
     options.minify = true;
   },
-  esbuildPlugins: [inlineImports],
+  esbuildPlugins: [inlineImports, checkMangleTable],
   noExternal: [/.*/],
   outExtension: () => ({ js: '.js' }),
 };
 
 export default defineConfig([
   {
+    ...mangled,
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -38,6 +45,7 @@ export default defineConfig([
   },
   // waymark/engine, for servers: built on its own so that it shares no chunk with the browser entry.
   {
+    ...mangled,
     entry: { engine: 'src/engine.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -46,6 +54,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    ...mangled,
     entry: { cli: 'src/cli/runCli.ts' },
     format: ['esm'],
     platform: 'node',
@@ -55,6 +64,7 @@ export default defineConfig([
   // waymark/widget for `import`: the package's dependencies stay external, confetti a chunk of its own.
   // The core's types stay imports from 'waymark' in its .d.ts (the widget imports them by that name), never copies.
   {
+    ...mangled,
     entry: { widget: 'widget/index.ts' },
     format: ['esm'],
     dts: true,
@@ -67,6 +77,7 @@ export default defineConfig([
   // copy of preact, @preact/signals (which must hook into that same copy) and canvas-confetti. Nothing of Preact
   // crosses the widget's API, so a second copy in an app is only bytes, never a second, diverging state.
   {
+    ...mangled,
     entry: { widget: 'widget/index.ts' },
     format: ['cjs'],
     dts: true,
@@ -77,6 +88,7 @@ export default defineConfig([
   },
   // waymark/react: hooks on useSyncExternalStore; react is a peer dependency and stays external.
   {
+    ...mangled,
     entry: { react: 'react/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -86,6 +98,7 @@ export default defineConfig([
   },
   // waymark/widget/locales: string sets only (plain data), for `import` and `require`; each set tree-shakes apart.
   {
+    ...mangled,
     entry: { 'widget-locales': 'widget/locales/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,

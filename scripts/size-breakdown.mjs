@@ -5,9 +5,11 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { inlineImports } from './inlineImports.mjs';
+import { withMangling } from './mangle.mjs';
 
-// As tsup.config.ts builds it (esbuild's minifier only, without terser): one file, import() made static.
-const out = await build({
+// As tsup.config.ts builds it (esbuild's minifier only, without terser): one file, import() made static, private
+// properties shortened from mangle.json.
+const options = {
   entryPoints: [process.argv[2] || 'widget/script/global.ts'],
   bundle: true,
   plugins: [inlineImports],
@@ -18,7 +20,9 @@ const out = await build({
   target: 'es2020',
   metafile: true,
   logLevel: 'silent',
-});
+};
+withMangling(options);
+const out = await build(options);
 const output = Object.values(out.metafile.outputs)[0];
 const total = out.outputFiles[0].contents.length;
 const gzipped = gzipSync(out.outputFiles[0].contents, { level: 9 }).length;

@@ -95,15 +95,15 @@ export function createClient(input: WaymarkOptions, parts: ClientParts): Waymark
   hold(async () => {
     const { createSession, createPlatform } = await parts.loadSession();
     session = await createSession({
-      o,
-      platform: createPlatform(),
-      loadSync: parts.loadSync,
+      options_: o,
+      platform_: createPlatform(),
+      loadSync_: parts.loadSync,
       report,
       emit: (event, state, info) => emitter.emit(event, state, info as StalledInfo),
       listens: emitter.has,
-      changed,
-      hold,
-      run,
+      changed_: changed,
+      hold_: hold,
+      run_: run,
     });
     // Destroyed while it loaded: release what the session just set up (listeners, channels, the sync).
     if (destroyed) return session.destroy();

@@ -5,7 +5,7 @@
  *
  * @example
  * const saver = createSaver(() => storage.set(key, doc), 100);
- * saver.schedule(); saver.schedule(); // one write, 100 ms later
+ * saver.schedule_(); saver.schedule_(); // one write, 100 ms later
  * await saver.flush();
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -27,13 +27,13 @@ export function createSaver(write: () => Promise<void>, delay: number, onError: 
     return chain;
   };
   return {
-    schedule() {
+    schedule_() {
       dirty = true;
       timer ||= setTimeout(flush, delay);
     },
     flush,
     /** Forgets a pending write (the document it would write is being deleted). */
-    cancel() {
+    cancel_() {
       dirty = false;
       clearTimeout(timer);
       timer = undefined;

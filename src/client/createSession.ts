@@ -20,18 +20,18 @@ import type { RemoteState, Sync, WireEvent } from '../sync/types';
 import { validateDefinitions } from '../engine/validateDefinitions';
 
 export interface SessionOptions extends Pick<EngineOptions, 'emit' | 'listens'> {
-  o: ResolvedOptions;
+  options_: ResolvedOptions;
   /** Storage, the other tabs, the page and ids. */
-  platform: Platform;
+  platform_: Platform;
   /** Loads the sync, with an `endpoint`. */
-  loadSync: ClientParts['loadSync'];
+  loadSync_: ClientParts['loadSync'];
   report: (error: WaymarkError) => void;
   /** State changed: notify subscribers. */
-  changed: () => void;
+  changed_: () => void;
   /** Holds the client's operations in order until `task` is done. */
-  hold: (task: () => Promise<void>) => Promise<void>;
+  hold_: (task: () => Promise<void>) => Promise<void>;
   /** Runs `op` now, or after whatever is held. */
-  run: (op: () => void) => void;
+  run_: (op: () => void) => void;
 }
 
 export type Session = Awaited<ReturnType<typeof createSession>>;
@@ -59,11 +59,11 @@ const hash = (text: string) => {
  * syncs. `createWaymark` is the thin, synchronous half in front of it.
  *
  * @example
- * const session = await createSession({ o, platform, loadSync, report, emit, listens, changed, hold, run });
+ * const session = await createSession({ options_, platform_, loadSync_, report, emit, listens, changed_, hold_, run_ });
  * session.track('task_completed', {}, Date.now());
  */
 export async function createSession(s: SessionOptions) {
-  const { o, report, platform } = s;
+  const { options_: o, report, platform_: platform } = s;
   const storage: WaymarkStorage =
     typeof o.storage === 'string'
       ? platform.openStorage(o.storage, (message) => report({ code: 'storage_unavailable', message }))
@@ -78,21 +78,21 @@ export async function createSession(s: SessionOptions) {
     name?: string,
     properties?: Properties,
     at = now(),
-    userId = users.identity().userId,
+    userId = users.identity_().userId,
   ): WireEvent => ({
     id: '',
     type,
     name,
     properties,
     userId,
-    anonymousId: users.identity().anonymousId,
+    anonymousId: users.identity_().anonymousId,
     accountId: engine.doc().accountId,
     timestamp: new Date(at).toISOString(),
   });
   const send = (...args: Parameters<typeof wire>) => sync?.enqueue(wire(...args));
 
   const saver = createSaver(
-    () => storage.set(users.docKey(), engine.doc()),
+    () => storage.set(users.docKey_(), engine.doc()),
     100,
     (error) => report({ code: 'storage_error', message: `could not save state: ${String(error)}` }),
   );
@@ -104,8 +104,8 @@ export async function createSession(s: SessionOptions) {
       // succeeds enqueues it, under one id per user and milestone. What the backend said was achieved is not sent back.
       if (event === 'achieved' && !merging && sync) {
         const e = wire('achieved', m.id, undefined, m.achievedAt);
-        e.id = 'a.' + hash(users.docKey() + '\n' + m.id);
-        users.claimSend(m.id).then(
+        e.id = 'a.' + hash(users.docKey_() + '\n' + m.id);
+        users.claimSend_(m.id).then(
           (mine) => mine && sync!.enqueue(e),
           (error) => report({ code: 'storage_error', message: `could not claim sending ${m.id}: ${String(error)}` }),
         );
@@ -114,8 +114,8 @@ export async function createSession(s: SessionOptions) {
     },
     listens: (event) => (event === 'achieved' && !!sync) || s.listens(event),
     changed() {
-      saver.schedule();
-      s.changed();
+      saver.schedule_();
+      s.changed_();
     },
     stalledAfter: o.stalledAfter,
   });
@@ -139,14 +139,14 @@ export async function createSession(s: SessionOptions) {
   // This user's standing from the last pull, and the snapshot `overall()` built from it.
   let standing: { who: Identity; figures: NonNullable<RemoteState['overall']> } | undefined;
   let overall: { from: typeof standing; list: MilestoneState[]; state: OverallState } | undefined;
-  const pull = (who = users.identity()) => {
+  const pull = (who = users.identity_()) => {
     pulledAt = now();
     return sync?.pull(who).then(
       (state) =>
         state &&
-        s.run(() => {
+        s.run_(() => {
           // An answer about a user this client has since left is not applied.
-          if (who !== users.identity()) return;
+          if (who !== users.identity_()) return;
           pulled = who;
           standing = state.overall && { who, figures: state.overall };
           remote = state;
@@ -185,11 +185,11 @@ export async function createSession(s: SessionOptions) {
           channel: platform.openTabChannel,
           tabId: platform.randomId(),
           engine,
-          docKey: users.docKey,
-          run: s.run,
+          docKey: users.docKey_,
+          run: s.run_,
           reload: () =>
-            void s.hold(async () => {
-              saver.cancel();
+            void s.hold_(async () => {
+              saver.cancel_();
               tabs!.join();
               await users.load();
             }),
@@ -202,14 +202,14 @@ export async function createSession(s: SessionOptions) {
   // already carries the user's token.
   const [parts] = await Promise.all([
     o.endpoint
-      ? s.loadSync().catch((error) =>
+      ? s.loadSync_().catch((error) =>
           report({
             code: 'sync_unavailable',
             message: `could not load the sync, nothing is sent from this page: ${String(error?.message ?? error)}`,
           }),
         )
       : undefined,
-    users.loadIdentity(),
+    users.loadIdentity_(),
   ]);
   if (parts) {
     const { createSync, createTransport, createSyncPlatform } = parts;
@@ -231,7 +231,7 @@ export async function createSession(s: SessionOptions) {
     });
   }
   if (o.userId && unsendable('userId', o.userId)) o.userId = undefined;
-  const initialUser = o.userId || users.identity().userId;
+  const initialUser = o.userId || users.identity_().userId;
   if (o.userToken !== undefined) {
     if (!isToken(o.userToken))
       report({
@@ -250,7 +250,7 @@ export async function createSession(s: SessionOptions) {
   await users.load();
   define();
   const traits = clean(o.traits, 'traits');
-  if (o.userId && o.userId !== users.identity().userId) await users.switchTo(o.userId, traits);
+  if (o.userId && o.userId !== users.identity_().userId) await users.switchTo_(o.userId, traits);
   else if (traits) engine.setTraits(traits);
   void pull();
   const unwatch = platform.watchPage({
@@ -258,10 +258,10 @@ export async function createSession(s: SessionOptions) {
       void saver.flush(leaving);
       void sync?.flush({ keepalive: true, leaving });
     },
-    tick: () => s.run(engine.tick),
+    tick: () => s.run_(engine.tick),
     // A teammate's account milestone, another device's achievement: shown without a reload, with no polling timer.
     show() {
-      if (now() - pulledAt >= STALE_AFTER) s.run(() => void pull());
+      if (now() - pulledAt >= STALE_AFTER) s.run_(() => void pull());
     },
   });
 
@@ -300,10 +300,10 @@ export async function createSession(s: SessionOptions) {
       }
       // Set first: the identify event itself goes with the token.
       if (token !== undefined) sync?.setToken(userId, token as string);
-      if (users.identity().userId !== userId) {
+      if (users.identity_().userId !== userId) {
         send('identify', undefined, traits, now(), userId);
-        void s.hold(async () => {
-          await users.switchTo(userId, traits);
+        void s.hold_(async () => {
+          await users.switchTo_(userId, traits);
           tabs?.changedUser();
           void pull();
         });
@@ -316,12 +316,12 @@ export async function createSession(s: SessionOptions) {
         engine.setTraits(traits);
       }
       // A new token for a user whose state could not be read (refused, say) reads it now.
-      if (token !== undefined && pulled !== users.identity()) void pull();
+      if (token !== undefined && pulled !== users.identity_()) void pull();
     },
     group(accountId: string, traits?: unknown) {
       if (unsendable('group', accountId)) return;
       engine.setAccount(accountId);
-      saver.schedule();
+      saver.schedule_();
       send('group', undefined, clean(traits, 'traits'));
     },
     setDefinitions(json: unknown) {
@@ -343,7 +343,7 @@ export async function createSession(s: SessionOptions) {
     },
     /** `overall` from the last pull for this user, with the achieved count; the same object until either changes. */
     overall(): OverallState | undefined {
-      if (!standing || standing.who !== users.identity()) return undefined;
+      if (!standing || standing.who !== users.identity_()) return undefined;
       const list = engine.milestones();
       if (overall?.from !== standing || overall.list !== list)
         overall = {
@@ -365,8 +365,8 @@ export async function createSession(s: SessionOptions) {
       consent = next;
     },
     reset: () =>
-      s.hold(async () => {
-        saver.cancel();
+      s.hold_(async () => {
+        saver.cancel_();
         await saver.flush();
         await users.reset();
         tabs?.changedUser();

@@ -17,7 +17,7 @@ export interface Identity {
  * @example
  * const users = createUsers({ storage, prefix: 'wm:pk_demo:', now: Date.now, randomId, report, engine, flush: saver.flush });
  * await users.load();
- * await users.switchTo('u_123');
+ * await users.switchTo_('u_123');
  */
 export function createUsers(o: {
   storage: WaymarkStorage;
@@ -50,23 +50,23 @@ export function createUsers(o: {
 
   return {
     /** The current identity; a new object whenever it changes. */
-    identity: () => identity,
-    docKey,
+    identity_: () => identity,
+    docKey_: docKey,
     claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
     /** True for one tab only, per user and milestone: the one that sends the `achieved` event. */
-    claimSend: (id: string) => storage.setIfAbsent(claimKey(docKey(), id, 'sent'), now()),
+    claimSend_: (id: string) => storage.setIfAbsent(claimKey(docKey(), id, 'sent'), now()),
     /** Takes the identity in storage (another tab may have changed it), or stores this one. */
-    async loadIdentity() {
+    async loadIdentity_() {
       const stored = (await storage.get(prefix + 'id')) as Identity | undefined;
       if (stored && typeof stored.anonymousId === 'string') identity = stored;
       else await save();
     },
     /** Takes the identity in storage and that user's document. */
     async load() {
-      await this.loadIdentity();
+      await this.loadIdentity_();
       engine.load((await loadDoc(docKey())) || createUserDoc(now()));
     },
-    async switchTo(userId: string, traits?: Properties) {
+    async switchTo_(userId: string, traits?: Properties) {
       await o.flush();
       const from = docKey();
       const anonymous = !identity.userId;

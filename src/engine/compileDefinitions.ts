@@ -19,50 +19,50 @@ type RuleFields = Partial<AllRule & AnyRule & MilestonesRule & CountRule & SumRu
 
 /** What a rule node reads: leaf states, achievements and the clock. */
 export interface RuleContext {
-  leaves: Record<string, LeafState>;
-  achieved: Record<string, number>;
-  now: number;
+  leaves_: Record<string, LeafState>;
+  achieved_: Record<string, number>;
+  now_: number;
 }
 
 /** A compiled rule: its progress as `[current, target]`, and whether it is met. */
 export interface RuleNode {
-  progress(ctx: RuleContext): [number, number];
-  met(ctx: RuleContext): boolean;
+  progress_(ctx: RuleContext): [number, number];
+  met_(ctx: RuleContext): boolean;
 }
 
 export interface CompiledMilestone {
-  def: MilestoneDefinition;
-  node: RuleNode;
+  def_: MilestoneDefinition;
+  node_: RuleNode;
   /** Duration of `due` from the user's start. */
-  due?: number;
+  due_?: number;
   /** Id of the first level listing it. */
-  level?: string;
+  level_?: string;
   /** Levels whose completion it waits for (a sequential level's predecessor). */
-  after: CompiledLevel[];
+  after_: CompiledLevel[];
   /** Milestones to check again when this one is achieved. */
-  dependents: CompiledMilestone[];
+  dependents_: CompiledMilestone[];
   /** Reads leaves whose state changes over time alone (streaks, rolling windows). */
-  timed: boolean;
+  timed_: boolean;
 }
 
 export interface CompiledLevel {
-  def: LevelDefinition;
-  members: CompiledMilestone[];
+  def_: LevelDefinition;
+  members_: CompiledMilestone[];
 }
 
 export interface CompiledDefinitions {
-  list: CompiledMilestone[];
-  byId: Map<string, CompiledMilestone>;
-  levels: CompiledLevel[];
+  list_: CompiledMilestone[];
+  byId_: Map<string, CompiledMilestone>;
+  levels_: CompiledLevel[];
   /** Event name → the leaves that listen for it. */
-  index: Map<string, Leaf[]>;
+  index_: Map<string, Leaf[]>;
   /** Leaf → the milestones that read it. */
-  readers: Map<Leaf, CompiledMilestone[]>;
+  readers_: Map<Leaf, CompiledMilestone[]>;
   /** Event names the backend evaluates (account scope): tracked, but not unknown. */
-  remoteEvents: Set<string>;
+  remoteEvents_: Set<string>;
 }
 
-const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves[leaf.key] || { n: 0 };
+const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves_[leaf.key_] || { n: 0 };
 
 /**
  * Compiles validated definitions: shares one leaf between rules with the same signature,
@@ -70,7 +70,7 @@ const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves[leaf.k
  *
  * @example
  * const compiled = compileDefinitions([{ id: 'a', title: 'A', rule: { event: 'e' } }], []);
- * compiled.index.get('e'); // [leaf]
+ * compiled.index_.get('e'); // [leaf]
  */
 export function compileDefinitions(milestones: MilestoneDefinition[], levels: LevelDefinition[]): CompiledDefinitions {
   const leaves = new Map<string, Leaf>();
@@ -86,81 +86,88 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
       const kids: RuleNode[] = group.map((k: Rule) => compile(k, owner, remote));
       if (r.all)
         return {
-          progress: (ctx) => [kids.filter((k) => k.met(ctx)).length, kids.length],
-          met: (ctx) => kids.every((k) => k.met(ctx)),
+          progress_: (ctx) => [kids.filter((k) => k.met_(ctx)).length, kids.length],
+          met_: (ctx) => kids.every((k) => k.met_(ctx)),
         };
       // `any` shows the sub-rule closest to done.
       return {
-        progress: (ctx) =>
+        progress_: (ctx) =>
           kids
-            .map((k) => (k.met(ctx) ? ([1, 1] as [number, number]) : k.progress(ctx)))
+            .map((k) => (k.met_(ctx) ? ([1, 1] as [number, number]) : k.progress_(ctx)))
             .reduce((a, b) => (b[0] / b[1] > a[0] / a[1] ? b : a)),
-        met: (ctx) => kids.some((k) => k.met(ctx)),
+        met_: (ctx) => kids.some((k) => k.met_(ctx)),
       };
     }
     if (r.milestones) {
       const ids: string[] = r.milestones;
       return {
-        progress: (ctx) => [ids.filter((id) => id in ctx.achieved).length, ids.length],
-        met: (ctx) => ids.every((id) => id in ctx.achieved),
+        progress_: (ctx) => [ids.filter((id) => id in ctx.achieved_).length, ids.length],
+        met_: (ctx) => ids.every((id) => id in ctx.achieved_),
       };
     }
     const target: number = r.count ?? r.gte ?? r.streak ?? 1;
     if (remote) {
       remoteEvents.add(r.event!);
-      return { progress: () => [0, target], met: () => false };
+      return { progress_: () => [0, target], met_: () => false };
     }
     const fresh = createLeaf(rule as EventRule);
-    const leaf = leaves.get(fresh.key) || fresh;
+    const leaf = leaves.get(fresh.key_) || fresh;
     if (leaf === fresh) {
-      leaves.set(leaf.key, leaf);
-      index.set(leaf.event, [...(index.get(leaf.event) || []), leaf]);
+      leaves.set(leaf.key_, leaf);
+      index.set(leaf.event_, [...(index.get(leaf.event_) || []), leaf]);
       readers.set(leaf, []);
     }
-    if (leaf.kind === 'distinct') leaf.cap = Math.max(leaf.cap, target);
-    if (leaf.kind === 'streak' || r.last) owner.timed = true;
+    if (leaf.kind_ === 'distinct') leaf.cap_ = Math.max(leaf.cap_, target);
+    if (leaf.kind_ === 'streak' || r.last) owner.timed_ = true;
     const list = readers.get(leaf)!;
     if (!list.includes(owner)) list.push(owner);
     return {
-      progress: (ctx) => {
-        const n = leaf.current(leafState(ctx, leaf), ctx.now);
-        return [leaf.kind === 'distinct' ? Math.min(n, target) : n, target];
+      progress_: (ctx) => {
+        const n = leaf.current_(leafState(ctx, leaf), ctx.now_);
+        return [leaf.kind_ === 'distinct' ? Math.min(n, target) : n, target];
       },
-      met: (ctx) => leaf.best(leafState(ctx, leaf), ctx.now) >= target,
+      met_: (ctx) => leaf.best_(leafState(ctx, leaf), ctx.now_) >= target,
     };
   };
 
   const list = milestones.map((def) => {
-    const m = { def, after: [], dependents: [], timed: false } as unknown as CompiledMilestone;
+    const m = { def_: def, after_: [], dependents_: [], timed_: false } as unknown as CompiledMilestone;
     byId.set(def.id, m);
-    m.node = compile(def.rule, m, def.scope === 'account');
-    m.due = parseDuration(def.due);
+    m.node_ = compile(def.rule, m, def.scope === 'account');
+    m.due_ = parseDuration(def.due);
     return m;
   });
   const link = (from: string, to: CompiledMilestone) => {
     const m = byId.get(from);
-    if (m && !m.dependents.includes(to)) m.dependents.push(to);
+    if (m && !m.dependents_.includes(to)) m.dependents_.push(to);
   };
   for (const m of list) {
-    for (const id of m.def.requires || []) link(id, m);
-    for (const id of milestoneRefs(m.def.rule)) link(id, m);
+    for (const id of m.def_.requires || []) link(id, m);
+    for (const id of milestoneRefs(m.def_.rule)) link(id, m);
   }
 
   const compiledLevels: CompiledLevel[] = levels.map((def) => ({
-    def,
-    members: def.milestones.map((id) => byId.get(id)!).filter(Boolean),
+    def_: def,
+    members_: def.milestones.map((id) => byId.get(id)!).filter(Boolean),
   }));
   compiledLevels.forEach((level, i) => {
-    for (const m of level.members) m.level ||= level.def.id;
+    for (const m of level.members_) m.level_ ||= level.def_.id;
     const prev = compiledLevels[i - 1];
-    if (level.def.sequential && prev)
-      for (const m of level.members) {
-        m.after.push(prev);
-        for (const p of prev.members) link(p.def.id, m);
+    if (level.def_.sequential && prev)
+      for (const m of level.members_) {
+        m.after_.push(prev);
+        for (const p of prev.members_) link(p.def_.id, m);
       }
   });
 
-  return { list, byId, levels: compiledLevels, index, readers, remoteEvents };
+  return {
+    list_: list,
+    byId_: byId,
+    levels_: compiledLevels,
+    index_: index,
+    readers_: readers,
+    remoteEvents_: remoteEvents,
+  };
 }
 
 function milestoneRefs(rule: Rule): string[] {

@@ -51,43 +51,43 @@ export function createEngine(o: EngineOptions) {
   let levelSnapshot: LevelState[] | undefined;
   let queue: [EngineEvent, CompiledMilestone, StalledInfo?][] = [];
   const unknown = new Set<string>();
-  const ctx: RuleContext = { leaves: doc.leaves, achieved: doc.achieved, now: 0 };
+  const ctx: RuleContext = { leaves_: doc.leaves, achieved_: doc.achieved, now_: 0 };
 
-  const isAchieved = (m: CompiledMilestone) => m.def.id in doc.achieved;
-  const allAchieved = (l: CompiledLevel) => l.members.every((m) => hidden.has(m) || isAchieved(m));
+  const isAchieved = (m: CompiledMilestone) => m.def_.id in doc.achieved;
+  const allAchieved = (l: CompiledLevel) => l.members_.every((m) => hidden.has(m) || isAchieved(m));
   // Like an achievement, a completed level stays complete: a milestone added to it later doesn't reopen it.
-  const levelComplete = (l: CompiledLevel) => (doc.done !== undefined && l.def.id in doc.done) || allAchieved(l);
+  const levelComplete = (l: CompiledLevel) => (doc.done !== undefined && l.def_.id in doc.done) || allAchieved(l);
   const recordLevels = (at: number) => {
     doc.done ||= {};
     const done = doc.done;
-    for (const l of defs.levels)
-      if (!(l.def.id in done) && l.members.some((m) => !hidden.has(m)) && allAchieved(l)) done[l.def.id] = at;
+    for (const l of defs.levels_)
+      if (!(l.def_.id in done) && l.members_.some((m) => !hidden.has(m)) && allAchieved(l)) done[l.def_.id] = at;
   };
   const lockedBy = (m: CompiledMilestone): string[] | undefined => {
     if (isAchieved(m)) return;
-    const out = (m.def.requires || []).filter((id) => {
-      const r = defs.byId.get(id);
+    const out = (m.def_.requires || []).filter((id) => {
+      const r = defs.byId_.get(id);
       return r && !hidden.has(r) && !isAchieved(r);
     });
-    for (const l of m.after) if (!levelComplete(l)) out.push(l.def.id);
+    for (const l of m.after_) if (!levelComplete(l)) out.push(l.def_.id);
     return out.length ? out : undefined;
   };
   const statusOf = (m: CompiledMilestone, lb = lockedBy(m)): MilestoneStatus =>
-    isAchieved(m) ? 'achieved' : lb ? 'locked' : m.due && ctx.now >= doc.startedAt + m.due ? 'overdue' : 'active';
+    isAchieved(m) ? 'achieved' : lb ? 'locked' : m.due_ && ctx.now_ >= doc.startedAt + m.due_ ? 'overdue' : 'active';
   const stateOf = (m: CompiledMilestone) => {
     const lb = lockedBy(m);
     return toMilestoneState(m, ctx, statusOf(m, lb), lb, doc.startedAt);
   };
   const canAchieve = (m: CompiledMilestone) =>
-    !isAchieved(m) && !hidden.has(m) && !locked.has(m) && m.def.scope !== 'account' && m.node.met(ctx);
+    !isAchieved(m) && !hidden.has(m) && !locked.has(m) && m.def_.scope !== 'account' && m.node_.met_(ctx);
 
   const achieve = (m: CompiledMilestone, at: number) => {
-    doc.achieved[m.def.id] = at;
+    doc.achieved[m.def_.id] = at;
     recordLevels(at);
     doc.last = Math.max(doc.last ?? at, at);
     nextDeadline = -Infinity;
     queue.push(['achieved', m]);
-    for (const d of m.dependents) {
+    for (const d of m.dependents_) {
       if (isAchieved(d) || hidden.has(d)) continue;
       if (lockedBy(d)) locked.add(d);
       else if (locked.delete(d)) queue.push(['unlocked', d]);
@@ -96,16 +96,16 @@ export function createEngine(o: EngineOptions) {
   };
 
   const checkTime = () => {
-    const now = ctx.now;
+    const now = ctx.now_;
     if (now < nextDeadline) return;
     nextDeadline = Infinity;
     let changed = false;
-    for (const m of defs.list) {
-      if (!m.due || isAchieved(m) || hidden.has(m) || locked.has(m) || doc.stalled[m.def.id]) continue;
-      const at = doc.startedAt + m.due;
+    for (const m of defs.list_) {
+      if (!m.due_ || isAchieved(m) || hidden.has(m) || locked.has(m) || doc.stalled[m.def_.id]) continue;
+      const at = doc.startedAt + m.due_;
       if (at > now) nextDeadline = Math.min(nextDeadline, at);
       else {
-        doc.stalled[m.def.id] = 1;
+        doc.stalled[m.def_.id] = 1;
         queue.push(['stalled', m, { reason: 'overdue' }]);
         changed = true;
       }
@@ -119,7 +119,7 @@ export function createEngine(o: EngineOptions) {
           doc.quiet = base;
           changed = true;
           // The quiet-period nudge points at the first milestone the user can work on now.
-          const m = defs.list.find((x) => !isAchieved(x) && !hidden.has(x) && !locked.has(x));
+          const m = defs.list_.find((x) => !isAchieved(x) && !hidden.has(x) && !locked.has(x));
           if (m) queue.push(['stalled', m, { reason: 'quiet' }]);
         }
       }
@@ -152,12 +152,14 @@ export function createEngine(o: EngineOptions) {
   const evaluateAll = () => {
     const traits = doc.traits;
     hidden = new Set(
-      defs.list.filter((m) => m.def.segment && Object.entries(m.def.segment).some(([k, v]) => !matches(traits[k], v))),
+      defs.list_.filter(
+        (m) => m.def_.segment && Object.entries(m.def_.segment).some(([k, v]) => !matches(traits[k], v)),
+      ),
     );
-    locked = new Set(defs.list.filter((m) => !hidden.has(m) && lockedBy(m)));
-    ctx.now = o.now();
-    for (const m of defs.list) if (canAchieve(m)) achieve(m, ctx.now);
-    recordLevels(ctx.now);
+    locked = new Set(defs.list_.filter((m) => !hidden.has(m) && lockedBy(m)));
+    ctx.now_ = o.now();
+    for (const m of defs.list_) if (canAchieve(m)) achieve(m, ctx.now_);
+    recordLevels(ctx.now_);
     nextDeadline = -Infinity;
     checkTime();
     touch();
@@ -166,8 +168,8 @@ export function createEngine(o: EngineOptions) {
 
   const milestones = (): MilestoneState[] => {
     if (!snapshot) {
-      ctx.now = o.now();
-      snapshot = defs.list.filter((m) => !hidden.has(m)).map(stateOf);
+      ctx.now_ = o.now();
+      snapshot = defs.list_.filter((m) => !hidden.has(m)).map(stateOf);
     }
     return snapshot;
   };
@@ -182,8 +184,8 @@ export function createEngine(o: EngineOptions) {
     /** Switches to another user's document. */
     load(next: UserDoc) {
       doc = next;
-      ctx.leaves = doc.leaves;
-      ctx.achieved = doc.achieved;
+      ctx.leaves_ = doc.leaves;
+      ctx.achieved_ = doc.achieved;
       evaluateAll();
     },
     /** The current user's document, to save or to hand to another tab: read it, change it through the operations. */
@@ -206,32 +208,32 @@ export function createEngine(o: EngineOptions) {
     mergeAchieved(achieved: Record<string, number>, startedAt?: number) {
       if (startedAt !== undefined && startedAt < doc.startedAt) doc.startedAt = startedAt;
       for (const id in achieved) {
-        const m = defs.byId.get(id);
+        const m = defs.byId_.get(id);
         if (m && !isAchieved(m)) achieve(m, achieved[id]);
         else if (id in doc.achieved) doc.achieved[id] = Math.min(doc.achieved[id], achieved[id]);
       }
       evaluateAll();
     },
     track(name: string, props: Properties, ts: number) {
-      ctx.now = o.now();
-      const leaves = defs.index.get(name);
+      ctx.now_ = o.now();
+      const leaves = defs.index_.get(name);
       if (!leaves) {
-        if (!defs.remoteEvents.has(name) && !unknown.has(name)) {
+        if (!defs.remoteEvents_.has(name) && !unknown.has(name)) {
           unknown.add(name);
           o.report({ code: 'unknown_event', message: `no milestone listens for "${name}"` });
         }
       } else {
         let changed = false;
         for (const leaf of leaves) {
-          if (!leaf.accepts(props, ts, ctx.now, doc.startedAt)) continue;
-          doc.leaves[leaf.key] ||= { n: 0 };
-          const s = doc.leaves[leaf.key];
-          if (!leaf.add(s, props, ts)) continue;
+          if (!leaf.accepts_(props, ts, ctx.now_, doc.startedAt)) continue;
+          doc.leaves[leaf.key_] ||= { n: 0 };
+          const s = doc.leaves[leaf.key_];
+          if (!leaf.add_(s, props, ts)) continue;
           changed = true;
-          for (const m of defs.readers.get(leaf)!) {
+          for (const m of defs.readers_.get(leaf)!) {
             if (isAchieved(m) || hidden.has(m)) continue;
             if (o.listens('progress')) queue.push(['progress', m]);
-            if (!locked.has(m) && m.node.met(ctx)) achieve(m, ts);
+            if (!locked.has(m) && m.node_.met_(ctx)) achieve(m, ts);
           }
         }
         if (changed) touch();
@@ -241,10 +243,10 @@ export function createEngine(o: EngineOptions) {
     },
     /** Time passed: fires due and quiet-period `stalled`, and refreshes time-dependent progress. */
     tick() {
-      ctx.now = o.now();
+      ctx.now_ = o.now();
       checkTime();
       drain();
-      if (snapshot && defs.list.some((m) => m.timed || m.due)) {
+      if (snapshot && defs.list_.some((m) => m.timed_ || m.due_)) {
         const before = snapshot;
         snapshot = undefined;
         const after = milestones();
@@ -254,29 +256,29 @@ export function createEngine(o: EngineOptions) {
     },
     milestones,
     levels(): LevelState[] {
-      levelSnapshot ||= defs.levels.map((l, i) => {
-        const members = l.members.filter((m) => !hidden.has(m));
+      levelSnapshot ||= defs.levels_.map((l, i) => {
+        const members = l.members_.filter((m) => !hidden.has(m));
         const achieved = members.filter(isAchieved).length;
         const total = members.length;
-        const prev = defs.levels[i - 1];
+        const prev = defs.levels_[i - 1];
         const state: LevelState = {
-          id: l.def.id,
-          title: l.def.title,
+          id: l.def_.id,
+          title: l.def_.title,
           achieved,
           total,
           ratio: total ? achieved / total : 1,
           complete: levelComplete(l),
-          milestones: members.map((m) => m.def.id),
-          locked: !!(l.def.sequential && prev && !levelComplete(prev)),
+          milestones: members.map((m) => m.def_.id),
+          locked: !!(l.def_.sequential && prev && !levelComplete(prev)),
         };
-        if (l.def.badge) state.badge = l.def.badge;
+        if (l.def_.badge) state.badge = l.def_.badge;
         return state;
       });
       return levelSnapshot;
     },
     /** Ids of every milestone defined, shown or not. */
-    ids: () => defs.list.map((m) => m.def.id),
+    ids: () => defs.list_.map((m) => m.def_.id),
     /** Ids of every level defined. */
-    levelIds: () => defs.levels.map((l) => l.def.id),
+    levelIds: () => defs.levels_.map((l) => l.def_.id),
   };
 }

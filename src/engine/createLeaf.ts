@@ -20,17 +20,17 @@ export type LeafKind = 'count' | 'sum' | 'distinct' | 'streak';
 
 /** A compiled event rule, shared by every milestone whose rule has the same signature. */
 export interface Leaf {
-  key: string;
-  event: string;
-  kind: LeafKind;
+  key_: string;
+  event_: string;
+  kind_: LeafKind;
   /** Distinct values are kept up to this many: the largest target that reads the leaf. */
-  cap: number;
+  cap_: number;
   /** Whether an event may count; `start` is the user's start. */
-  accepts(props: Properties, ts: number, now: number, start: number): boolean;
-  add(state: LeafState, props: Properties, ts: number): boolean;
-  current(state: LeafState, now: number): number;
+  accepts_(props: Properties, ts: number, now: number, start: number): boolean;
+  add_(state: LeafState, props: Properties, ts: number): boolean;
+  current_(state: LeafState, now: number): number;
   /** What achievement compares with the target: the longest run for streaks, else `current`. */
-  best(state: LeafState, now: number): number;
+  best_(state: LeafState, now: number): number;
 }
 
 const DAY = 864e5;
@@ -45,7 +45,7 @@ const valueKey = (v: JsonValue | undefined): string | undefined =>
  * @example
  * const leaf = createLeaf({ event: 'task_completed', count: 10 });
  * const state = { n: 0 };
- * leaf.add(state, {}, Date.now()); // state.n === 1
+ * leaf.add_(state, {}, Date.now()); // state.n === 1
  */
 export function createLeaf(rule: EventRule): Leaf {
   const r = rule as EventRule & Partial<SumRule & DistinctRule>;
@@ -65,13 +65,13 @@ export function createLeaf(rule: EventRule): Leaf {
   };
 
   const leaf: Leaf = {
-    key: [r.event, kind, prop, JSON.stringify(r.where), r.within, r.last].join('\u0001'),
-    event: r.event,
-    kind,
-    cap: 1,
-    accepts: (props, ts, now, start) =>
+    key_: [r.event, kind, prop, JSON.stringify(r.where), r.within, r.last].join('\u0001'),
+    event_: r.event,
+    kind_: kind,
+    cap_: 1,
+    accepts_: (props, ts, now, start) =>
       (!where || where(props)) && (!within || ts < start + within) && inWindow(ts, now),
-    add(s, props, ts) {
+    add_(s, props, ts) {
       const value = props[prop];
       if (kind === 'streak') {
         const day = dayNumber(ts);
@@ -98,7 +98,7 @@ export function createLeaf(rule: EventRule): Leaf {
           if (ts > v[k]) v[k] = ts;
           return !!last;
         }
-        if (s.n >= leaf.cap) {
+        if (s.n >= leaf.cap_) {
           if (!last) return false;
           // Past the cap, the value seen longest ago leaves first: it is the first to fall out of the window.
           let oldest: string | undefined;
@@ -126,7 +126,7 @@ export function createLeaf(rule: EventRule): Leaf {
       s.n += amount;
       return amount !== 0;
     },
-    current(s, now) {
+    current_(s, now) {
       if (kind === 'streak') return s.d !== undefined && dayNumber(now) - s.d <= 1 ? s.n : 0;
       if (!last) return s.n;
       if (kind === 'distinct') {
@@ -136,7 +136,7 @@ export function createLeaf(rule: EventRule): Leaf {
       }
       return windowed(s.b, now);
     },
-    best: (s, now) => (kind === 'streak' ? s.best || 0 : leaf.current(s, now)),
+    best_: (s, now) => (kind === 'streak' ? s.best || 0 : leaf.current_(s, now)),
   };
   return leaf;
 }

@@ -14,10 +14,10 @@ export function toMilestoneState(
   lockedBy: string[] | undefined,
   start: number,
 ): MilestoneState {
-  const d = m.def;
-  const achievedAt = ctx.achieved[d.id];
+  const d = m.def_;
+  const achievedAt = ctx.achieved_[d.id];
   const achieved = achievedAt !== undefined;
-  const [counted, target] = m.node.progress(ctx);
+  const [counted, target] = m.node_.progress_(ctx);
   // Achieved means the target was reached, even where this device counted less: on another device, by the backend,
   // for the account, or a streak whose run has since ended. Every consumer (widget, hooks, ROI) then agrees.
   const current = achieved ? Math.max(counted, target) : counted;
@@ -33,9 +33,9 @@ export function toMilestoneState(
   };
   if (d.description !== undefined) state.description = d.description;
   if (d.stage) state.stage = d.stage;
-  if (m.level) state.level = m.level;
+  if (m.level_) state.level = m.level_;
   if (achieved) state.achievedAt = achievedAt;
-  if (m.due) state.due = start + m.due;
+  if (m.due_) state.due = start + m.due_;
   if (d.badge) state.badge = d.badge;
   if (d.next) state.next = d.next;
   if (d.benchmark) state.benchmark = d.benchmark;
