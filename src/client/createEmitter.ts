@@ -14,7 +14,7 @@ export function createEmitter<Events extends { [K in keyof Events]: (...args: ne
 ) {
   let listeners: { [K in keyof Events]?: Events[K][] } = {};
   return {
-    on<K extends keyof Events>(event: K, listener: Events[K]): () => void {
+    on_<K extends keyof Events>(event: K, listener: Events[K]): () => void {
       const list = listeners[event] ?? [];
       list.push(listener);
       listeners[event] = list;
@@ -22,7 +22,7 @@ export function createEmitter<Events extends { [K in keyof Events]: (...args: ne
         listeners[event] = listeners[event]?.filter((l) => l !== listener);
       };
     },
-    emit<K extends keyof Events>(event: K, ...args: Parameters<Events[K]>): void {
+    emit_<K extends keyof Events>(event: K, ...args: Parameters<Events[K]>): void {
       for (const listener of listeners[event] || []) {
         try {
           listener(...args);
@@ -31,8 +31,8 @@ export function createEmitter<Events extends { [K in keyof Events]: (...args: ne
         }
       }
     },
-    has: (event: keyof Events): boolean => !!listeners[event]?.length,
-    clear() {
+    has_: (event: keyof Events): boolean => !!listeners[event]?.length,
+    clear_() {
       listeners = {};
     },
   };
