@@ -1,7 +1,11 @@
-// Prints what track() costs on the host's main thread, and how many storage writes a burst of events causes.
+// Prints what track() costs on the host's main thread, and how many storage writes a burst of events causes; then
+// what an event costs with the work it defers counted (microtasks, timers, the coalesced write, the request),
+// beside posthog-js capture() and @segment/analytics-next track() in the same process (happy-dom, fake-indexeddb).
 // A benchmark, not a test: it prints figures and asserts nothing.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createWaymark } from '../dist/index.js';
+import { compareWithOthers } from './benchCompare.mjs';
 import { benchDefinitions } from './benchDefinitions.mjs';
 
 const countingStorage = () => {
@@ -87,6 +91,12 @@ async function writesPerSecond() {
   return { events: sent, seconds: elapsed, writes: storage.writes, perSecond: storage.writes / elapsed };
 }
 
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
+);
 console.log('track() cost per event (Node', `${process.version}, one core, properties { feature, amount, plan })`);
 console.log('definitions  median µs   p99 µs   max µs (batches of 1,000 events)');
 for (const [n, endpoint] of [[10], [200], [2000], [200, true]]) {
@@ -98,4 +108,12 @@ for (const [n, endpoint] of [[10], [200], [2000], [200, true]]) {
 const w = await writesPerSecond();
 console.log(
   `persistence: ${w.events} events in ${w.seconds.toFixed(2)} s (${Math.round(w.events / w.seconds)}/s) -> ${w.writes} writes, ${w.perSecond.toFixed(1)} writes/s`,
+);
+
+await compareWithOthers({ createWaymark, definitions: definitions(200, 10) });
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
 );
