@@ -113,9 +113,12 @@ export async function compareWithOthers({ createWaymark, definitions }) {
   await setUpPage();
   // With an endpoint every event is also queued for the backend, as the other two send theirs; without one, the
   // figure the issue measured (the engine, the coalesced write to IndexedDB, the other tabs).
+  let run = 0;
   const waymark = async (endpoint) => {
+    // A project of its own per run: nothing left in IndexedDB (an outbox, a document) by the run before.
+    run++;
     const wm = createWaymark({
-      projectKey: endpoint ? 'bench-sync' : 'bench',
+      projectKey: `bench-${run}`,
       milestones: definitions,
       stalledAfter: false,
       endpoint,
