@@ -49,7 +49,6 @@ const assetsDir = () => {
   return undefined;
 };
 
-const DAY = 864e5;
 const RANGES: Record<string, { days: number | undefined; label: string }> = {
   '30': { days: 30, label: 'Last 30 days' },
   '90': { days: 90, label: 'Last 90 days' },
