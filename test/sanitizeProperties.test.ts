@@ -195,11 +195,20 @@ describe('sanitizeProperties: nesting', () => {
     ]);
   });
 
-  it('handles a 10,000-key object quickly', () => {
-    const big = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key${i}`, i]));
-    const start = performance.now();
+  it('reads no more of a 10,000-key object than the 50 keys it keeps', () => {
+    // Its cost is bounded by what it keeps, not by the object: every value read is counted (speed is the bench's).
+    let reads = 0;
+    const big: Record<string, number> = {};
+    for (let i = 0; i < 10_000; i++)
+      Object.defineProperty(big, `key${i}`, {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return i;
+        },
+      });
     const { out, errors } = run(big);
-    expect(performance.now() - start).toBeLessThan(50);
+    expect(reads).toBeLessThanOrEqual(51);
     expect(Object.keys(out)).toHaveLength(50);
     expect(out.key49).toBe(49);
     expect(errors).toHaveLength(1);
