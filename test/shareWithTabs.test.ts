@@ -123,32 +123,29 @@ describe('shareWithTabs', () => {
 });
 
 describe('the join window', () => {
-  it('a joining tab that hears from no live tab stops listening for a document after a second', async () => {
+  /** A joining tab `waited` ms into its join window tracks one event, then a live tab answers it with a count of 5. */
+  const lateAnswerAfter = async (waited: number) => {
     const name = `share-${channels++}`;
     const a = tab(name);
     a.share!.join();
-    await vi.advanceTimersByTimeAsync(1000);
-    // Alone, so nothing was adopted; a live tab that answers late is not adopted either: a's own count stays.
+    await vi.advanceTimersByTimeAsync(waited);
     a.track();
     const late = tabs.open(name, () => {});
     const answer = createUserDoc(0);
     answer.leaves.c = { n: 5 };
     late.post({ k: 'k', d: answer, to: a.id });
     await settle();
+    return a;
+  };
+
+  it('a joining tab that hears from no live tab stops listening for a document after a second', async () => {
+    // Alone, so nothing was adopted; a live tab that answers late is not adopted either: a's own count stays.
+    const a = await lateAnswerAfter(1000);
     expect(a.count()).toBe(1);
   });
 
   it('within the second, the same late answer is adopted (the check above can fail)', async () => {
-    const name = `share-${channels++}`;
-    const a = tab(name);
-    a.share!.join();
-    await vi.advanceTimersByTimeAsync(999);
-    a.track();
-    const late = tabs.open(name, () => {});
-    const answer = createUserDoc(0);
-    answer.leaves.c = { n: 5 };
-    late.post({ k: 'k', d: answer, to: a.id });
-    await settle();
+    const a = await lateAnswerAfter(999);
     // The adopted document's 5, and a's own event replayed on it.
     expect(a.count()).toBe(6);
   });
