@@ -22,41 +22,49 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     const { file } = writeConfig({ databaseUrl: DATABASE_URL, databaseSchema: schema });
     const [a, b] = await Promise.all([start(file), start(file)]);
     try {
-      const batches = Array.from({ length: 30 }, (_, i) =>
-        many(20, (j) => ({
-          anonymousId: `dev-${i % 10}`,
-          userId: `user-${i % 10}`,
-          accountId: `acct-${i % 3}`,
-          timestamp: new Date(Date.now() - j * 1000).toISOString(),
-        })),
-      );
-      // Every batch to both processes at once: the retry storm of a client whose first answer was lost.
-      const results = await Promise.all(batches.flatMap((events) => [send(a.url, events), send(b.url, events)]));
-      expect(results.every((r) => r.status === 200)).toBe(true);
-      expect(results.reduce((n, r) => n + r.body.accepted, 0)).toBe(600);
-      await Promise.all([drained(a.url), drained(b.url)]);
+      const storm = async () => {
+        const batches = Array.from({ length: 30 }, (_, i) =>
+          many(20, (j) => ({
+            anonymousId: `dev-${i % 10}`,
+            userId: `user-${i % 10}`,
+            accountId: `acct-${i % 3}`,
+            timestamp: new Date(Date.now() - j * 1000).toISOString(),
+          })),
+        );
+        // Every batch to both processes at once: the retry storm of a client whose first answer was lost.
+        const results = await Promise.all(batches.flatMap((events) => [send(a.url, events), send(b.url, events)]));
+        expect(results.every((r) => r.status === 200)).toBe(true);
+        expect(results.reduce((n, r) => n + r.body.accepted, 0)).toBe(600);
+        await Promise.all([drained(a.url), drained(b.url)]);
+      };
+      const didWork = (p: ServerProcess) => p.logs.some((l) => l.msg === 'verified' && l.applied > 0);
+      // Which process claims a job is the scheduler's choice: under load one can drain a storm alone (seen in CI), which
+      // would prove nothing about two. Storms go on, each checked the same way, until both have verified some.
+      let rounds = 0;
+      do {
+        await storm();
+        rounds++;
+      } while (rounds < 5 && !(didWork(a) && didWork(b)));
+      expect(didWork(a) && didWork(b)).toBe(true);
       const client = new pg.Client({ connectionString: DATABASE_URL });
       await client.connect();
       try {
         const { rows } = await client.query(
           `select count(*)::int as n, count(distinct id)::int as ids from ${schema}.waymark_events`,
         );
-        expect(rows[0]).toEqual({ n: 600, ids: 600 });
+        expect(rows[0]).toEqual({ n: 600 * rounds, ids: 600 * rounds });
         const subjects = await client.query(
           `select subject, events::int from ${schema}.waymark_subjects order by subject`,
         );
-        // Each user applied its 60 events once; each account the events of its users (10 users over 3 accounts).
+        // Each user applied its 60 events a round once; each account the events of its users (10 users over 3 accounts).
         const users = subjects.rows.filter((r) => r.subject.startsWith('u:'));
         expect(users).toHaveLength(10);
-        expect(users.every((r) => r.events === 60)).toBe(true);
-        expect(subjects.rows.filter((r) => r.subject.startsWith('c:')).reduce((n, r) => n + r.events, 0)).toBe(600);
+        expect(users.every((r) => r.events === 60 * rounds)).toBe(true);
+        expect(subjects.rows.filter((r) => r.subject.startsWith('c:')).reduce((n, r) => n + r.events, 0)).toBe(
+          600 * rounds,
+        );
         const applied = [...a.logs, ...b.logs].filter((l) => l.msg === 'verified').reduce((n, l) => n + l.applied, 0);
-        expect(applied).toBe(1200);
-        // Both did some of the work.
-        expect(
-          a.logs.some((l) => l.msg === 'verified' && l.applied > 0) &&
-            b.logs.some((l) => l.msg === 'verified' && l.applied > 0),
-        ).toBe(true);
+        expect(applied).toBe(1200 * rounds);
       } finally {
         await client.query(`drop schema ${schema} cascade`);
         await client.end();
