@@ -98,6 +98,14 @@ const seed = (query) => async () => {
       select floor(extract(epoch from s.started_at) / 86400)::int as start_day, row_number() over (partition by a.subject order by a.achieved_at, a.milestone_id)::int k
       from waymark_achievements a join waymark_subjects s on s.project_key = a.project_key and s.subject = a.subject
       where s.project_key = 'pk_bench' and s.kind = 'user') r group by 1, 2, 3, 4`);
+  // Firings as a year of scheduled runs would leave them: every account checked in on, a third of users behind pace.
+  await query(
+    `insert into waymark_trigger_fires (project_key, trigger_id, subject, period, fired_at)
+    select 'pk_bench', t.id, s.subject, 'p1', $1::timestamptz - ((substr(s.subject, 3 + (s.kind = 'account')::int * 5)::int * 13) % 90) * interval '1 day'
+    from waymark_subjects s join (values ('check-in', 'account', 1), ('user-behind', 'user', 3)) t(id, kind, every) on t.kind = s.kind
+    where s.project_key = 'pk_bench' and substr(s.subject, 3 + (s.kind = 'account')::int * 5)::int % t.every = 0`,
+    [now],
+  );
   const [{ n }] = await query(`select count(*)::int n from waymark_achievements where project_key = 'pk_bench'`);
   return n;
 };

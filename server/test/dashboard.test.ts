@@ -5,6 +5,7 @@ import { accountsHref, readAccountsQuery } from '../src/dashboard/accountsQuery'
 import type { DashboardData } from '../src/dashboard/dashboardData';
 import { dateTime } from '../src/dashboard/format';
 import { headlines } from '../src/dashboard/headlines';
+import { readAccountFirings } from '../src/dashboard/readAccountFirings';
 import { readCohortTrend } from '../src/dashboard/readCohortTrend';
 import { DAY, databases, SECRET, startTestServer, T0, type TestServer, token, wire } from './helpers';
 
@@ -206,6 +207,38 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
         users: 0,
         milestones: {},
       });
+    });
+
+    it("an account's firings: its own and its users', the latest first, no other account's", async () => {
+      const at = (days: number) => new Date(T0 - days * DAY).toISOString();
+      for (const [subject, account] of [
+        ['u:f1', 'acct-f'],
+        ['u:f2', 'acct-f'],
+        ['u:g1', 'acct-g'],
+      ])
+        await s.server.db.query(
+          `insert into waymark_subjects (project_key, subject, kind, started_at, last_event_at, account_id) values ('pk_fires', $1, 'user', $2, $2, $3)`,
+          [subject, at(30), account],
+        );
+      const fires: [string, string, number][] = [
+        ['quiet', 'c:acct-f', 3],
+        ['behind', 'u:f1', 1],
+        ['behind', 'u:f2', 2],
+        ['quiet', 'c:acct-g', 0],
+        ['behind', 'u:g1', 0],
+      ];
+      for (const [trigger, subject, daysAgo] of fires)
+        await s.server.db.query(
+          `insert into waymark_trigger_fires (project_key, trigger_id, subject, period, fired_at) values ('pk_fires', $1, $2, 'p', $3)`,
+          [trigger, subject, at(daysAgo)],
+        );
+      const ctx = { db: s.server.db } as unknown as ServerContext;
+      expect(await readAccountFirings(ctx, 'pk_fires', 'acct-f')).toEqual([
+        { triggerId: 'behind', userId: 'f1', firedAt: T0 - DAY },
+        { triggerId: 'behind', userId: 'f2', firedAt: T0 - 2 * DAY },
+        { triggerId: 'quiet', accountId: 'acct-f', firedAt: T0 - 3 * DAY },
+      ]);
+      expect(await readAccountFirings(ctx, 'pk_fires', 'acct-none')).toEqual([]);
     });
   });
 });

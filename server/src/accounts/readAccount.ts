@@ -37,9 +37,13 @@ export async function readAccount(
       [projectKey, accountId],
     ),
     ctx.db.query(
-      `select a.subject, a.milestone_id, a.achieved_at, a.definitions_version from waymark_achievements a
-       where a.project_key = $1 and (a.subject = $3 or a.subject in (
-         select s.subject from waymark_subjects s where s.project_key = $1 and s.account_id = $2 and s.kind = 'user' and s.merged_into is null))
+      // Joined from the account's subjects, so each is one look-up in the achievements' key: written as "subject = $3
+      // or subject in (…)" the planner walked every achievement of the project by time (266 ms at 273k, 0.3 ms now).
+      `select a.subject, a.milestone_id, a.achieved_at, a.definitions_version
+       from (select s.subject from waymark_subjects s
+             where s.project_key = $1 and s.account_id = $2 and s.kind = 'user' and s.merged_into is null
+             union all select $3::text) m
+       join waymark_achievements a on a.project_key = $1 and a.subject = m.subject
        order by a.achieved_at desc, a.subject, a.milestone_id limit ${LIMIT}`,
       [projectKey, accountId, accountSubject(accountId)],
     ),

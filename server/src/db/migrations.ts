@@ -343,4 +343,12 @@ create index waymark_dashboard_sessions_expiry on waymark_dashboard_sessions (ex
 create index waymark_achievements_time on waymark_achievements (project_key, achieved_at);
 `,
   },
+  {
+    version: 8,
+    name: 'trigger firings by subject',
+    sql: `
+-- An account's page lists the firings of the account and its users: without it, every firing of the project was read.
+create index waymark_trigger_fires_subject on waymark_trigger_fires (project_key, subject, fired_at desc);
+`,
+  },
 ];
