@@ -270,6 +270,32 @@ async function run(label, databaseUrl, users, accounts) {
     console.log(
       `    e.g. ${JSON.stringify({ startedAt: first.body.startedAt, achieved: Object.keys(first.body.achieved).length, overall: first.body.overall })}`,
     );
+    // The weekly digest over everyone, the same server with email on (no worker: the emails are queued, not sent).
+    // Every seeded achievement was recorded in the last week, so every user is due: the most a run can have to do.
+    await server.close();
+    const project = options.projects[0];
+    server = await createServer({
+      ...options,
+      projects: [
+        {
+          ...project,
+          triggers: [],
+          email: { smtp: 'smtp://127.0.0.1:2525', from: 'Bench <bench@example.com>', digest: true },
+        },
+      ],
+    });
+    url = await server.listen();
+    for (const round of [1, 2]) {
+      const started = performance.now();
+      const res = await fetch(`${url}/v1/admin/scheduled/run`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}` },
+      });
+      const body = await res.json();
+      console.log(
+        `  ${`the scheduled run's weekly digest, run ${round}`.padEnd(52)} ${ms(performance.now() - started).padStart(8)}  ${JSON.stringify(body.tasks.digests)}`,
+      );
+    }
   } finally {
     await server.close();
     if (databaseUrl) {

@@ -345,10 +345,12 @@ create index waymark_achievements_time on waymark_achievements (project_key, ach
   },
   {
     version: 8,
-    name: 'trigger firings by subject',
+    name: 'firings by subject, achievements by recording time',
     sql: `
 -- An account's page lists the firings of the account and its users: without it, every firing of the project was read.
 create index waymark_trigger_fires_subject on waymark_trigger_fires (project_key, subject, fired_at desc);
+-- The digest reads what was recorded since the oldest window: one range, not every achievement.
+create index waymark_achievements_recorded on waymark_achievements (project_key, recorded_at);
 `,
   },
 ];

@@ -7,6 +7,8 @@ import { digestContent } from './digestContent';
 import { nextStep } from './nextStep';
 import { type QueuedEmail, queueEmails } from './queueEmails';
 import { readAddress } from './readAddress';
+import { type DigestActivity, readDigestActivity, teamKey } from './readDigestActivity';
+import { type DueDigest, readDueDigests } from './readDueDigests';
 import type { ProjectEmail } from './readEmailConfig';
 import { teamName } from './teamName';
 
@@ -16,106 +18,98 @@ const PAGE = 500;
 const MAX_PAGES = 40;
 const iso = (t: number) => new Date(t).toISOString();
 
+interface DigestInput {
+  user: DueDigest;
+  doc: unknown;
+  accountDoc: unknown;
+  since: number;
+  activity: DigestActivity;
+}
+
+/** One user's digest, or undefined when there is nothing to say (or no address). */
+function digestFor(
+  ctx: ServerContext,
+  projectKey: string,
+  email: ProjectEmail,
+  definitions: PublishedDefinitions,
+  { user, doc, accountDoc, since, activity }: DigestInput,
+  now: number,
+): QueuedEmail | undefined {
+  const address = readAddress((doc as { traits?: { email?: unknown } } | undefined)?.traits?.email);
+  if (!address) return undefined;
+  const mineIds = activity.own.get(user.subject) ?? new Set<string>();
+  const { milestones, levels } = describeSubject(ctx.engines, projectKey, definitions, 'user', doc, now);
+  const mine = milestones.filter((m) => mineIds.has(m.id));
+  const team = user.accountId ? activity.team.get(teamKey(user.accountId, since)) : undefined;
+  const teamMilestones: MilestoneState[] = team?.account.size
+    ? describeSubject(ctx.engines, projectKey, definitions, 'account', accountDoc, now).milestones.filter((m) =>
+        team.account.has(m.id),
+      )
+    : [];
+  const titles = new Map(definitions.milestones.map((m) => [m.id, m.title]));
+  // The team's count includes this user's own: teammates are the others.
+  const teammates = [...(team?.users ?? [])]
+    .map(([id, count]) => ({ id, count: count - (mineIds.has(id) ? 1 : 0) }))
+    .filter(({ id, count }) => count > 0 && titles.has(id))
+    .map(({ id, count }) => ({ title: titles.get(id)!, count }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5);
+  // Nothing to say (a milestone since removed from the definitions): no email.
+  if (!mine.length && !teamMilestones.length && !teammates.length) return undefined;
+  const name = teamName(accountDoc);
+  const content = digestContent({
+    brand: email.brand,
+    from: since,
+    to: now,
+    mine,
+    team: { ...(name && { name }), milestones: teamMilestones, teammates },
+    cta: nextStep(milestones, levels, [], { appUrl: email.appUrl, brand: email.brand }),
+  });
+  const period = user.lastAt ? iso(user.lastAt) : 'first';
+  return { reason: `digest:${user.subject}:${period}`, address, userId: idOf(user.subject), content };
+}
+
 /**
- * One page of the digest: up to 500 users due, with the emails made for them queued and their digest marked done in
- * one transaction. Answers how many users were looked at and how many emails were queued.
+ * One page of the digest: up to 500 due users, with the emails made for them queued and their digest marked done in
+ * one transaction. Answers how many emails were queued.
  */
 async function digestPage(
   ctx: ServerContext,
   projectKey: string,
   email: ProjectEmail,
   definitions: PublishedDefinitions,
+  due: DueDigest[],
   now: number,
 ) {
-  // Due: an email trait, no digest for 7 days (or never), and something new since (their own milestone, their account's,
-  // or a teammate's), by when the server recorded it, so a batch that arrived late is never skipped.
-  const users = await ctx.db.query(
-    `select s.subject, s.doc, s.account_id, d.last_at from waymark_subjects s
-     left join waymark_email_digests d on d.project_key = s.project_key and d.user_id = substr(s.subject, 3)
-     where s.project_key = $1 and s.kind = 'user' and s.doc -> 'traits' ? 'email' and s.merged_into is null
-       and (d.last_at is null or d.last_at <= $2::timestamptz)
-       and exists (select 1 from waymark_achievements a where a.project_key = $1
-         and a.recorded_at > coalesce(d.last_at, $2::timestamptz) and a.recorded_at <= $3::timestamptz
-         and (a.subject = s.subject or (s.account_id is not null and (a.subject = 'c:' || s.account_id
-           or a.subject in (select t.subject from waymark_subjects t where t.project_key = $1 and t.account_id = s.account_id and t.kind = 'user')))))
-     order by s.subject limit ${PAGE}`,
-    [projectKey, iso(now - WEEK), iso(now)],
-  );
-  if (!users.length) return { users: 0, queued: 0 };
-  const since = (u: (typeof users)[number]) => (u.last_at ? new Date(u.last_at).getTime() : now - WEEK);
-  const windows = JSON.stringify(
-    users.map((u) => ({ subject: u.subject, account: u.account_id, since: iso(since(u)) })),
-  );
-  // What each user reached in their window, their account's milestones in it, and their teammates' (counted).
-  const achieved = await ctx.db.query(
-    `select w.subject, a.milestone_id, a.subject = w.subject as mine, a.subject = 'c:' || w.account as team
-     from jsonb_to_recordset($2::jsonb) as w(subject text, account text, since timestamptz)
-     join waymark_achievements a on a.project_key = $1 and a.recorded_at > w.since and a.recorded_at <= $3::timestamptz
-       and (a.subject = w.subject or a.subject = 'c:' || w.account
-         or a.subject in (select t.subject from waymark_subjects t where t.project_key = $1 and t.account_id = w.account and t.kind = 'user'))`,
-    [projectKey, windows, iso(now)],
-  );
-  const accountIds = [...new Set(users.map((u) => u.account_id).filter(Boolean))];
-  const accountRows = await ctx.db.query(
+  const since = (u: DueDigest) => u.lastAt ?? now - WEEK;
+  const accountIds = [...new Set(due.map((u) => u.accountId).filter((id): id is string => !!id))];
+  const docs = await ctx.db.query(
     `select subject, doc from waymark_subjects where project_key = $1 and subject = any($2::text[])`,
-    [projectKey, accountIds.map(accountSubject)],
+    [projectKey, [...due.map((u) => u.subject), ...accountIds.map(accountSubject)]],
   );
-  const accounts = new Map(accountRows.map((r) => [idOf(r.subject), r.doc]));
-  const titles = new Map(definitions.milestones.map((m) => [m.id, m.title]));
+  const docOf = new Map(docs.map((r) => [r.subject as string, r.doc]));
+  const activity = await readDigestActivity(
+    ctx,
+    projectKey,
+    due.map((u) => ({ subject: u.subject, accountId: u.accountId, since: since(u) })),
+    now,
+  );
   const emails: QueuedEmail[] = [];
-  for (const u of users) {
-    const address = readAddress(u.doc?.traits?.email);
-    if (!address) continue;
-    const rows = achieved.filter((a) => a.subject === u.subject);
-    const mineIds = new Set(rows.filter((a) => a.mine).map((a) => a.milestone_id as string));
-    const { milestones, levels } = describeSubject(ctx.engines, projectKey, definitions, 'user', u.doc, now);
-    const mine = milestones.filter((m) => mineIds.has(m.id));
-    let teamMilestones: MilestoneState[] = [];
-    const teamIds = new Set(rows.filter((a) => a.team).map((a) => a.milestone_id as string));
-    if (teamIds.size && u.account_id)
-      teamMilestones = describeSubject(
-        ctx.engines,
-        projectKey,
-        definitions,
-        'account',
-        accounts.get(u.account_id),
-        now,
-      ).milestones.filter((m) => teamIds.has(m.id));
-    const counts = new Map<string, number>();
-    for (const a of rows)
-      if (!a.mine && !a.team && titles.has(a.milestone_id))
-        counts.set(a.milestone_id, (counts.get(a.milestone_id) ?? 0) + 1);
-    const teammates = [...counts]
-      .map(([id, count]) => ({ title: titles.get(id)!, count }))
-      .sort((a, b) => b.count - a.count)
-      .slice(0, 5);
-    // Nothing to say (a milestone since removed from the definitions): no email.
-    if (!mine.length && !teamMilestones.length && !teammates.length) continue;
-    const content = digestContent({
-      brand: email.brand,
-      from: since(u),
-      to: now,
-      mine,
-      team: {
-        ...(teamName(accounts.get(u.account_id)) && { name: teamName(accounts.get(u.account_id)) }),
-        milestones: teamMilestones,
-        teammates,
-      },
-      cta: nextStep(milestones, levels, [], { appUrl: email.appUrl, brand: email.brand }),
-    });
-    const period = u.last_at ? iso(new Date(u.last_at).getTime()) : 'first';
-    emails.push({ reason: `digest:${u.subject}:${period}`, address, userId: idOf(u.subject), content });
+  for (const user of due) {
+    const accountDoc = user.accountId ? docOf.get(accountSubject(user.accountId)) : undefined;
+    const input = { user, doc: docOf.get(user.subject), accountDoc, since: since(user), activity };
+    const made = digestFor(ctx, projectKey, email, definitions, input, now);
+    if (made) emails.push(made);
   }
-  const queued = await ctx.db.transaction(async (query) => {
+  return ctx.db.transaction(async (query) => {
     // Every user looked at has had this period's digest, sent or (an address that is not one) not.
     await query(
       `insert into waymark_email_digests (project_key, user_id, last_at) select $1, unnest($2::text[]), $3::timestamptz
        on conflict (project_key, user_id) do update set last_at = excluded.last_at`,
-      [projectKey, users.map((u) => idOf(u.subject)), iso(now)],
+      [projectKey, due.map((u) => idOf(u.subject)), iso(now)],
     );
     return queueEmails(ctx, query, projectKey, emails);
   });
-  return { users: users.length, queued };
 }
 
 /**
@@ -134,14 +128,11 @@ export async function queueDigests(ctx: ServerContext, projectKey: string): Prom
   if (!email?.digest) return { digests: 0, users: 0 };
   const now = ctx.now();
   const definitions = await ctx.definitions.current(projectKey);
+  // Who is due is read once (now is fixed for the run); each page marks its users done. Bounded, so one run never
+  // takes too long: the rest are due on the next run.
+  const due = await readDueDigests(ctx, projectKey, now - WEEK, now, PAGE * MAX_PAGES);
   let digests = 0;
-  let users = 0;
-  // Each page marks its users done, so the next page is the next users; bounded, so one run never takes too long.
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const done = await digestPage(ctx, projectKey, email, definitions, now);
-    digests += done.queued;
-    users += done.users;
-    if (done.users < PAGE) break;
-  }
-  return { digests, users };
+  for (let i = 0; i < due.length; i += PAGE)
+    digests += await digestPage(ctx, projectKey, email, definitions, due.slice(i, i + PAGE), now);
+  return { digests, users: due.length };
 }
