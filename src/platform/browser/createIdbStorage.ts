@@ -1,4 +1,4 @@
-import { createStore, get, keys, promisifyRequest, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createMemoryStorage } from '../createMemoryStorage';
 import type { WaymarkStorage } from '../../types';
 
@@ -112,7 +112,7 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
   return {
     get: (key) =>
       run(
-        (s) => get(key, s),
+        (s) => s('readonly', (os) => promisifyRequest(os.get(key))),
         () => memory.get(key),
         undefined,
       ),
@@ -132,7 +132,9 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
       ),
     keys: () =>
       run(
-        (s) => keys<string>(s),
+        // getAllKeys is in every browser the ES2020 build runs in: idb-keyval's cursor fallback (and its default
+        // store, which its `get` and `keys` pull in) would only add bytes.
+        (s) => s('readonly', (os) => promisifyRequest(os.getAllKeys() as IDBRequest<string[]>)),
         () => memory.keys!(),
         [],
       ),
