@@ -10,17 +10,13 @@ const unique = (...lists: WireEvent[][]): WireEvent[] => {
   return [...byId.values()];
 };
 
-// The sending tab moves the inbox into its queue at least every this many batches, and whenever the queue cannot
-// fill the next one: so the inbox, which every append rewrites whole, stays about this many batches long.
-const MOVE_EVERY = 5;
-
 /**
  * The durable outbox. Every tab appends to one shared inbox (storage key `key`): `add` is memory only, and the
  * events are appended within 100 ms (or on `persist()`) by an atomic read-modify-write, so tabs never lose each
- * other's writes. The sending tab's `read()` moves what the inbox and the spills of closed pages hold into its queue
+ * other's writes. The sending tab's `next_()` (and `read()`) moves what the inbox and the spills of closed pages hold into its queue
  * of numbered segments (`createSegments`), and `ack()` removes from there: a batch costs the same storage and CPU
  * work with 10 or 10,000 events waiting (it is picked from the queue held in memory without a walk over the backlog,
- * and acknowledged by rewriting one segment), where reading and rewriting one list of them all cost more with every
+ * and acknowledged by writing or deleting one segment), where reading and rewriting one list of them all cost more with every
  * event.
  * An event leaves the inbox only once it is in the queue, and the queue only once acknowledged: durable until then.
  * Past `maxQueue` the oldest go (the inbox is bounded as it is written, the whole outbox as the sending tab reads).
@@ -131,11 +127,9 @@ export function createOutbox(o: {
   // Listing the storage's keys costs more as the queue's segments grow: the sending tab looks for spilled events
   // in the storage (only there where the spill store refused them) when it starts and whenever its queue is empty.
   let looked = false;
-  let sinceMove = 0;
   /** One at a time: two moves at once would both queue the same inbox events. */
   const move = async (): Promise<void> => {
     acked.clear();
-    sinceMove = 0;
     await queue.load();
     const found: string[] = [];
     const left: WireEvent[] = [];
@@ -179,16 +173,14 @@ export function createOutbox(o: {
       return queue.events().filter((e) => !acked.has(e.id));
     },
     /**
-     * The next request's events, by `batchByUser` over the queue, oldest first, without a walk over the backlog.
-     * The inbox and the spills move into the queue first when the queue cannot fill a batch (what they hold comes
-     * after every queued event), and at least every few batches.
+     * The next request's events, by `batchByUser` over the queue, oldest first, once the inbox and the spills moved
+     * in: the pick walks the queue held in memory and stops once the batch is full, so it costs the batch, not the
+     * backlog. Moving every batch keeps the inbox (rewritten whole by every append) about one batch long, and its
+     * segments small enough that acknowledging mostly deletes one whole.
      */
     async next_(size: number, busy: (event: WireEvent) => boolean, isHeld: (userId: string | undefined) => boolean) {
-      const pick = () => batchByUser(queue.each_(), size, (e) => busy(e) || acked.has(e.id), isHeld);
-      const next = pick();
-      if (++sinceMove < MOVE_EVERY && next.batch.length >= size) return next;
       await moveOnce();
-      return pick();
+      return batchByUser(queue.each_(), size, (e) => busy(e) || acked.has(e.id), isHeld);
     },
     async ack(events: WireEvent[]): Promise<void> {
       const ids = new Set(events.map((e) => e.id));
