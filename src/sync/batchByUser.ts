@@ -4,13 +4,15 @@ import type { WireEvent } from './types';
  * Picks the next request's events: up to `size` events of one user, the user of the oldest event that may go, oldest
  * first, so that each request carries one user's token (anonymous events, with no `userId`, go together).
  * Events `busy` (in flight) are passed over, and so are those of users `held` back (waiting for a token); `held`
- * in the answer counts the latter, so batching can leave them out of "a full batch waits".
+ * in the answer counts the latter, so batching can leave them out of "a full batch waits". The walk stops once the
+ * batch is full, so a batch costs the events before its last, not the backlog; `held` then counts those held back
+ * among them (a walk that does not fill a batch, as the last of a drain, counts them all).
  *
  * @example
- * const { batch, held } = batchByUser(await outbox.read(), 20, (e) => inflight.has(e.id), tokens.held);
+ * const { batch, held } = batchByUser(queue.each(), 20, (e) => inflight.has(e.id), tokens.held);
  */
 export function batchByUser(
-  events: WireEvent[],
+  events: Iterable<WireEvent>,
   size: number,
   busy: (event: WireEvent) => boolean,
   isHeld: (userId: string | undefined) => boolean,
@@ -25,7 +27,9 @@ export function batchByUser(
       continue;
     }
     if (batch.length === 0) user = event.userId;
-    if (event.userId === user && batch.length < size) batch.push(event);
+    if (event.userId !== user) continue;
+    batch.push(event);
+    if (batch.length >= size) break;
   }
   return { batch, held };
 }

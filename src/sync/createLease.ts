@@ -1,4 +1,5 @@
 import type { SyncStorage } from './types';
+import { change } from './wireList';
 
 /** What the storage holds under the lease's key: who sends, and until when (wall-clock ms). */
 interface LeaseRecord {
@@ -27,8 +28,7 @@ const isLease = (x: unknown): x is LeaseRecord =>
 export function createLease(storage: SyncStorage, key: string, me: string, ttl = 30_000) {
   // The end of the lease this client last wrote; 0 when it holds none.
   let until = 0;
-  const write = (fn: (old: unknown) => unknown): Promise<void> =>
-    storage.update ? storage.update(key, fn) : storage.get(key).then((old) => storage.set(key, fn(old)));
+  const write = (fn: (old: unknown) => unknown): Promise<void> => change(storage, key, fn);
 
   return {
     /** Takes the lease, or renews it when half of it is gone; true when this client holds it. */

@@ -1,8 +1,8 @@
+import { batchByUser } from './batchByUser';
 import { createSegments } from './createSegments';
 import type { SpillStore, SyncStorage, WireEvent } from './types';
+import { wireList as list } from './wireList';
 import type { WaymarkError } from '../types';
-
-const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
 /** The events of `lists` once each (the first with each id), in order. */
 const unique = (...lists: WireEvent[][]): WireEvent[] => {
   const byId = new Map<string, WireEvent>();
@@ -13,17 +13,19 @@ const unique = (...lists: WireEvent[][]): WireEvent[] => {
 /**
  * The durable outbox. Every tab appends to one shared inbox (storage key `key`): `add` is memory only, and the
  * events are appended within 100 ms (or on `persist()`) by an atomic read-modify-write, so tabs never lose each
- * other's writes. The sending tab's `read()` moves what the inbox and the spills of closed pages hold into its queue
- * of numbered segments (`createSegments`), and `ack()` removes from there: a batch costs the same storage work with
- * 10 or 10,000 events waiting, where reading and rewriting one list of them all cost more with every event.
+ * other's writes. The sending tab's `next_()` (and `read()`) moves what the inbox and the spills of closed pages hold into its queue
+ * of numbered segments (`createSegments`), and `ack()` removes from there: a batch costs the same storage and CPU
+ * work with 10 or 10,000 events waiting (it is picked from the queue held in memory without a walk over the backlog,
+ * and acknowledged by writing or deleting one segment), where reading and rewriting one list of them all cost more with every
+ * event.
  * An event leaves the inbox only once it is in the queue, and the queue only once acknowledged: durable until then.
  * Past `maxQueue` the oldest go (the inbox is bounded as it is written, the whole outbox as the sending tab reads).
  *
  * @example
  * const outbox = createOutbox({ storage, key: 'wm:pk:outbox', maxQueue: 10_000, report, onWrite: (size) => {} });
  * outbox.add(event);
- * const events = await outbox.read();
- * await outbox.ack(events);
+ * const { batch } = await outbox.next_(20, (e) => inflight.has(e.id), tokens.held);
+ * await outbox.ack(batch);
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createOutbox(o: {
@@ -61,7 +63,7 @@ export function createOutbox(o: {
   const spills = async () => (storage.keys ? (await storage.keys()).filter((k) => k.startsWith(spillKey)) : [spillKey]);
   let spilled: WireEvent[] = [];
   // Taken by an outbox write that has not committed yet.
-  let writing: WireEvent[] = [];
+  let writing: WireEvent[][] = [];
   const persist = (leaving?: boolean): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
@@ -70,7 +72,7 @@ export function createOutbox(o: {
       // way may be dropped. One plain write of what only this tab holds, the uncommitted included, merged into
       // the outbox by the next read (here or in another tab).
       spilled = spilled.concat(
-        writing.filter((e) => !spilled.includes(e)),
+        writing.flat().filter((e) => !spilled.includes(e)),
         pending,
       );
       stored = stored.concat(pending);
@@ -85,13 +87,15 @@ export function createOutbox(o: {
     spilled = [];
     // Counted as stored at once (a page hide may send it before the write lands); the write replaces it.
     stored = stored.concat(taken);
-    writing = writing.concat(taken);
+    writing.push(taken);
     let dropped = 0;
     const written = () => {
-      writing = writing.filter((e) => !taken.includes(e));
+      writing = writing.filter((w) => w !== taken);
     };
+    // Appended, not checked for repeats: the sending tab's move and the backend's ids make them harmless, and the
+    // write costs what it appends (and the clone the storage makes).
     saving = update((old) => {
-      const all = unique(old, taken);
+      const all = old.concat(taken);
       dropped = all.length - maxQueue;
       stored = dropped > 0 ? all.slice(dropped) : all;
       return stored;
@@ -114,22 +118,17 @@ export function createOutbox(o: {
   const bound = async () => {
     const excess = queue.size() - maxQueue;
     if (excess <= 0) return;
-    await queue.remove(
-      new Set(
-        queue
-          .events()
-          .slice(0, excess)
-          .map((e) => e.id),
-      ),
-    );
+    const oldest = new Set<string>();
+    for (const e of queue.each_()) if (oldest.add(e.id).size >= excess) break;
+    await queue.remove(oldest);
     overflow(excess);
   };
 
   // Listing the storage's keys costs more as the queue's segments grow: the sending tab looks for spilled events
   // in the storage (only there where the spill store refused them) when it starts and whenever its queue is empty.
   let looked = false;
-  /** `read()`, one at a time: two moves at once would both queue the same inbox events. */
-  const move = async (): Promise<WireEvent[]> => {
+  /** One at a time: two moves at once would both queue the same inbox events. */
+  const move = async (): Promise<void> => {
     acked.clear();
     await queue.load();
     const found: string[] = [];
@@ -154,10 +153,9 @@ export function createOutbox(o: {
       for (const [k] of entries) o.spill!.remove(k);
     }
     await bound();
-    const events = queue.events();
-    return acked.size ? events.filter((e) => !acked.has(e.id)) : events;
   };
-  let reading: Promise<WireEvent[]> = Promise.resolve([]);
+  let moving = Promise.resolve();
+  const moveOnce = (): Promise<void> => (moving = moving.catch(() => {}).then(move));
 
   return {
     /** Memory only; returns the outbox size as known here. */
@@ -170,7 +168,20 @@ export function createOutbox(o: {
      * The sending tab's view: what the tabs appended (the inbox) and what closed pages left (spills) joins the
      * queue, and the queued events come back, oldest first, less any acknowledged while the read was under way.
      */
-    read: (): Promise<WireEvent[]> => (reading = reading.catch(() => []).then(move)),
+    async read(): Promise<WireEvent[]> {
+      await moveOnce();
+      return queue.events().filter((e) => !acked.has(e.id));
+    },
+    /**
+     * The next request's events, by `batchByUser` over the queue, oldest first, once the inbox and the spills moved
+     * in: the pick walks the queue held in memory and stops once the batch is full, so it costs the batch, not the
+     * backlog. Moving every batch keeps the inbox (rewritten whole by every append) about one batch long, and its
+     * segments small enough that acknowledging mostly deletes one whole.
+     */
+    async next_(size: number, busy: (event: WireEvent) => boolean, isHeld: (userId: string | undefined) => boolean) {
+      await moveOnce();
+      return batchByUser(queue.each_(), size, (e) => busy(e) || acked.has(e.id), isHeld);
+    },
     async ack(events: WireEvent[]): Promise<void> {
       const ids = new Set(events.map((e) => e.id));
       for (const id of ids) acked.add(id);

@@ -1,4 +1,5 @@
 import type { SyncStorage, WireEvent } from './types';
+import { change, wireList as list } from './wireList';
 
 /** Events per segment: acknowledging a batch rewrites one or two segments of at most this many, whatever the backlog. */
 const SEGMENT = 100;
@@ -9,7 +10,6 @@ interface Bounds {
   tail: number;
 }
 
-const list = (value: unknown): WireEvent[] => (Array.isArray(value) ? value : []);
 const toBounds = (value: unknown): Bounds => {
   const { head, tail } = (value ?? {}) as Partial<Bounds>;
   return Number.isInteger(head) && Number.isInteger(tail) && head! <= tail!
@@ -44,8 +44,6 @@ export function createSegments(storage: SyncStorage, key: string) {
   let known: Bounds = { head: 0, tail: 0 };
   let chain: Promise<unknown> = Promise.resolve();
 
-  const change = (k: string, fn: (old: unknown) => unknown): Promise<void> =>
-    storage.update ? storage.update(k, fn) : storage.get(k).then((old) => storage.set(k, fn(old)));
   /** One change at a time: each works from what the one before left in memory. */
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
     const next = chain.catch(() => {}).then(job);
@@ -63,14 +61,29 @@ export function createSegments(storage: SyncStorage, key: string) {
   /** Moves the stored head past the segments at the front that hold nothing any more. */
   const advance = async () => {
     let head = known.tail;
-    for (const n of held.keys()) head = Math.min(head, n);
+    // Held in order: the first is the oldest.
+    for (const n of held.keys()) {
+      head = Math.min(head, n);
+      break;
+    }
     if (head <= known.head) return;
     known = { head, tail: known.tail };
-    await change(boundsKey, (old) => {
+    await change(storage, boundsKey, (old) => {
       const stored = toBounds(old);
       return { head: Math.max(stored.head, head), tail: Math.max(stored.tail, head) };
     });
   };
+
+  /** Holds nothing, and knows of no number from `tail` on. */
+  const forget = (tail: number) => {
+    held.clear();
+    where.clear();
+    known = { head: tail, tail };
+  };
+  /** The queued events, oldest first, read as they are walked: a caller that stops early pays for what it read. */
+  function* each(): Generator<WireEvent> {
+    for (const events of held.values()) yield* events;
+  }
 
   return {
     /** Catches up with the stored record: loads segments this tab has not seen, forgets those no longer in use. */
@@ -83,23 +96,24 @@ export function createSegments(storage: SyncStorage, key: string) {
             held.delete(n);
           }
         let added = false;
-        for (let n = stored.head; n < stored.tail; n++) {
-          if (held.has(n) || (n >= known.head && n < known.tail)) continue;
-          const events = list(await storage.get(segmentKey(n)));
-          // An event in two segments (a move repeated after a crash): the later copy goes, so one ack removes it.
-          const fresh = events.filter((event) => !where.has(event.id));
-          if (fresh.length < events.length)
-            await (fresh.length ? storage.set(segmentKey(n), fresh) : storage.del(segmentKey(n)));
-          if (fresh.length) {
-            hold(n, fresh);
-            added = true;
+        for (let n = stored.head; n < stored.tail; n++)
+          if (!held.has(n) && (n < known.head || n >= known.tail)) {
+            const events = list(await storage.get(segmentKey(n)));
+            // An event in two segments (a move repeated after a crash): the later copy goes, so one ack removes it.
+            const fresh = events.filter((event) => !where.has(event.id));
+            if (fresh.length < events.length)
+              await (fresh.length ? storage.set(segmentKey(n), fresh) : storage.del(segmentKey(n)));
+            if (fresh.length) {
+              hold(n, fresh);
+              added = true;
+            }
           }
-        }
         if (added) held = new Map([...held].sort((a, b) => a[0] - b[0]));
         known = stored;
       }),
     /** Every queued event, oldest first. */
-    events: (): WireEvent[] => ([] as WireEvent[]).concat(...held.values()),
+    events: (): WireEvent[] => [...each()],
+    each_: each,
     has: (id: string): boolean => where.has(id),
     size: (): number => where.size,
     /**
@@ -109,7 +123,9 @@ export function createSegments(storage: SyncStorage, key: string) {
     append: (events: WireEvent[]): Promise<boolean> =>
       serial(async () => {
         if (!events.length) return true;
-        let n = Math.max(toBounds(await storage.get(boundsKey)).tail, known.tail);
+        // From the numbers known here (the caller loaded the record just before): a number taken since is passed
+        // over below, and a count moved past it is caught when the record is written.
+        let n = known.tail;
         const written: number[] = [];
         for (let i = 0; i < events.length; i += SEGMENT) {
           const part = events.slice(i, i + SEGMENT);
@@ -118,7 +134,7 @@ export function createSegments(storage: SyncStorage, key: string) {
           written.push(n++);
         }
         let before: Bounds = { head: 0, tail: 0 };
-        await change(boundsKey, (old) => {
+        await change(storage, boundsKey, (old) => {
           before = toBounds(old);
           return { head: before.head, tail: Math.max(before.tail, n) };
         });
@@ -138,11 +154,14 @@ export function createSegments(storage: SyncStorage, key: string) {
         for (const id of ids) if (where.has(id)) touched.add(where.get(id)!);
         let emptied = false;
         for (const n of touched) {
-          let left: WireEvent[] = [];
-          await change(segmentKey(n), (old) => (left = list(old).filter((event) => !ids.has(event.id))));
+          // Written without a read: a segment only shrinks after its one write, and this tab holds all it stores,
+          // so this loses nothing (at worst it brings back what a second sender removed: a repeat, not a loss).
+          const left = (held.get(n) ?? []).filter((event) => !ids.has(event.id));
+          // Memory first, in one turn: a move asking what is queued meanwhile never sees kept events missing.
           unhold(n);
           if (left.length) {
             hold(n, left);
+            await storage.set(segmentKey(n), left);
             continue;
           }
           held.delete(n);
@@ -152,25 +171,18 @@ export function createSegments(storage: SyncStorage, key: string) {
         if (emptied) await advance();
       }),
     /** Forgets what this tab held in memory: another tab may have sent and changed the segments meanwhile. */
-    forget: (): Promise<void> =>
-      serial(async () => {
-        held.clear();
-        where.clear();
-        known = { head: 0, tail: 0 };
-      }),
+    forget: (): Promise<void> => serial(async () => forget(0)),
     /** Removes every segment (consent withdrawn). */
     clear: (): Promise<void> =>
       serial(async () => {
         let before: Bounds = { head: 0, tail: 0 };
-        await change(boundsKey, (old) => {
+        await change(storage, boundsKey, (old) => {
           before = toBounds(old);
           return { head: before.tail, tail: before.tail };
         });
         const numbers = new Set(held.keys());
         for (let n = before.head; n < before.tail; n++) numbers.add(n);
-        held.clear();
-        where.clear();
-        known = { head: before.tail, tail: before.tail };
+        forget(before.tail);
         await Promise.all([...numbers].map((n) => storage.del(segmentKey(n))));
       }),
   };

@@ -1,4 +1,4 @@
-import { batchByUser, groupByUser } from './batchByUser';
+import { groupByUser } from './batchByUser';
 import { chunkEvents } from './chunkEvents';
 import { deliverBatch } from './deliverBatch';
 import type { SyncContext } from './SyncContext';
@@ -39,7 +39,7 @@ export function createSendLoop(sync: SyncContext) {
     if (!(await sync.lead_())) return outbox.persist();
     while (sync.canSend_() && (await sync.lead_())) {
       await outbox.persist();
-      const next = batchByUser(await outbox.read(), sync.batchSize_, (e) => inflight.has(e.id), tokens.held);
+      const next = await outbox.next_(sync.batchSize_, (e) => inflight.has(e.id), tokens.held);
       sync.heldBack_ = next.held;
       const batch = next.batch;
       // Checked again: leadership, consent or the network may have gone while the outbox was read.

@@ -1,4 +1,4 @@
-import { createStore, get, keys, promisifyRequest, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createMemoryStorage } from '../createMemoryStorage';
 import type { WaymarkStorage } from '../../types';
 
@@ -83,10 +83,36 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
       return promisifyRequest(os.transaction);
     });
 
+  // One readwrite transaction: a read of `key`, then what `then` writes from it. An error thrown in the request's
+  // handler aborts the transaction and rejects (left there, it would surface as an uncaught error in the host page).
+  const readWrite = <T>(
+    s: UseStore,
+    key: string,
+    read: 'get' | 'count',
+    then: (os: IDBObjectStore, result: unknown) => T,
+  ): Promise<T> =>
+    s('readwrite', (os) => {
+      let answer: T;
+      let failure: unknown;
+      const request: IDBRequest = os[read](key);
+      request.onsuccess = () => {
+        try {
+          answer = then(os, request.result);
+        } catch (error) {
+          failure = error;
+          os.transaction.abort();
+        }
+      };
+      return promisifyRequest(os.transaction).then(
+        () => answer,
+        (error) => Promise.reject(failure ?? error),
+      );
+    });
+
   return {
     get: (key) =>
       run(
-        (s) => get(key, s),
+        (s) => s('readonly', (os) => promisifyRequest(os.get(key))),
         () => memory.get(key),
         undefined,
       ),
@@ -106,7 +132,9 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
       ),
     keys: () =>
       run(
-        (s) => keys<string>(s),
+        // getAllKeys is in every browser the ES2020 build runs in: idb-keyval's cursor fallback (and its default
+        // store, which its `get` and `keys` pull in) would only add bytes.
+        (s) => s('readonly', (os) => promisifyRequest(os.getAllKeys() as IDBRequest<string[]>)),
         () => memory.keys!(),
         [],
       ),
@@ -114,22 +142,9 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
     update: (key, updater) =>
       run(
         (s) =>
-          s('readwrite', (os) => {
-            let failure: unknown;
-            const request = os.get(key);
-            request.onsuccess = () => {
-              try {
-                os.put(updater(request.result), key);
-                os.transaction.commit?.();
-              } catch (error) {
-                failure = error;
-                os.transaction.abort();
-              }
-            };
-            return promisifyRequest(os.transaction).then(
-              () => {},
-              (error) => Promise.reject(failure ?? error),
-            );
+          readWrite(s, key, 'get', (os, old) => {
+            os.put(updater(old), key);
+            os.transaction.commit?.();
           }),
         () => memory.update!(key, updater),
         undefined,
@@ -137,27 +152,13 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
       ),
     setIfAbsent: (key, value) =>
       run(
-        // One readwrite transaction: IndexedDB runs transactions on the same store one at a
-        // time, across tabs too, so only one caller sees the key absent.
+        // IndexedDB runs transactions on the same store one at a time, across tabs too, so only one caller sees the
+        // key absent.
         (s) =>
-          s('readwrite', (os) => {
-            let added = false;
-            let failure: unknown;
-            os.count(key).onsuccess = (event) => {
-              if (!(event.target as IDBRequest<number>).result)
-                try {
-                  os.put(value, key);
-                  added = true;
-                } catch (error) {
-                  // Thrown in an event handler it would surface as an uncaught error in the host page.
-                  failure = error;
-                  os.transaction.abort();
-                }
-            };
-            return promisifyRequest(os.transaction).then(
-              () => added,
-              (error) => Promise.reject(failure ?? error),
-            );
+          readWrite(s, key, 'count', (os, count) => {
+            if (count) return false;
+            os.put(value, key);
+            return true;
           }),
         () => memory.setIfAbsent(key, value),
         false,
