@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { gunzipSync } from 'node:zlib';
-import { createStore, del, get, set, update } from 'idb-keyval';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createFetchTransport } from '../../src/index';
+import { createIdbStorage } from '../../src/platform/browser/createIdbStorage';
 import { createSync } from '../../src/sync/createSync';
 import type { Sync, SyncOptions, SyncPlatform, SyncStorage, TransportRequest, WireEvent } from '../../src/sync/types';
 import type { WaymarkError } from '../../src/types';
@@ -13,28 +13,22 @@ import { testStorage } from '../fixtures/testStorage';
 export const ENDPOINT = 'https://api.test/waymark';
 
 let dbCount = 0;
-/** A SyncStorage on (fake) IndexedDB through idb-keyval: `update` is one readwrite transaction. */
+/**
+ * The shipped IndexedDB storage (createIdbStorage) on fake IndexedDB, in a database of its own unless `name` is
+ * given (the same name is the same database: a reload). Falling back to memory fails the test: it would hide what
+ * IndexedDB does.
+ */
 export function idbStorage(name = `sync-test-${++dbCount}`): SyncStorage {
-  const store = createStore(name, 'kv');
-  return {
-    get: (k) => get(k, store),
-    set: (k, v) => set(k, v, store),
-    del: (k) => del(k, store),
-    setIfAbsent: async (k, v) => {
-      let added = false;
-      await update(
-        k,
-        (old) => {
-          if (old !== undefined) return old;
-          added = true;
-          return v;
-        },
-        store,
-      );
-      return added;
+  return createIdbStorage({
+    dbName: name,
+    // createIdbStorage swallows what its onFallback throws (no method ever rejects): thrown from a microtask of its
+    // own, the error reaches vitest as an unhandled error, which fails the run.
+    onFallback: (reason) => {
+      queueMicrotask(() => {
+        throw new Error(`IndexedDB storage fell back to memory: ${reason}`);
+      });
     },
-    update: (k, fn) => update(k, fn, store),
-  };
+  }) as SyncStorage;
 }
 
 type Reply = number | 'error' | 'hang' | ((ids: string[]) => Response | Promise<Response>);

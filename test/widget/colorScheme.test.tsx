@@ -26,6 +26,18 @@ const darkOS = () =>
       }) as unknown as MediaQueryList,
   );
 const scheme = (w: ReturnType<typeof mount>) => w.$('.wm')!.className.split(' ')[2];
+/**
+ * Resolves when a MutationObserver hears of a change to the body's attributes: this one is made after the widget's,
+ * and observers are told in the order they were made, so the widget has looked at the page again by then.
+ */
+const bodyAttributesObserved = () =>
+  new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { attributes: true });
+  });
 
 describe("colorScheme 'auto' follows the host page, not the operating system", () => {
   it('a light page on a dark OS gets the light widget', () => {
@@ -39,8 +51,9 @@ describe("colorScheme 'auto' follows the host page, not the operating system", (
     const w = mount(fakeClient([milestone('a')]));
     expect(scheme(w)).toBe('dark');
     await act(async () => {
+      const observed = bodyAttributesObserved();
       document.body.style.backgroundColor = '#fafafa';
-      await new Promise((r) => setTimeout(r, 0)); // the MutationObserver's callback
+      await observed;
     });
     expect(scheme(w)).toBe('light');
   });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../src/index';
 import { createMemoryStorage, createWaymark } from '../../src/index';
+import { until } from '../client.helpers';
 import { fakeClient, milestone } from './fakeClient';
 import { mount, update } from './helpers';
 
@@ -56,9 +57,8 @@ describe("the backend's overall comparison in the panel", () => {
     });
     const w = mount(wm, { confetti: false });
     w.open();
-    // Up to 3 s: the pull runs after the session loads, which a loaded machine (npm test at load 2) took over 0.5 s to do.
-    for (let i = 0; i < 300 && !w.$('.sd'); i++)
-      await update(async () => void (await new Promise((r) => setTimeout(r, 10))));
+    // The pull runs after the session loads: its answer reaches the client as a change, however long loading took.
+    await update(() => until(wm, () => wm.overall() !== undefined));
     expect(lines(w)).toEqual([
       "You're ahead of 90% of teams overall",
       'Most teams at your stage have 1 milestone by now; you have 1',
