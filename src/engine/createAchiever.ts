@@ -41,7 +41,7 @@ export function createAchiever(
   };
   return {
     achieve_: achieve,
-    /** Achieves every milestone met now (at `ctx.now_`). */
+    /** Achieves every milestone met at the time the rule context holds. */
     achieveMet_() {
       for (const m of defs.list_) if (canAchieve(m)) achieve(m, ctx.now_);
     },

@@ -5,7 +5,7 @@ import type { UserDoc } from './userDoc';
 
 /**
  * Builds the public state of one milestone from its compiled definition and the user's data (`doc`, whose leaves
- * and achievements `ctx` reads, at `ctx.now_`).
+ * and achievements `ctx` reads, at the time it holds).
  *
  * @example
  * toMilestoneState(compiled, ctx, doc); // { id: 'first', status: 'active', current: 0, target: 1, … }
