@@ -72,7 +72,17 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
   } as CompiledDefinitions;
   const compile = createRuleCompiler(compiled);
   const list = milestones.map((def) => {
-    const m = { def_: def, after_: [], dependents_: [], requires_: [], timed_: false } as unknown as CompiledMilestone;
+    // Every milestone gets every field up front: one object shape, read fast on every event.
+    const m = {
+      def_: def,
+      after_: [],
+      dependents_: [],
+      requires_: [],
+      timed_: false,
+      level_: undefined,
+      hidden_: false,
+      locked_: false,
+    } as unknown as CompiledMilestone;
     byId.set(def.id, m);
     m.node_ = compile(def.rule, m, def.scope === 'account');
     m.due_ = parseDuration(def.due);
