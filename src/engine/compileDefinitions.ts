@@ -1,21 +1,7 @@
-import { createLeaf, type Leaf, type LeafState } from './createLeaf';
+import type { Leaf, LeafState } from './createLeaf';
+import { createRuleCompiler } from './createRuleCompiler';
 import { parseDuration } from './parseDuration';
-import type {
-  AllRule,
-  AnyRule,
-  CountRule,
-  DistinctRule,
-  EventRule,
-  LevelDefinition,
-  MilestoneDefinition,
-  MilestonesRule,
-  Rule,
-  StreakRule,
-  SumRule,
-} from '../types';
-
-/** Any rule's fields, each maybe absent: what `compile` looks at to tell the forms apart. */
-type RuleFields = Partial<AllRule & AnyRule & MilestonesRule & CountRule & SumRule & DistinctRule & StreakRule>;
+import type { AllRule, AnyRule, LevelDefinition, MilestoneDefinition, MilestonesRule, Rule } from '../types';
 
 /** What a rule node reads: leaf states, achievements and the clock. */
 export interface RuleContext {
@@ -41,6 +27,12 @@ export interface CompiledMilestone {
   after_: CompiledLevel[];
   /** Milestones to check again when this one is achieved. */
   dependents_: CompiledMilestone[];
+  /** The milestones of `requires` that are defined, in its order. */
+  requires_: CompiledMilestone[];
+  /** Hidden from the current user by `segment` (set by the engine for each user). */
+  hidden_?: boolean;
+  /** Waiting for a prerequisite or a level (set by the engine for each user). */
+  locked_?: boolean;
   /** Reads leaves whose state changes over time alone (streaks, rolling windows). */
   timed_: boolean;
 }
@@ -62,8 +54,6 @@ export interface CompiledDefinitions {
   remoteEvents_: Set<string>;
 }
 
-const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves_[leaf.key_] || { n: 0 };
-
 /**
  * Compiles validated definitions: shares one leaf between rules with the same signature,
  * indexes leaves by event name, and links each milestone to the ones that wait for it.
@@ -73,65 +63,26 @@ const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves_[leaf.
  * compiled.index_.get('e'); // [leaf]
  */
 export function compileDefinitions(milestones: MilestoneDefinition[], levels: LevelDefinition[]): CompiledDefinitions {
-  const leaves = new Map<string, Leaf>();
-  const index = new Map<string, Leaf[]>();
-  const readers = new Map<Leaf, CompiledMilestone[]>();
-  const remoteEvents = new Set<string>();
   const byId = new Map<string, CompiledMilestone>();
-
-  const compile = (rule: Rule, owner: CompiledMilestone, remote: boolean): RuleNode => {
-    const r = rule as RuleFields;
-    const group = r.all || r.any;
-    if (group) {
-      const kids: RuleNode[] = group.map((k: Rule) => compile(k, owner, remote));
-      if (r.all)
-        return {
-          progress_: (ctx) => [kids.filter((k) => k.met_(ctx)).length, kids.length],
-          met_: (ctx) => kids.every((k) => k.met_(ctx)),
-        };
-      // `any` shows the sub-rule closest to done.
-      return {
-        progress_: (ctx) =>
-          kids
-            .map((k) => (k.met_(ctx) ? ([1, 1] as [number, number]) : k.progress_(ctx)))
-            .reduce((a, b) => (b[0] / b[1] > a[0] / a[1] ? b : a)),
-        met_: (ctx) => kids.some((k) => k.met_(ctx)),
-      };
-    }
-    if (r.milestones) {
-      const ids: string[] = r.milestones;
-      return {
-        progress_: (ctx) => [ids.filter((id) => id in ctx.achieved_).length, ids.length],
-        met_: (ctx) => ids.every((id) => id in ctx.achieved_),
-      };
-    }
-    const target: number = r.count ?? r.gte ?? r.streak ?? 1;
-    if (remote) {
-      remoteEvents.add(r.event!);
-      return { progress_: () => [0, target], met_: () => false };
-    }
-    const fresh = createLeaf(rule as EventRule);
-    const leaf = leaves.get(fresh.key_) || fresh;
-    if (leaf === fresh) {
-      leaves.set(leaf.key_, leaf);
-      index.set(leaf.event_, [...(index.get(leaf.event_) || []), leaf]);
-      readers.set(leaf, []);
-    }
-    if (leaf.kind_ === 'distinct') leaf.cap_ = Math.max(leaf.cap_, target);
-    if (leaf.kind_ === 'streak' || r.last) owner.timed_ = true;
-    const list = readers.get(leaf)!;
-    if (!list.includes(owner)) list.push(owner);
-    return {
-      progress_: (ctx) => {
-        const n = leaf.current_(leafState(ctx, leaf), ctx.now_);
-        return [leaf.kind_ === 'distinct' ? Math.min(n, target) : n, target];
-      },
-      met_: (ctx) => leaf.best_(leafState(ctx, leaf), ctx.now_) >= target,
-    };
-  };
-
+  const compiled = {
+    byId_: byId,
+    index_: new Map(),
+    readers_: new Map(),
+    remoteEvents_: new Set<string>(),
+  } as CompiledDefinitions;
+  const compile = createRuleCompiler(compiled);
   const list = milestones.map((def) => {
-    const m = { def_: def, after_: [], dependents_: [], timed_: false } as unknown as CompiledMilestone;
+    // Every milestone gets every field up front: one object shape, read fast on every event.
+    const m = {
+      def_: def,
+      after_: [],
+      dependents_: [],
+      requires_: [],
+      timed_: false,
+      level_: undefined,
+      hidden_: false,
+      locked_: false,
+    } as unknown as CompiledMilestone;
     byId.set(def.id, m);
     m.node_ = compile(def.rule, m, def.scope === 'account');
     m.due_ = parseDuration(def.due);
@@ -140,37 +91,43 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
   const link = (from: string, to: CompiledMilestone) => {
     const m = byId.get(from);
     if (m && !m.dependents_.includes(to)) m.dependents_.push(to);
+    return m;
   };
   for (const m of list) {
-    for (const id of m.def_.requires || []) link(id, m);
+    for (const id of m.def_.requires || []) {
+      const required = link(id, m);
+      if (required) m.requires_.push(required);
+    }
     for (const id of milestoneRefs(m.def_.rule)) link(id, m);
   }
+  compiled.list_ = list;
+  compiled.levels_ = compileLevels(levels, byId, link);
+  return compiled;
+}
 
-  const compiledLevels: CompiledLevel[] = levels.map((def) => ({
+/** The levels, each with its milestones; a sequential level's milestones wait for the level before it. */
+function compileLevels(
+  levels: LevelDefinition[],
+  byId: Map<string, CompiledMilestone>,
+  link: (from: string, to: CompiledMilestone) => void,
+): CompiledLevel[] {
+  const compiled: CompiledLevel[] = levels.map((def) => ({
     def_: def,
     members_: def.milestones.map((id) => byId.get(id)!).filter(Boolean),
   }));
-  compiledLevels.forEach((level, i) => {
+  compiled.forEach((level, i) => {
     for (const m of level.members_) m.level_ ||= level.def_.id;
-    const prev = compiledLevels[i - 1];
+    const prev = compiled[i - 1];
     if (level.def_.sequential && prev)
       for (const m of level.members_) {
         m.after_.push(prev);
         for (const p of prev.members_) link(p.def_.id, m);
       }
   });
-
-  return {
-    list_: list,
-    byId_: byId,
-    levels_: compiledLevels,
-    index_: index,
-    readers_: readers,
-    remoteEvents_: remoteEvents,
-  };
+  return compiled;
 }
 
 function milestoneRefs(rule: Rule): string[] {
-  const r = rule as RuleFields;
+  const r = rule as Partial<AllRule & AnyRule & MilestonesRule>;
   return r.milestones || [...(r.all || []), ...(r.any || [])].flatMap(milestoneRefs);
 }

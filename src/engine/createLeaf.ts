@@ -1,3 +1,6 @@
+import { addAmount } from './addAmount';
+import { addDistinct } from './addDistinct';
+import { addToStreak } from './addToStreak';
 import { dayNumber } from './dayNumber';
 import { matchesWhere } from './matchesWhere';
 import { parseDuration } from './parseDuration';
@@ -72,59 +75,9 @@ export function createLeaf(rule: EventRule): Leaf {
     accepts_: (props, ts, now, start) =>
       (!where || where(props)) && (!within || ts < start + within) && inWindow(ts, now),
     add_(s, props, ts) {
-      const value = props[prop];
-      if (kind === 'streak') {
-        const day = dayNumber(ts);
-        const d = s.d;
-        if (d === undefined || day > d + 1) {
-          s.n = 1;
-          s.d = day;
-        } else if (day === d + 1) {
-          s.n++;
-          s.d = day;
-        }
-        // A backdated event the day before the current run extends it backwards.
-        else if (day === d - s.n) s.n++;
-        else return false;
-        s.best = Math.max(s.best || 0, s.n);
-        return true;
-      }
-      if (kind === 'distinct') {
-        const k = valueKey(value);
-        if (k === undefined) return false;
-        s.v ||= {};
-        const v = s.v;
-        if (k in v) {
-          if (ts > v[k]) v[k] = ts;
-          return !!last;
-        }
-        if (s.n >= leaf.cap_) {
-          if (!last) return false;
-          // Past the cap, the value seen longest ago leaves first: it is the first to fall out of the window.
-          let oldest: string | undefined;
-          for (const o in v) if (oldest === undefined || v[o] < v[oldest]) oldest = o;
-          if (v[oldest!] >= ts) return false;
-          delete v[oldest!];
-          s.n--;
-        }
-        v[k] = ts;
-        s.n++;
-        return true;
-      }
-      const amount = kind === 'count' ? 1 : value;
-      if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
-      if (last) {
-        s.b ||= {};
-        const b = s.b;
-        const start = Math.floor(ts / size) * size;
-        if (!(start in b)) {
-          for (const k in b) if (+k + size <= ts - last) delete b[k];
-          b[start] = 0;
-        }
-        b[start] += amount;
-      }
-      s.n += amount;
-      return amount !== 0;
+      if (kind === 'streak') return addToStreak(s, ts);
+      if (kind === 'distinct') return addDistinct(s, valueKey(props[prop]), ts, leaf.cap_, !!last);
+      return addAmount(s, kind === 'count' ? 1 : props[prop], ts, last, size);
     },
     current_(s, now) {
       if (kind === 'streak') return s.d !== undefined && dayNumber(now) - s.d <= 1 ? s.n : 0;

@@ -1,22 +1,25 @@
 import type { CompiledMilestone, RuleContext } from './compileDefinitions';
+import { lockedBy as waitsFor } from './lockedBy';
 import type { MilestoneState, MilestoneStatus } from '../types';
+import type { UserDoc } from './userDoc';
 
 /**
- * Builds the public state of one milestone from its compiled definition and the user's data.
+ * Builds the public state of one milestone from its compiled definition and the user's data (`doc`, whose leaves
+ * and achievements `ctx` reads, at the time it holds).
  *
  * @example
- * toMilestoneState(compiled, ctx, 'active', undefined, startedAt);
+ * toMilestoneState(compiled, ctx, doc); // { id: 'first', status: 'active', current: 0, target: 1, … }
  */
-export function toMilestoneState(
-  m: CompiledMilestone,
-  ctx: RuleContext,
-  status: MilestoneStatus,
-  lockedBy: string[] | undefined,
-  start: number,
-): MilestoneState {
+export function toMilestoneState(m: CompiledMilestone, ctx: RuleContext, doc: UserDoc): MilestoneState {
   const d = m.def_;
+  const start = doc.startedAt;
   const achievedAt = ctx.achieved_[d.id];
   const achieved = achievedAt !== undefined;
+  const lockedBy = waitsFor(doc, m);
+  let status: MilestoneStatus = 'active';
+  if (achieved) status = 'achieved';
+  else if (lockedBy) status = 'locked';
+  else if (m.due_ && ctx.now_ >= start + m.due_) status = 'overdue';
   const [counted, target] = m.node_.progress_(ctx);
   // Achieved means the target was reached, even where this device counted less: on another device, by the backend,
   // for the account, or a streak whose run has since ended. Every consumer (widget, hooks, ROI) then agrees.
