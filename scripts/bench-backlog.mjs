@@ -9,7 +9,7 @@
 import 'fake-indexeddb/auto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { clonedMap, importSource } from './benchSource.mjs';
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const BATCHES = arg('batches', 200);
@@ -17,37 +17,11 @@ const RUNS = arg('runs', 3);
 const only = process.argv.find((a) => a.startsWith('--backlogs='));
 const BACKLOGS = only ? only.slice(11).split(',').map(Number) : [10, 1_000, 10_000];
 
-const bundle = await build({
-  stdin: {
-    contents: [
-      "export { createSync } from './src/sync/createSync.ts';",
-      "export { createIdbStorage } from './src/platform/browser/createIdbStorage.ts';",
-    ].join('\n'),
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  write: false,
-  logLevel: 'silent',
+const { createSync, createIdbStorage } = await importSource({
+  createSync: 'src/sync/createSync.ts',
+  createIdbStorage: 'src/platform/browser/createIdbStorage.ts',
 });
-const { createSync, createIdbStorage } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
-);
 
-/** A Map-backed storage that clones on the way in and out, as IndexedDB does. */
-const clonedMap = () => {
-  const map = new Map();
-  return {
-    get: async (k) => structuredClone(map.get(k)),
-    set: async (k, v) => void map.set(k, structuredClone(v)),
-    del: async (k) => void map.delete(k),
-    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
-    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
-    keys: async () => [...map.keys()],
-  };
-};
 let dbCount = 0;
 const storages = {
   'Map, cloning': clonedMap,

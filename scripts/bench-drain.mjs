@@ -10,46 +10,18 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { clonedMap, importSource } from './benchSource.mjs';
 
 const EVENTS = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000);
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 // --bare: the bare receiver only (waymark-server's own cost per batch, PGlite's inserts, dominates its rows).
 const BARE = process.argv.includes('--bare');
 
-const bundle = await build({
-  stdin: {
-    contents: [
-      "export { createSync } from './src/sync/createSync.ts';",
-      "export { createFetchTransport } from './src/platform/browser/createFetchTransport.ts';",
-      "export { createIdbStorage } from './src/platform/browser/createIdbStorage.ts';",
-    ].join('\n'),
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  write: false,
-  logLevel: 'silent',
+const { createSync, createFetchTransport, createIdbStorage } = await importSource({
+  createSync: 'src/sync/createSync.ts',
+  createFetchTransport: 'src/platform/browser/createFetchTransport.ts',
+  createIdbStorage: 'src/platform/browser/createIdbStorage.ts',
 });
-const { createSync, createFetchTransport, createIdbStorage } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
-);
-
-/** A Map-backed storage that clones on the way in and out, as IndexedDB does. */
-const clonedMap = () => {
-  const map = new Map();
-  return {
-    map,
-    get: async (k) => structuredClone(map.get(k)),
-    set: async (k, v) => void map.set(k, structuredClone(v)),
-    del: async (k) => void map.delete(k),
-    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
-    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
-    keys: async () => [...map.keys()],
-  };
-};
 
 let dbCount = 0;
 const storages = {

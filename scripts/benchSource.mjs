@@ -1,0 +1,39 @@
+// What the sync benchmarks share: waymark's own source modules bundled and loaded in this process (the parts under
+// test, not dist/, which keeps them internal), and a Map storage that clones as IndexedDB does.
+import { build } from 'esbuild';
+
+/**
+ * Bundles and imports the named exports of source files, e.g.
+ * `await importSource({ createSync: 'src/sync/createSync.ts' })` answers `{ createSync }`.
+ */
+export async function importSource(exports) {
+  const bundle = await build({
+    stdin: {
+      contents: Object.entries(exports)
+        .map(([name, file]) => `export { ${name} } from './${file}';`)
+        .join('\n'),
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+}
+
+/** A Map-backed storage that clones on the way in and out, as IndexedDB does; `map` is the Map itself. */
+export const clonedMap = () => {
+  const map = new Map();
+  return {
+    map,
+    get: async (k) => structuredClone(map.get(k)),
+    set: async (k, v) => void map.set(k, structuredClone(v)),
+    del: async (k) => void map.delete(k),
+    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
+    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
+    keys: async () => [...map.keys()],
+  };
+};
