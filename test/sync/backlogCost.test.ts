@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../src/index';
 import { createOutbox } from '../../src/sync/createOutbox';
-import type { SyncStorage, WireEvent } from '../../src/sync/types';
-
-const KEY = 'wm:pk:outbox';
-const ev = (n: number): WireEvent => ({
-  id: `e${n}`,
-  type: 'track',
-  name: 'e',
-  anonymousId: 'a',
-  timestamp: '2026-11-23T10:00:00.000Z',
-});
+import type { SyncStorage } from '../../src/sync/types';
+import { OUTBOX_KEY, wireEvent } from './wireEvent';
 
 /** The real memory storage, its reads and writes counted, and the events in the values written. */
 function counted() {
@@ -56,14 +48,14 @@ function counted() {
  */
 async function sendWithBacklog(backlog: number) {
   const { storage, total } = counted();
-  const outbox = createOutbox({ storage, key: KEY, maxQueue: 100_000, report: () => {}, onWrite: () => {} });
+  const outbox = createOutbox({ storage, key: OUTBOX_KEY, maxQueue: 100_000, report: () => {}, onWrite: () => {} });
   let n = 0;
-  for (; n < backlog; n++) outbox.add(ev(n));
+  for (; n < backlog; n++) outbox.add(wireEvent(n));
   await outbox.persist();
   await outbox.read();
   const most = { reads: 0, writes: 0, eventsWritten: 0, walked: 0 };
   for (let round = 0; round < 40; round++) {
-    for (let i = 0; i < 20; i++) outbox.add(ev(n++));
+    for (let i = 0; i < 20; i++) outbox.add(wireEvent(n++));
     const before = { ...total };
     await outbox.persist();
     let walked = 0;
