@@ -24,6 +24,8 @@ interface DigestInput {
   accountDoc: unknown;
   since: number;
   activity: DigestActivity;
+  /** Milestone titles by id. */
+  titles: Map<string, string>;
 }
 
 /** One user's digest, or undefined when there is nothing to say (or no address). */
@@ -32,7 +34,7 @@ function digestFor(
   projectKey: string,
   email: ProjectEmail,
   definitions: PublishedDefinitions,
-  { user, doc, accountDoc, since, activity }: DigestInput,
+  { user, doc, accountDoc, since, activity, titles }: DigestInput,
   now: number,
 ): QueuedEmail | undefined {
   const address = readAddress((doc as { traits?: { email?: unknown } } | undefined)?.traits?.email);
@@ -46,7 +48,6 @@ function digestFor(
         team.account.has(m.id),
       )
     : [];
-  const titles = new Map(definitions.milestones.map((m) => [m.id, m.title]));
   // The team's count includes this user's own: teammates are the others.
   const teammates = [...(team?.users ?? [])]
     .map(([id, count]) => ({ id, count: count - (mineIds.has(id) ? 1 : 0) }))
@@ -94,10 +95,11 @@ async function digestPage(
     due.map((u) => ({ subject: u.subject, accountId: u.accountId, since: since(u) })),
     now,
   );
+  const titles = new Map(definitions.milestones.map((m) => [m.id, m.title]));
   const emails: QueuedEmail[] = [];
   for (const user of due) {
     const accountDoc = user.accountId ? docOf.get(accountSubject(user.accountId)) : undefined;
-    const input = { user, doc: docOf.get(user.subject), accountDoc, since: since(user), activity };
+    const input = { user, doc: docOf.get(user.subject), accountDoc, since: since(user), activity, titles };
     const made = digestFor(ctx, projectKey, email, definitions, input, now);
     if (made) emails.push(made);
   }
