@@ -163,6 +163,23 @@ describe('last', () => {
     expect(f.state('l')!.status).toBe('achieved');
   });
 
+  it('stores buckets under their start, and leaves the ones out of the window behind when a new one opens', () => {
+    const f = engineFixture([ms({ event: 'task', count: 9, last: '3d' }, { id: 'l' })]);
+    const dayStart = (t: number) => Math.floor(t / DAY) * DAY;
+    const t0 = f.now();
+    f.track('task');
+    f.track('task');
+    f.advance(DAY);
+    f.track('task');
+    const leaf = () => Object.values(f.engine.doc().leaves)[0];
+    expect(leaf()).toEqual({ n: 3, b: { [dayStart(t0)]: 2, [dayStart(t0 + DAY)]: 1 } });
+    f.advance(3 * DAY); // the first day's bucket has left the window; the second's has not
+    f.track('task');
+    expect(leaf()).toEqual({ n: 4, b: { [dayStart(t0 + DAY)]: 1, [dayStart(t0 + 4 * DAY)]: 1 } });
+    expect(Object.keys(leaf().b!)).toEqual([String(dayStart(t0 + DAY)), String(dayStart(t0 + 4 * DAY))]);
+    expect(f.state('l')!.current).toBe(2);
+  });
+
   it('uses hour buckets for short windows', () => {
     const f = engineFixture([ms({ event: 'e', sum: 'x', gte: 10, last: '3h' }, { id: 'h' })]);
     f.track('e', { x: 6 });

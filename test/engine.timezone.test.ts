@@ -35,3 +35,37 @@ describe('calendar days follow the local time zone', () => {
     process.env.TZ = 'Pacific/Auckland';
   });
 });
+
+describe('dayNumber', () => {
+  // The calendar fields of the local date, the definition dayNumber's faster path must agree with.
+  const byFields = (t: number) => {
+    const d = new Date(t);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY;
+  };
+  const zones = [
+    'Pacific/Auckland',
+    'America/New_York',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Africa/Monrovia',
+  ];
+
+  it.each(zones)('gives the local calendar day in %s from 1850 to 2040, either side of every midnight', (zone) => {
+    process.env.TZ = zone;
+    const mismatches: string[] = [];
+    // Every 5 h 7 min (so every time of day comes round), and 1 ms before, at and after each local midnight
+    // (DST changes and offset changes included).
+    for (let t = Date.UTC(1850, 0, 1); t < Date.UTC(2040, 0, 1); t += 5 * HOUR + 7 * 60_000 + 13) {
+      if (dayNumber(t) !== byFields(t)) mismatches.push(new Date(t).toISOString());
+    }
+    for (let noon = Date.UTC(1850, 0, 1, 12); noon < Date.UTC(2040, 0, 1); noon += DAY) {
+      const d = new Date(noon);
+      const midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+      for (const t of [midnight - 1, midnight, midnight + 1])
+        if (dayNumber(t) !== byFields(t)) mismatches.push(new Date(t).toISOString());
+    }
+    process.env.TZ = 'Pacific/Auckland';
+    expect(mismatches).toEqual([]);
+  });
+});

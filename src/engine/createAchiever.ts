@@ -48,15 +48,20 @@ export function createAchiever(
     /** Counts an event at `ts` in the leaves listening for it; whether any leaf changed. */
     count_(leaves: Leaf[], props: Properties, ts: number): boolean {
       let changed = false;
+      let progress: boolean | undefined;
       for (const leaf of leaves) {
         if (!leaf.accepts_(props, ts, ctx.now_, doc.startedAt)) continue;
-        doc.leaves[leaf.key_] ||= { n: 0 };
-        const s = doc.leaves[leaf.key_];
+        let s = doc.leaves[leaf.key_];
+        if (!s) {
+          s = { n: 0 };
+          doc.leaves[leaf.key_] = s;
+        }
         if (!leaf.add_(s, props, ts)) continue;
         changed = true;
         for (const m of defs.readers_.get(leaf)!) {
           if (isAchieved(doc, m) || m.hidden_) continue;
-          if (listens('progress')) push('progress', m);
+          progress ??= listens('progress');
+          if (progress) push('progress', m);
           if (!m.locked_ && m.node_.met_(ctx)) achieve(m, ts);
         }
       }

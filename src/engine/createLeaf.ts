@@ -1,6 +1,7 @@
 import { addAmount } from './addAmount';
 import { addDistinct } from './addDistinct';
 import { addToStreak } from './addToStreak';
+import { bucketStart } from './bucketKeys';
 import { dayNumber } from './dayNumber';
 import { matchesWhere } from './matchesWhere';
 import { parseDuration } from './parseDuration';
@@ -63,7 +64,7 @@ export function createLeaf(rule: EventRule): Leaf {
   const inWindow = (ts: number, now: number) => !last || ts > now - last;
   const windowed = (b: Record<string, number> | undefined, now: number) => {
     let total = 0;
-    for (const k in b) if (+k + size > now - last!) total += b[k];
+    for (const k in b) if (bucketStart(k) + size > now - last!) total += b[k];
     return total;
   };
 

@@ -1,3 +1,6 @@
+const MINUTE = 6e4;
+const DAY = 864e5;
+
 /**
  * The calendar day of `timestamp` in the local time zone, as a day count since 1970-01-01.
  * Consecutive local days give consecutive numbers, across DST changes too.
@@ -7,5 +10,10 @@
  */
 export function dayNumber(timestamp: number): number {
   const d = new Date(timestamp);
-  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5;
+  const offset = d.getTimezoneOffset();
+  // One local-time read instead of three (a streak's event spent most of its time here). The offset comes in whole
+  // minutes: exact since 1970 in every zone on a quarter-hour offset. Local mean times (offsets in seconds, before
+  // 1900, and in Liberia until 1972) take the calendar fields.
+  if (timestamp >= 0 && offset % 15 === 0) return Math.floor((timestamp - offset * MINUTE) / DAY);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY;
 }

@@ -32,7 +32,14 @@ export function matchesWhere(where: Where): (props: Properties) => boolean {
             (op) => [OPS[op as keyof WhereOperators], (cond as WhereOperators)[op as keyof WhereOperators]] as const,
           )
         : [[OPS.eq, cond] as const];
-    return (props: Properties) => ops.every(([fn, arg]) => fn(props[key], arg));
+    return (props: Properties) => {
+      for (const [fn, arg] of ops) if (!fn(props[key], arg)) return false;
+      return true;
+    };
   });
-  return (props) => checks.every((check) => check(props));
+  // Loops, not every(): this runs for each event on every filtered rule listening for it.
+  return (props) => {
+    for (const check of checks) if (!check(props)) return false;
+    return true;
+  };
 }
