@@ -38,18 +38,20 @@ const okTransport = async (req) => ({
   json: async () => (req.method === 'GET' ? { achieved: {} } : {}),
 });
 
-async function trackCost(n, endpoint) {
+async function trackCost(n, endpoint, perEvent = 1) {
   const sync = endpoint ? { endpoint: 'https://api.example.com/waymark', transport: okTransport } : {};
   const wm = createWaymark({
     projectKey: 'bench',
     storage: countingStorage(),
-    milestones: definitions(n),
+    milestones: definitions(n, perEvent),
     stalledAfter: false,
     ...sync,
   });
   await wm.ready;
-  // The tracked event feeds the milestones on event_1 and event_2 (the rule types with filters and windows are elsewhere).
-  const names = ['event_1', 'event_2', 'event_3', 'event_4'];
+  // One definition per event: the tracked event feeds the milestones on event_1 and event_2 (the rule types with
+  // filters and windows are elsewhere). With `perEvent` 10, each of the four events feeds ten, of every rule type.
+  const names =
+    perEvent > 1 ? ['event_0', 'event_1', 'event_2', 'event_3'] : ['event_1', 'event_2', 'event_3', 'event_4'];
   const props = { feature: 'kanban', amount: 42, plan: 'pro' };
   const perBatch = [];
   const batch = 1000;
@@ -64,7 +66,7 @@ async function trackCost(n, endpoint) {
   wm.destroy();
   const sorted = [...perBatch].sort((a, b) => a - b);
   return {
-    n: endpoint ? `${n} + sync` : n,
+    n: `${n}${perEvent > 1 ? `, ${perEvent} per event` : ''}${endpoint ? ' + sync' : ''}`,
     median: median(perBatch),
     p99: sorted[Math.floor(sorted.length * 0.99)],
     max: sorted.at(-1),
@@ -98,11 +100,11 @@ console.log(
     .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
 );
 console.log('track() cost per event (Node', `${process.version}, one core, properties { feature, amount, plan })`);
-console.log('definitions  median µs   p99 µs   max µs (batches of 1,000 events)');
-for (const [n, endpoint] of [[10], [200], [2000], [200, true]]) {
-  const r = await trackCost(n, endpoint);
+console.log('        definitions  median µs   p99 µs   max µs (batches of 1,000 events)');
+for (const [n, endpoint, perEvent] of [[10], [200], [2000], [200, true], [200, false, 10]]) {
+  const r = await trackCost(n, endpoint, perEvent);
   console.log(
-    `${String(r.n).padStart(11)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`,
+    `${String(r.n).padStart(19)}  ${r.median.toFixed(3).padStart(9)}  ${r.p99.toFixed(3).padStart(7)}  ${r.max.toFixed(3).padStart(7)}`,
   );
 }
 const w = await writesPerSecond();
