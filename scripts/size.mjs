@@ -37,7 +37,11 @@ const checks = [
     // (+0.28 up front, +0.30 the session, +0.26 the sync). Raised in the open, for the lead to keep or refuse.
     // 22.55 KB with validateDefinitions split too: measured 22.53 KB (+0.21 KB). Raised in the open.
     // 22.7 KB with createEngine split (issue 15): measured 22.65 KB (+0.20 KB on 22.45). Raised in the open.
-    total: 22.7 * KB,
+    // 22.85 KB with createOutbox split (issue 15: the inbox writer, the append, the move into the queue, the ack and
+    // the clear over one shared state): measured 22.81 KB (+0.16 KB, all in the sync chunk). Raised in the open.
+    // 22.9 KB with createSegments split (load, append, remove, clear over one shared state): measured 22.87 KB
+    // (+0.07 KB, the sync chunk). Raised in the open.
+    total: 22.9 * KB,
   },
   {
     name: 'waymark + waymark/widget',
@@ -58,7 +62,9 @@ const checks = [
     // 48.75 KB with the client, session and sync split: measured 48.71 KB (+0.83 KB). Raised in the open.
     // 48.95 KB with validateDefinitions split too: measured 48.93 KB (+0.22 KB). Raised in the open.
     // 49.1 KB with createEngine split: measured 49.05 KB (+0.19 KB). Raised in the open.
-    total: 49.1 * KB,
+    // 49.25 KB with createOutbox split: measured 49.21 KB (+0.16 KB). Raised in the open.
+    // 49.3 KB with createSegments split: measured 49.28 KB (+0.07 KB). Raised in the open.
+    total: 49.3 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -95,7 +101,9 @@ const checks = [
     // 45.3 KB with the client, session and sync split: measured 45.29 KB (+1.04 KB). Raised in the open.
     // 45.55 KB with validateDefinitions split too: measured 45.54 KB (+0.25 KB). Raised in the open.
     // 45.8 KB with createEngine split: measured 45.74 KB (+0.28 KB). Raised in the open.
-    budget: 45.8 * KB,
+    // 45.95 KB with createOutbox split: measured 45.93 KB (+0.19 KB). Raised in the open.
+    // 46.1 KB with createSegments split: measured 46.05 KB (+0.11 KB). Raised in the open.
+    budget: 46.1 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -110,7 +118,9 @@ const checks = [
     // 46.15 KB with the client, session and sync split: ja measured 46.10 KB (+0.82 KB). Raised in the open.
     // 46.4 KB with validateDefinitions split too: ja measured 46.37 KB (+0.27 KB). Raised in the open.
     // 46.65 KB with createEngine split: ja measured 46.57 KB (+0.28 KB). Raised in the open.
-    budget: 46.65 * KB,
+    // 46.8 KB with createOutbox split: ja measured 46.78 KB (+0.21 KB). Raised in the open.
+    // 46.95 KB with createSegments split: ja measured 46.90 KB (+0.12 KB). Raised in the open.
+    budget: 46.95 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

@@ -1,11 +1,28 @@
 import type { Engine } from '../engine/createEngine';
 import type { Properties, WaymarkError, WaymarkStorage } from '../types';
-import { createUserDoc, mergeUserDocs, readUserDoc, type UserDoc } from '../engine/userDoc';
+import { carryClaims } from './carryClaims';
+import { claimKey } from './claimKey';
+import { deleteClaims } from './deleteClaims';
+import { loadUserDoc } from './loadUserDoc';
+import { createUserDoc, mergeUserDocs } from '../engine/userDoc';
 
 /** Who this browser's client is: a random anonymous id, and the user id once identified. */
 export interface Identity {
   anonymousId: string;
   userId?: string;
+}
+
+/** What `createUsers` is handed. */
+export interface UsersOptions {
+  storage: WaymarkStorage;
+  prefix: string;
+  now: () => number;
+  /** A new id that cannot be guessed: the anonymous id is a bearer secret. */
+  randomId: () => string;
+  report: (error: WaymarkError) => void;
+  engine: Pick<Engine, 'doc' | 'load' | 'ids' | 'levelIds'>;
+  /** Writes the current document now. */
+  flush: () => Promise<void>;
 }
 
 /**
@@ -19,34 +36,14 @@ export interface Identity {
  * await users.load();
  * await users.switchTo_('u_123');
  */
-export function createUsers(o: {
-  storage: WaymarkStorage;
-  prefix: string;
-  now: () => number;
-  /** A new id that cannot be guessed: the anonymous id is a bearer secret. */
-  randomId: () => string;
-  report: (error: WaymarkError) => void;
-  engine: Pick<Engine, 'doc' | 'load' | 'ids' | 'levelIds'>;
-  /** Writes the current document now. */
-  flush: () => Promise<void>;
-}) {
+export function createUsers(o: UsersOptions) {
   const { storage, prefix, now, engine } = o;
   let identity: Identity = { anonymousId: o.randomId() };
   const docKey = () => prefix + (identity.userId ? 'u:' + identity.userId : 'a:' + identity.anonymousId);
-  const claimKey = (key: string, id: string, kind = 'claim') => `${key}:${kind}:${id}`;
-  // Both claims of one milestone: the celebration's and the sending's.
-  const delClaims = (key: string, id: string) => [
-    storage.del(claimKey(key, id)),
-    storage.del(claimKey(key, id, 'sent')),
-  ];
   // What can be claimed: each milestone, and each level as `level:{id}` (the widget celebrates completed levels).
   const claimIds = () => [...engine.ids(), ...engine.levelIds().map((id) => 'level:' + id)];
   const save = () => storage.set(prefix + 'id', identity);
-  const loadDoc = async (key: string): Promise<UserDoc | undefined> => {
-    const doc = readUserDoc(await storage.get(key));
-    if (doc instanceof Error) o.report({ code: 'storage_corrupt', message: `discarded stored state: ${doc.message}` });
-    else return doc;
-  };
+  const loadDoc = (key: string) => loadUserDoc(storage, key, o.report);
 
   return {
     /** The current identity; a new object whenever it changes. */
@@ -77,16 +74,10 @@ export function createUsers(o: {
       if (anonymous) {
         // Anonymous progress and celebration claims become the user's.
         doc = doc ? mergeUserDocs(doc, previous) : previous;
-        await Promise.all(
-          claimIds().map(async (id) => {
-            if ((await storage.get(claimKey(from, id))) !== undefined)
-              await storage.setIfAbsent(claimKey(to, id), now());
-            await Promise.all(delClaims(from, id));
-          }),
-        );
+        await carryClaims(storage, claimIds(), from, to, now);
         await storage.del(from);
       }
-      doc ||= createUserDoc(now());
+      if (!doc) doc = createUserDoc(now());
       // A new document object: the one the engine holds now is the engine's to change.
       if (traits) doc = { ...doc, traits: { ...doc.traits, ...traits } };
       await save();
@@ -95,7 +86,7 @@ export function createUsers(o: {
     /** Deletes the current user's document and claims, and starts a new anonymous user. */
     async reset() {
       const key = docKey();
-      await Promise.all([storage.del(key), ...claimIds().flatMap((id) => delClaims(key, id))]);
+      await Promise.all([storage.del(key), ...claimIds().flatMap((id) => deleteClaims(storage, key, id))]);
       identity = { anonymousId: o.randomId() };
       await save();
       engine.load(createUserDoc(now()));

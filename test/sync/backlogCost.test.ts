@@ -1,53 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../src/index';
 import { createOutbox } from '../../src/sync/createOutbox';
-import type { SyncStorage } from '../../src/sync/types';
+import { testStorage } from '../fixtures/testStorage';
 import { OUTBOX_KEY, wireEvent } from './wireEvent';
-
-/** The real memory storage, its reads and writes counted, and the events in the values written. */
-function counted() {
-  const inner = createMemoryStorage();
-  const total = { reads: 0, writes: 0, eventsWritten: 0 };
-  const written = (value: unknown) => {
-    total.writes++;
-    if (Array.isArray(value)) total.eventsWritten += value.length;
-  };
-  const storage: SyncStorage = {
-    get: (k) => {
-      total.reads++;
-      return inner.get(k);
-    },
-    set: (k, v) => {
-      written(v);
-      return inner.set(k, v);
-    },
-    del: (k) => {
-      total.writes++;
-      return inner.del(k);
-    },
-    setIfAbsent: (k, v) => {
-      written(v);
-      return inner.setIfAbsent(k, v);
-    },
-    update: (k, fn) => {
-      total.reads++;
-      return inner.update!(k, (old) => {
-        const value = fn(old);
-        written(value);
-        return value;
-      });
-    },
-    keys: () => inner.keys!(),
-  };
-  return { storage, total };
-}
 
 /**
  * A sending tab with `backlog` events queued sends 40 batches while 20 new events arrive per batch. Answers per
  * batch the most storage reads, writes and events written, and the most events the batch's pick walked.
  */
 async function sendWithBacklog(backlog: number) {
-  const { storage, total } = counted();
+  const storage = testStorage();
+  const total = () => ({ reads: storage.reads, writes: storage.changes, eventsWritten: storage.eventsWritten });
   const outbox = createOutbox({ storage, key: OUTBOX_KEY, maxQueue: 100_000, report: () => {}, onWrite: () => {} });
   let n = 0;
   for (; n < backlog; n++) outbox.add(wireEvent(n));
@@ -56,7 +18,7 @@ async function sendWithBacklog(backlog: number) {
   const most = { reads: 0, writes: 0, eventsWritten: 0, walked: 0 };
   for (let round = 0; round < 40; round++) {
     for (let i = 0; i < 20; i++) outbox.add(wireEvent(n++));
-    const before = { ...total };
+    const before = total();
     await outbox.persist();
     let walked = 0;
     const { batch } = await outbox.next_(
@@ -69,9 +31,10 @@ async function sendWithBacklog(backlog: number) {
     );
     expect(batch).toHaveLength(20);
     await outbox.ack(batch);
-    most.reads = Math.max(most.reads, total.reads - before.reads);
-    most.writes = Math.max(most.writes, total.writes - before.writes);
-    most.eventsWritten = Math.max(most.eventsWritten, total.eventsWritten - before.eventsWritten);
+    const after = total();
+    most.reads = Math.max(most.reads, after.reads - before.reads);
+    most.writes = Math.max(most.writes, after.writes - before.writes);
+    most.eventsWritten = Math.max(most.eventsWritten, after.eventsWritten - before.eventsWritten);
     most.walked = Math.max(most.walked, walked);
   }
   return most;

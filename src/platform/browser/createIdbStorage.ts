@@ -1,4 +1,7 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
+import { createIdbRunner } from './createIdbRunner';
+import { readThenWrite } from './readThenWrite';
+import { writeAtOnce } from './writeAtOnce';
 import { createMemoryStorage } from '../createMemoryStorage';
 import type { WaymarkStorage } from '../../types';
 
@@ -24,91 +27,9 @@ export interface IdbStorageOptions {
  * await storage.setIfAbsent('claim', Date.now()); // true in one tab only
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: IdbStorageOptions): WaymarkStorage {
+export function createIdbStorage(options: IdbStorageOptions): WaymarkStorage {
   const memory = createMemoryStorage();
-  let store: UseStore | undefined;
-  let fallen = false;
-  // Settles when the first operation does, or rejects after `openTimeout`: every operation waits for it, so none
-  // hangs on a database that never opens.
-  let opened: Promise<unknown> | undefined;
-
-  const fall = (error: unknown) => {
-    if (fallen) return;
-    fallen = true;
-    try {
-      const e = error as Error | null | undefined;
-      const why = e?.name ? `${e.name}: ${e.message}` : String(error ?? 'transaction aborted');
-      onFallback(`IndexedDB unavailable (${why}); keeping state in memory for this session`);
-    } catch {}
-  };
-
-  // A write IndexedDB accepted after another call fell back is repeated in memory, where
-  // every read now goes (`write`; a `false` from setIfAbsent wrote nothing).
-  const run = <T>(
-    idb: (store: UseStore) => Promise<T>,
-    mem: () => Promise<T>,
-    fallback: T,
-    write?: boolean,
-  ): Promise<T> => {
-    if (!fallen)
-      try {
-        if (typeof indexedDB === 'undefined') throw 'no indexedDB in this environment';
-        store ||= createStore(dbName ?? 'waymark', 'kv');
-        const op = idb(store);
-        opened ||= new Promise((ok, no) => {
-          const timer = setTimeout(no, openTimeout, `the database did not open within ${openTimeout} ms`);
-          op.then(ok, ok).then(() => clearTimeout(timer));
-        });
-        return Promise.race([op, opened.then(() => op)])
-          .then(
-            (result) => (fallen && write && result !== false ? mem().then(() => result) : result),
-            (error) => {
-              fall(error);
-              return mem();
-            },
-          )
-          .catch(() => fallback);
-      } catch (error) {
-        fall(error);
-      }
-    return mem().catch(() => fallback);
-  };
-
-  // One readwrite transaction, committed as soon as its requests are placed: Chromium drops a transaction left to
-  // auto-commit while the page is being unloaded, so a write made on pagehide would never land.
-  const write = (s: UseStore, place: (os: IDBObjectStore) => void) =>
-    s('readwrite', (os) => {
-      place(os);
-      os.transaction.commit?.();
-      return promisifyRequest(os.transaction);
-    });
-
-  // One readwrite transaction: a read of `key`, then what `then` writes from it. An error thrown in the request's
-  // handler aborts the transaction and rejects (left there, it would surface as an uncaught error in the host page).
-  const readWrite = <T>(
-    s: UseStore,
-    key: string,
-    read: 'get' | 'count',
-    then: (os: IDBObjectStore, result: unknown) => T,
-  ): Promise<T> =>
-    s('readwrite', (os) => {
-      let answer: T;
-      let failure: unknown;
-      const request: IDBRequest = os[read](key);
-      request.onsuccess = () => {
-        try {
-          answer = then(os, request.result);
-        } catch (error) {
-          failure = error;
-          os.transaction.abort();
-        }
-      };
-      return promisifyRequest(os.transaction).then(
-        () => answer,
-        (error) => Promise.reject(failure ?? error),
-      );
-    });
-
+  const run = createIdbRunner(options);
   return {
     get: (key) =>
       run(
@@ -118,14 +39,14 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
       ),
     set: (key, value) =>
       run(
-        (s) => write(s, (os) => os.put(value, key)),
+        (s) => writeAtOnce(s, (os) => os.put(value, key)),
         () => memory.set(key, value),
         undefined,
         true,
       ),
     del: (key) =>
       run(
-        (s) => write(s, (os) => os.delete(key)),
+        (s) => writeAtOnce(s, (os) => os.delete(key)),
         () => memory.del(key),
         undefined,
         true,
@@ -142,7 +63,7 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
     update: (key, updater) =>
       run(
         (s) =>
-          readWrite(s, key, 'get', (os, old) => {
+          readThenWrite(s, key, 'get', (os, old) => {
             os.put(updater(old), key);
             os.transaction.commit?.();
           }),
@@ -155,7 +76,7 @@ export function createIdbStorage({ onFallback, dbName, openTimeout = 5000 }: Idb
         // IndexedDB runs transactions on the same store one at a time, across tabs too, so only one caller sees the
         // key absent.
         (s) =>
-          readWrite(s, key, 'count', (os, count) => {
+          readThenWrite(s, key, 'count', (os, count) => {
             if (count) return false;
             os.put(value, key);
             return true;
