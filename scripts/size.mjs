@@ -110,7 +110,11 @@ const checks = [
     // 46.15 KB with the client, session and sync split: ja measured 46.10 KB (+0.82 KB). Raised in the open.
     // 46.4 KB with validateDefinitions split too: ja measured 46.37 KB (+0.27 KB). Raised in the open.
     // 46.65 KB with createEngine split: ja measured 46.57 KB (+0.28 KB). Raised in the open.
-    budget: 46.65 * KB,
+    // 46.7 KB with the widget's long functions split (issue 15: runScript, createCelebrations, Share, mountElement),
+    // after what offset it in the same file (one mountShadow for the full widget and the inline elements, one
+    // clientReporter for mountWidget and defineElements, nextUp taking the celebrated achievements): ja measured
+    // 46.66 KB (+0.09 KB on 46.57; Share's menu as a component of its own, the last split, +0.03 KB). Raised in the open.
+    budget: 46.7 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];
