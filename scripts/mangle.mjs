@@ -31,6 +31,15 @@ export const checkMangleTable = {
   setup(pluginBuild) {
     pluginBuild.onEnd((result) => {
       const known = readTable().props;
+      // Two private names under one short name would merge two properties wherever both sit on one object: branches
+      // that each added names to the table can give the same short name twice.
+      const owners = new Map();
+      for (const [name, short] of Object.entries(known)) owners.set(short, [...(owners.get(short) ?? []), name]);
+      const shared = [...owners.values()].filter((names) => names.length > 1);
+      if (shared.length)
+        throw new Error(
+          `mangle.json gives one short name to ${shared.map((names) => names.join(' and ')).join(', ')}: delete all but one of each and run node scripts/mangle.mjs`,
+        );
       const added = Object.keys(result.mangleCache ?? {}).filter((name) => !(name in known));
       if (added.length)
         throw new Error(

@@ -41,7 +41,11 @@ const checks = [
     // the clear over one shared state): measured 22.81 KB (+0.16 KB, all in the sync chunk). Raised in the open.
     // 22.9 KB with createSegments split (load, append, remove, clear over one shared state): measured 22.87 KB
     // (+0.07 KB, the sync chunk). Raised in the open.
-    total: 22.9 * KB,
+    // 23.1 KB with the engine's hot path (issue 15's track() cost: bucket keys remembered, one zone-offset read per
+    // streak event; +0.15 KB, for 3.8 -> 2.3 us per event with ten rules listening), createUsers and createIdbStorage
+    // split, and the widget's splits merged (mangled names re-drawn where two branches had given one short name twice):
+    // measured 23.05 KB. Raised in the open.
+    total: 23.1 * KB,
   },
   {
     name: 'waymark + waymark/widget',
@@ -64,7 +68,8 @@ const checks = [
     // 49.1 KB with createEngine split: measured 49.05 KB (+0.19 KB). Raised in the open.
     // 49.25 KB with createOutbox split: measured 49.21 KB (+0.16 KB). Raised in the open.
     // 49.3 KB with createSegments split: measured 49.28 KB (+0.07 KB). Raised in the open.
-    total: 49.3 * KB,
+    // 49.45 KB with the engine's hot path and the widget's splits merged: measured 49.42 KB. Raised in the open.
+    total: 49.45 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -103,7 +108,8 @@ const checks = [
     // 45.8 KB with createEngine split: measured 45.74 KB (+0.28 KB). Raised in the open.
     // 45.95 KB with createOutbox split: measured 45.93 KB (+0.19 KB). Raised in the open.
     // 46.1 KB with createSegments split: measured 46.05 KB (+0.11 KB). Raised in the open.
-    budget: 46.1 * KB,
+    // 46.25 KB with the engine's hot path and the widget's splits merged: measured 46.23 KB. Raised in the open.
+    budget: 46.25 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -120,7 +126,12 @@ const checks = [
     // 46.65 KB with createEngine split: ja measured 46.57 KB (+0.28 KB). Raised in the open.
     // 46.8 KB with createOutbox split: ja measured 46.78 KB (+0.21 KB). Raised in the open.
     // 46.95 KB with createSegments split: ja measured 46.90 KB (+0.12 KB). Raised in the open.
-    budget: 46.95 * KB,
+    // 46.7 KB with the widget's long functions split (issue 15: runScript, createCelebrations, Share, mountElement),
+    // after what offset it in the same file (one mountShadow for the full widget and the inline elements, one
+    // clientReporter for mountWidget and defineElements, nextUp taking the celebrated achievements): ja measured
+    // 46.66 KB (+0.09 KB on 46.57; Share's menu as a component of its own, the last split, +0.03 KB). Raised in the open.
+    // 47.15 KB with the engine's hot path and both splits merged: ja measured 47.13 KB. Raised in the open.
+    budget: 47.15 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

@@ -1,18 +1,10 @@
 import type { LevelState, MilestoneState, Waymark } from 'waymark';
 import { type Achievement, ofLevel, ofMilestone } from './achievement';
-import { celebrationText } from './celebrationText';
-import { nextUp } from './nextUp';
+import { announcement } from './announcement';
+import { createToastQueue } from './createToastQueue';
 import type { State } from './state';
 import type { Format } from './strings';
 
-/** Achievements claimed within this window are shown together. */
-export const GATHER_MS = 150;
-/** A celebration arriving this soon after the last one joins its toast. */
-export const MERGE_MS = 1000;
-/** No new confetti this soon after the last burst. */
-export const COOLDOWN_MS = 4000;
-/** How long a toast stays up. */
-export const TOAST_MS = 7000;
 /** Achievements this recent when the widget starts are still celebrated (they happened before it mounted). */
 export const RECENT_MS = 120_000;
 
@@ -50,54 +42,17 @@ export const createCelebrations = (
   confetti: () => void,
   onError: (e: unknown) => void = () => {},
 ): (() => void) => {
-  let pending: Achievement[] = [];
-  let gather: ReturnType<typeof setTimeout> | undefined;
-  let hide: ReturnType<typeof setTimeout> | undefined;
-  let shownAt = -Infinity;
-  let firedAt = -Infinity;
   let alive = true;
   // Levels this mount has asked about: several recent milestones of one level ask for it once.
   const askedLevels = new Set<string>();
-
-  const announce = (all: Achievement[]) => {
-    const done = all.filter((a) => a.kind === 'milestone').map((a) => a.id);
-    const next = nextUp(wm.milestones(), wm.levels(), done);
-    const lines = celebrationText(t, all);
-    if (next) lines.push(t('upNextLine', { title: next.title }));
-    return lines.join('. ');
-  };
-
-  const show = () => {
-    gather = undefined;
-    const items = pending;
-    pending = [];
-    const now = Date.now();
-    const merged = s.toast.value.length > 0 && now - shownAt < MERGE_MS;
-    const all = merged ? [...s.toast.value, ...items] : items;
-    shownAt = now;
-    s.share.value = '';
-    s.toast.value = all;
-    s.live.value = announce(all);
-    if (items.some((a) => a.confetti) && now - firedAt >= COOLDOWN_MS) {
-      firedAt = now;
-      confetti();
-    }
-    clearTimeout(hide);
-    hide = setTimeout(leave, TOAST_MS);
-  };
-  // The toast goes after TOAST_MS, but not from under a pointer or focus (someone choosing the next step or sharing).
-  const leave = () => {
-    if (s.held.value) hide = setTimeout(leave, 1000);
-    else s.toast.value = [];
-  };
+  const toast = createToastQueue(s, (all) => announcement(wm, t, all), confetti);
 
   const claim = (a: Achievement) => {
     Promise.resolve()
       .then(() => wm.claimCelebration(a.id))
       .then((mine) => {
         if (!mine || !alive) return;
-        pending.push(a);
-        gather ??= setTimeout(show, GATHER_MS);
+        toast.add_(a);
       })
       .catch(onError);
   };
@@ -132,7 +87,6 @@ export const createCelebrations = (
   return () => {
     alive = false;
     off();
-    clearTimeout(gather);
-    clearTimeout(hide);
+    toast.stop_();
   };
 };

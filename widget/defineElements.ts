@@ -1,8 +1,8 @@
 import type { Waymark } from 'waymark';
-import { checkOptions, isClient } from './checkOptions';
+import { checkOptions } from './checkOptions';
+import { clientReporter } from './clientReporter';
 import { type ElementMount, mountElement } from './mountElement';
 import { mountInto } from './mountInto';
-import { reporter } from './reporter';
 import type { WidgetOptions } from './types';
 
 const names = ['waymark-progress', 'waymark-checklist', 'waymark-badges', 'waymark-launcher'];
@@ -73,17 +73,8 @@ const elementClass = (name: string) =>
  * // <waymark-checklist level="getting-started"></waymark-checklist>
  */
 export const defineElements = (wm: Waymark, options: WidgetOptions = {}): void => {
-  const onError = typeof options?.onError === 'function' ? options.onError : undefined;
-  if (!isClient(wm)) {
-    const got = wm === null ? 'null' : typeof wm;
-    reporter(onError)({
-      code: 'invalid_argument',
-      path: 'defineElements',
-      message: `expected a waymark client (from createWaymark), got ${got}`,
-    });
-    return;
-  }
-  const report = reporter(onError, wm);
+  const report = clientReporter('defineElements', wm, options);
+  if (!report) return;
   try {
     const registry = globalThis.customElements;
     if (!registry) return;

@@ -1,16 +1,8 @@
 import { signal } from '@preact/signals';
-import { createRef } from 'preact';
 import type { Waymark, WaymarkError } from 'waymark';
 import { Frame } from './components/App';
-import type { Ctx } from './components/ctx';
-import { followScheme } from './followScheme';
-import { renderLive } from './renderLive';
-import { reporter } from './reporter';
-import { createState } from './state';
-import { launcherCss } from './launcherCss';
-import { adoptStyles } from './adoptStyles';
-import { attachViews } from './attachViews';
-import { createFormat } from './strings';
+import { mountShadow } from './mountShadow';
+import type { State } from './state';
 import type { WidgetOptions } from './types';
 
 /** One inline element's rendering: follows its `milestone`/`level` attribute, and unmounts. */
@@ -19,7 +11,7 @@ export interface ElementMount {
   off(): void;
 }
 
-const unknownKey = (name: string, id: string | null, s: ReturnType<typeof createState>): WaymarkError | undefined => {
+const unknownKey = (name: string, id: string | null, s: State): WaymarkError | undefined => {
   const attribute = name === 'waymark-progress' ? 'milestone' : name === 'waymark-checklist' ? 'level' : undefined;
   if (!attribute) return;
   const known = (attribute === 'milestone' ? s.milestones.value : s.levels.value).map((x) => x.id);
@@ -53,26 +45,23 @@ export const mountElement = (
   wm: Waymark,
   options: WidgetOptions,
 ): ElementMount => {
-  const report = reporter(options.onError, wm);
-  const s = createState(wm, report);
-  const c: Ctx = {
-    s,
-    t: createFormat(options.locale, options.strings),
-    wm,
-    o: { ...options, onError: report },
-    host,
-    root,
-    launcher: createRef(),
-  };
-  const unfollow = followScheme(host, options.theme, (scheme) => (s.scheme.value = scheme));
   // The watched attribute as a signal, so a change redraws like any other.
   const key = signal<string | null>(null);
+  const mount = mountShadow(root, host, wm, options, (c) => {
+    const body = c.s.views.value?.elementViews[name]?.(c, key.value);
+    return body ? (
+      <Frame c={c} cls="el">
+        {body}
+      </Frame>
+    ) : null;
+  });
+  const report = mount.report_;
   // Once the client's state is restored, an attribute naming nothing it knows is a mistake worth saying, once per id.
   let restored = false;
   const told = new Set<string | null>();
   const check = () => {
     if (restored && !told.has(key.value)) {
-      const problem = unknownKey(name, key.value, s);
+      const problem = unknownKey(name, key.value, mount.c_.s);
       if (!problem) return;
       told.add(key.value);
       report(problem);
@@ -82,32 +71,12 @@ export const mountElement = (
     restored = true;
     check();
   }, report);
-  const unmount = renderLive(
-    root,
-    () => {
-      const body = s.views.value?.elementViews[name]?.(c, key.value);
-      return body ? (
-        <Frame c={c} cls="el">
-          {body}
-        </Frame>
-      ) : null;
-    },
-    report,
-  );
-  adoptStyles(root, launcherCss, options.nonce);
-  let dead = false;
-  attachViews(root, s, options.nonce, report, () => !dead);
   return {
     key: (value) => {
       if (value === key.peek()) return;
       key.value = value;
       check();
     },
-    off: () => {
-      dead = true;
-      s.stop();
-      unfollow();
-      unmount();
-    },
+    off: mount.stop_,
   };
 };

@@ -1,7 +1,7 @@
 import type { Waymark } from 'waymark';
-import { checkOptions, isClient } from './checkOptions';
+import { checkOptions } from './checkOptions';
+import { clientReporter } from './clientReporter';
 import { mountInto } from './mountInto';
-import { reporter } from './reporter';
 import type { WidgetHandle, WidgetOptions } from './types';
 
 const noop = () => {};
@@ -20,17 +20,8 @@ const inert: WidgetHandle = { open: noop, close: noop, destroy: noop };
  * widget.destroy();
  */
 export const mountWidget = (wm: Waymark, options: WidgetOptions = {}): WidgetHandle => {
-  const onError = typeof options?.onError === 'function' ? options.onError : undefined;
-  if (!isClient(wm)) {
-    const got = wm === null ? 'null' : typeof wm;
-    reporter(onError)({
-      code: 'invalid_argument',
-      path: 'mountWidget',
-      message: `expected a waymark client (from createWaymark), got ${got}`,
-    });
-    return inert;
-  }
-  const report = reporter(onError, wm);
+  const report = clientReporter('mountWidget', wm, options);
+  if (!report) return inert;
   try {
     const o = checkOptions(options, report);
     const host = document.createElement('div');

@@ -1,4 +1,5 @@
 import type { LevelState, MilestoneState } from 'waymark';
+import type { Achievement } from './achievement';
 
 /**
  * The milestones in the order a user meets them: each level's, in level order, then those in no level, in
@@ -22,16 +23,17 @@ export const inLevelOrder = (milestones: MilestoneState[], levels: LevelState[])
 
 /**
  * What to suggest next: the first unfinished milestone the user can work on now (active or overdue), in level order,
- * then definition order. Never one of `except` (what is being celebrated). Undefined when there is none.
+ * then definition order. Never one of `celebrated` (what is being celebrated). Undefined when there is none.
  *
  * @example
- * nextUp(wm.milestones(), wm.levels(), ['first-project'])?.next; // { label: 'Invite a teammate', href: '/team' }
+ * nextUp(wm.milestones(), wm.levels(), [ofMilestone(firstProject)])?.next; // { label: 'Invite a teammate', href: '/team' }
  */
 export const nextUp = (
   milestones: MilestoneState[],
   levels: LevelState[],
-  except: string[] = [],
+  celebrated: Achievement[] = [],
 ): MilestoneState | undefined =>
   inLevelOrder(milestones, levels).find(
-    (m) => (m.status === 'active' || m.status === 'overdue') && !except.includes(m.id),
+    // A level's celebration has the id `level:…`, which no milestone's id can be: comparing ids is enough.
+    (m) => (m.status === 'active' || m.status === 'overdue') && !celebrated.some((a) => a.id === m.id),
   );

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COOLDOWN_MS, createCelebrations, GATHER_MS, MERGE_MS, TOAST_MS } from '../../widget/celebrate';
+import { createCelebrations } from '../../widget/celebrate';
+import { COOLDOWN_MS, GATHER_MS, MERGE_MS, TOAST_MS } from '../../widget/createToastQueue';
 import { mountWidget } from '../../widget/index';
 import { createState } from '../../widget/state';
 import { createFormat } from '../../widget/strings';

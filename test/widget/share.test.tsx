@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GATHER_MS, TOAST_MS } from '../../widget/celebrate';
+import { GATHER_MS, TOAST_MS } from '../../widget/createToastQueue';
 import { de } from '../../widget/locales/index';
 import { fakeClient, level, milestone } from './fakeClient';
 import { mount } from './helpers';

@@ -1,13 +1,5 @@
 import type { Ctx } from './ctx';
-
-/**
- * LinkedIn's share link for `url` (its share-offsite page takes only the URL, and shows that page's preview).
- *
- * @example
- * linkedInUrl('https://acme.example'); // 'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Facme.example'
- */
-export const linkedInUrl = (url: string) =>
-  'https://www.linkedin.com/sharing/share-offsite/?url=' + encodeURIComponent(url);
+import { ShareMenu } from './ShareMenu';
 
 /**
  * The toast's Share button, when the `share` option is set: the Web Share API where the browser has it
@@ -45,17 +37,6 @@ export const Share = ({ c, id, title }: { c: Ctx; id: string; title: string }) =
       },
     );
   };
-  const copy = () => {
-    const done = (ok: boolean) => {
-      s.share.value = ok ? 'copied' : 'failed';
-      if (ok) shared('copy');
-    };
-    if (!nav?.clipboard?.writeText) return done(false);
-    nav.clipboard.writeText(line).then(
-      () => done(true),
-      () => done(false),
-    );
-  };
   const state = s.share.value;
   return (
     <div class="sh">
@@ -68,19 +49,7 @@ export const Share = ({ c, id, title }: { c: Ctx; id: string; title: string }) =
         {t('share')}
       </button>
       {/* The choices on a row of their own under the button, so that they read as its menu. */}
-      {state && (
-        <div class="sm">
-          <a href={linkedInUrl(share.url)} target="_blank" rel="noopener noreferrer" onClick={() => shared('linkedin')}>
-            {t('shareLinkedIn')}
-          </a>
-          <button type="button" onClick={copy} aria-live="polite">
-            {state === 'copied' ? t('copied') : t('copyLink')}
-          </button>
-          {state === 'failed' && (
-            <input class="cp" readOnly value={line} aria-label={t('copyLink')} ref={(el) => el?.select()} />
-          )}
-        </div>
-      )}
+      {state && <ShareMenu c={c} url={share.url} line={line} shared={shared} />}
     </div>
   );
 };

@@ -21,8 +21,7 @@ export const Toast = ({ c }: { c: Ctx }) => {
   const level = items.find((a) => a.kind === 'level');
   const icon = level?.badge?.icon ?? items.find((a) => a.badge?.icon)?.badge?.icon ?? '🎉';
   const milestones = c.s.milestones.value;
-  const done = items.filter((a) => a.kind === 'milestone').map((a) => a.id);
-  const next = nextUp(milestones, c.s.levels.value, done);
+  const next = nextUp(milestones, c.s.levels.value, items);
   // What a share names: the level when one was completed, else the last milestone.
   const shared = level ?? items[items.length - 1];
   const hold = (held: boolean) => () => (c.s.held.value = held);
