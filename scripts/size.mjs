@@ -45,7 +45,9 @@ const checks = [
     // streak event; +0.15 KB, for 3.8 -> 2.3 us per event with ten rules listening), createUsers and createIdbStorage
     // split, and the widget's splits merged (mangled names re-drawn where two branches had given one short name twice):
     // measured 23.05 KB. Raised in the open.
-    total: 23.1 * KB,
+    // 23.15 KB with shareWithTabs split (the message handling, a batch's flush and apply in files of their own over
+    // one mangled TabShare): measured 23.11 KB (+0.06 KB). Raised in the open.
+    total: 23.15 * KB,
   },
   {
     name: 'waymark + waymark/widget',
@@ -69,7 +71,8 @@ const checks = [
     // 49.25 KB with createOutbox split: measured 49.21 KB (+0.16 KB). Raised in the open.
     // 49.3 KB with createSegments split: measured 49.28 KB (+0.07 KB). Raised in the open.
     // 49.45 KB with the engine's hot path and the widget's splits merged: measured 49.42 KB. Raised in the open.
-    total: 49.45 * KB,
+    // 49.5 KB with shareWithTabs split: measured 49.48 KB (+0.06 KB). Raised in the open.
+    total: 49.5 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -109,7 +112,8 @@ const checks = [
     // 45.95 KB with createOutbox split: measured 45.93 KB (+0.19 KB). Raised in the open.
     // 46.1 KB with createSegments split: measured 46.05 KB (+0.11 KB). Raised in the open.
     // 46.25 KB with the engine's hot path and the widget's splits merged: measured 46.23 KB. Raised in the open.
-    budget: 46.25 * KB,
+    // 46.3 KB with shareWithTabs split: measured 46.28 KB (+0.05 KB). Raised in the open.
+    budget: 46.3 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -131,7 +135,8 @@ const checks = [
     // clientReporter for mountWidget and defineElements, nextUp taking the celebrated achievements): ja measured
     // 46.66 KB (+0.09 KB on 46.57; Share's menu as a component of its own, the last split, +0.03 KB). Raised in the open.
     // 47.15 KB with the engine's hot path and both splits merged: ja measured 47.13 KB. Raised in the open.
-    budget: 47.15 * KB,
+    // 47.2 KB with shareWithTabs split: ja measured 47.18 KB (+0.05 KB). Raised in the open.
+    budget: 47.2 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

@@ -1,0 +1,17 @@
+import type { Batch, TabShare } from './TabShare';
+
+/**
+ * Shares what this tab tracked since the last message, as its next numbered batch (marked seen in its own document).
+ *
+ * @example
+ * queueMicrotask(() => flushTabBatch(share));
+ */
+export function flushTabBatch(share: TabShare): void {
+  if (!share.outgoing_.length) return;
+  const { engine, tabId } = share.options_;
+  const b: Batch = { k: share.options_.docKey(), e: share.outgoing_, t: tabId, n: share.batches_++ };
+  share.outgoing_ = [];
+  engine.markSeen(tabId, b.n);
+  share.log_?.push(b);
+  share.link_.post(b);
+}
