@@ -14,9 +14,15 @@ afterEach(() => {
 });
 
 const current = (wm: Waymark) => wm.milestone('five-tasks')!.current;
-/** Resolves when every client's five-tasks count is `n` (their tabs' events arrive over a real BroadcastChannel). */
-const counted = (n: number, ...clients: Waymark[]) =>
-  Promise.all(clients.map((wm) => until(wm, () => current(wm) === n)));
+/**
+ * Resolves when every client's five-tasks count is `n` (their tabs' events arrive over a real BroadcastChannel).
+ * The clock moves on by the gap within which a tab's bursts share one message (50 ms): no time passes otherwise.
+ */
+const counted = async (n: number, ...clients: Waymark[]) => {
+  const all = Promise.all(clients.map((wm) => until(wm, () => current(wm) === n)));
+  await vi.advanceTimersByTimeAsync(50);
+  await all;
+};
 
 // Two clients on one IndexedDB in one process stand in for two tabs: Node has BroadcastChannel too.
 describe('several tabs', () => {
@@ -123,6 +129,30 @@ describe('several tabs', () => {
     expect(a.wm.milestone('first-project')!.status).toBe('achieved');
     expect(b.achieved).toEqual(['first-project']);
     expect(a.achieved).toEqual(['first-project']);
+  });
+});
+
+describe('a burst held back by the 50 ms gap', () => {
+  it('is posted to the other tabs before the document that includes it is written', async () => {
+    const a = client();
+    await a.wm.ready;
+    const b = client();
+    await b.wm.ready;
+    a.wm.track('task_added');
+    await counted(1, a.wm, b.wm);
+    a.wm.track('task_added');
+    await until(b.wm, () => current(b.wm) === 2);
+    // No time has passed since that message: this burst waits for the gap.
+    a.wm.track('task_added');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(current(b.wm)).toBe(2);
+    // The write of a's document (flush) posts it first; the clock has not moved.
+    await a.wm.flush();
+    await until(b.wm, () => current(b.wm) === 3);
+    const c = client();
+    await c.wm.ready;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([current(a.wm), current(b.wm), current(c.wm)]).toEqual([3, 3, 3]);
   });
 });
 

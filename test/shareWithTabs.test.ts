@@ -8,6 +8,7 @@ let tabs = createMemoryTabs();
 const settle = () => vi.advanceTimersByTimeAsync(0);
 let channels = 0;
 let tabIds = 0;
+let clock = 0;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -19,7 +20,7 @@ afterEach(() => {
 });
 
 /** A tab: a counting engine on its own document, linked on `name`. */
-function tab(name: string, doc: UserDoc = createUserDoc(0)) {
+function tab(name: string, doc: UserDoc = createUserDoc(0), now = () => (clock += 1000)) {
   const t = {
     id: `tab-${tabIds++}`,
     doc,
@@ -48,6 +49,9 @@ function tab(name: string, doc: UserDoc = createUserDoc(0)) {
     tabId: t.id,
     engine: t.engine,
     docKey: () => 'k',
+    // By default a second passes between calls: each burst comes after a quiet spell and is posted at once (the gap
+    // has tests of its own below).
+    now,
     run: (op) => op(),
     reload: () => {},
   });
@@ -148,5 +152,63 @@ describe('the join window', () => {
     const a = await lateAnswerAfter(999);
     // The adopted document's 5, and a's own event replayed on it.
     expect(a.count()).toBe(6);
+  });
+});
+
+describe('bursts closer together than 50 ms', () => {
+  /** Tab `a` on the fake clock, and every batch message another tab hears. */
+  const watched = () => {
+    const name = `share-${channels++}`;
+    const a = tab(name, createUserDoc(0), Date.now);
+    const heard: { n: number; e: unknown[] }[] = [];
+    tabs.open(name, (m) => {
+      const batch = m as { n?: number; e?: unknown[] };
+      if (typeof batch.n === 'number') heard.push({ n: batch.n, e: batch.e! });
+    });
+    return { a, heard };
+  };
+
+  it('share one message: the first burst goes at once, the next when 50 ms have passed since', async () => {
+    const { a, heard } = watched();
+    a.track();
+    a.track();
+    await settle();
+    expect(heard.map((b) => b.e.length)).toEqual([2]);
+    // Three more bursts within the gap: held, then one message for all three.
+    for (let i = 0; i < 3; i++) {
+      a.track();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(heard).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(heard.map((b) => b.e.length)).toEqual([2, 3]);
+    expect(heard.map((b) => b.n)).toEqual([0, 1]);
+    // After a quiet spell a burst goes at once again.
+    await vi.advanceTimersByTimeAsync(1000);
+    a.track();
+    await settle();
+    expect(heard.map((b) => b.e.length)).toEqual([2, 3, 1]);
+  });
+
+  it('what waits is posted at once by flush(), join(), changedUser() and close(), and marked in its document', async () => {
+    const { a, heard } = watched();
+    a.track();
+    await settle();
+    for (const [i, call] of [
+      () => a.share!.flush(),
+      () => a.share!.join(),
+      () => a.share!.changedUser(),
+      () => a.share!.close(),
+    ].entries()) {
+      a.track();
+      call();
+      await settle();
+      expect(heard).toHaveLength(i + 2);
+      // The document records the batch the moment it is posted: stored now, it covers what it includes.
+      expect(a.doc.seen![a.id]).toBe(i + 1);
+    }
+    // Nothing was held back for the timer to post twice.
+    await vi.advanceTimersByTimeAsync(100);
+    expect(heard).toHaveLength(5);
   });
 });

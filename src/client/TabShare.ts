@@ -20,6 +20,8 @@ export interface TabShareOptions {
   tabId: string;
   engine: Pick<Engine, 'track' | 'load' | 'doc' | 'lastSeen' | 'markSeen'>;
   docKey: () => string;
+  /** The clock (ms): bursts closer together than a gap share one message. */
+  now: () => number;
   /** Runs `op` in order with the client's other operations (after a load under way). */
   run: (op: () => void) => void;
   /** Another tab changed the user: load again, after `join()`. */
@@ -32,8 +34,12 @@ export interface TabShare {
   link_: TabChannel;
   /** The number the next batch of this tab gets. */
   batches_: number;
-  /** Events tracked here and not shared yet: one message per burst. */
+  /** Events tracked here and not shared yet: one message per burst, or per gap when bursts come closer. */
   outgoing_: Batch['e'];
+  /** When this tab last posted a batch (its clock). */
+  posted_: number;
+  /** Posts the waiting batch when bursts come closer than the gap. */
+  postTimer_?: ReturnType<typeof setTimeout>;
   /** While joining: every batch since the question, to replay on an adopted document. */
   log_?: Batch[];
   /** Ends the join. */

@@ -31,6 +31,7 @@ export async function createSession(client: SessionOptions) {
   await startUser(context, definitions, state);
   const unwatch = client.platform_.watchPage({
     hide(leaving) {
+      context.tabs_?.flush();
       void saver.flush(leaving);
       void context.sync_?.flush({ keepalive: true, leaving });
     },
@@ -59,6 +60,7 @@ export async function createSession(client: SessionOptions) {
     },
     reset: () =>
       client.hold_(async () => {
+        context.tabs_?.flush();
         saver.cancel_();
         await saver.flush();
         await users.reset();
@@ -81,6 +83,7 @@ const openTabs = (context: SessionContext) => {
     name: context.prefix_ + 'state',
     channel: client.platform_.openTabChannel,
     tabId: client.platform_.randomId(),
+    now: context.options_.now,
     engine: context.engine_,
     docKey: context.users_.docKey_,
     run: client.run_,

@@ -42,7 +42,11 @@ export function createSessionContext(client: SessionOptions): SessionContext {
     send_: (...args) => void context.sync_?.enqueue(context.wire_(...args)),
   } as SessionContext;
   context.saver_ = createSaver(
-    () => storage.set(context.users_.docKey_(), context.engine_.doc()),
+    // What the document includes is posted to the other tabs first: a tab that loads it must not count a batch twice.
+    () => {
+      context.tabs_?.flush();
+      return storage.set(context.users_.docKey_(), context.engine_.doc());
+    },
     100,
     (error) => report({ code: 'storage_error', message: `could not save state: ${String(error)}` }),
   );
@@ -67,7 +71,11 @@ export function createSessionContext(client: SessionOptions): SessionContext {
     randomId: platform.randomId,
     report,
     engine: context.engine_,
-    flush: context.saver_.flush,
+    // Before the engine takes another user's document: the last user's events go to the other tabs under their key.
+    flush: () => {
+      context.tabs_?.flush();
+      return context.saver_.flush();
+    },
   });
   return context;
 }
