@@ -47,7 +47,10 @@ const checks = [
     // measured 23.05 KB. Raised in the open.
     // 23.15 KB with shareWithTabs split (the message handling, a batch's flush and apply in files of their own over
     // one mangled TabShare): measured 23.11 KB (+0.06 KB). Raised in the open.
-    total: 23.15 * KB,
+    // 23.55 KB with a tab's events shared at most once per 50 ms, and not at all by a tab alone (issue 15's track()
+    // cost: each post is a structured clone and a message; Web Locks tell a tab it is alone, a frozen tab included):
+    // measured 23.52 KB (+0.41 KB: announceTab 0.39 KB minified, checkAlone, the flush points). Raised in the open.
+    total: 23.55 * KB,
   },
   {
     name: 'waymark + waymark/widget',
@@ -72,7 +75,8 @@ const checks = [
     // 49.3 KB with createSegments split: measured 49.28 KB (+0.07 KB). Raised in the open.
     // 49.45 KB with the engine's hot path and the widget's splits merged: measured 49.42 KB. Raised in the open.
     // 49.5 KB with shareWithTabs split: measured 49.48 KB (+0.06 KB). Raised in the open.
-    total: 49.5 * KB,
+    // 49.9 KB with the tabs' sharing (one post per 50 ms, none alone): measured 49.89 KB (+0.41 KB). Raised in the open.
+    total: 49.9 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -113,7 +117,8 @@ const checks = [
     // 46.1 KB with createSegments split: measured 46.05 KB (+0.11 KB). Raised in the open.
     // 46.25 KB with the engine's hot path and the widget's splits merged: measured 46.23 KB. Raised in the open.
     // 46.3 KB with shareWithTabs split: measured 46.28 KB (+0.05 KB). Raised in the open.
-    budget: 46.3 * KB,
+    // 46.7 KB with the tabs' sharing (one post per 50 ms, none alone): measured 46.65 KB (+0.37 KB). Raised in the open.
+    budget: 46.7 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -136,7 +141,7 @@ const checks = [
     // 46.66 KB (+0.09 KB on 46.57; Share's menu as a component of its own, the last split, +0.03 KB). Raised in the open.
     // 47.15 KB with the engine's hot path and both splits merged: ja measured 47.13 KB. Raised in the open.
     // 47.2 KB with shareWithTabs split: ja measured 47.18 KB (+0.05 KB). Raised in the open.
-    budget: 47.2 * KB,
+    budget: 47.6 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TabPresence } from '../src/client/Platform';
 import { shareWithTabs } from '../src/client/shareWithTabs';
 import { createUserDoc, markSeen, type UserDoc } from '../src/engine/userDoc';
 import { createMemoryTabs } from './fixtures/memoryTabs';
@@ -20,7 +21,7 @@ afterEach(() => {
 });
 
 /** A tab: a counting engine on its own document, linked on `name`. */
-function tab(name: string, doc: UserDoc = createUserDoc(0), now = () => (clock += 1000)) {
+function tab(name: string, doc: UserDoc = createUserDoc(0), now = () => (clock += 1000), presence?: TabPresence) {
   const t = {
     id: `tab-${tabIds++}`,
     doc,
@@ -52,6 +53,7 @@ function tab(name: string, doc: UserDoc = createUserDoc(0), now = () => (clock +
     // By default a second passes between calls: each burst comes after a quiet spell and is posted at once (the gap
     // has tests of its own below).
     now,
+    presence,
     run: (op) => op(),
     reload: () => {},
   });
@@ -210,5 +212,102 @@ describe('bursts closer together than 50 ms', () => {
     // Nothing was held back for the timer to post twice.
     await vi.advanceTimersByTimeAsync(100);
     expect(heard).toHaveLength(5);
+  });
+});
+
+describe('a tab alone', () => {
+  /** The tabs' marks, as Web Locks would hold them: open until closed. */
+  const marks = new Set<string>();
+  let answerMs = 0;
+  const presence = (id: () => string): TabPresence => ({
+    // Answered after `answerMs`, as a real query is answered after a while: the marks as they are then.
+    othersOpen: () => new Promise((resolve) => setTimeout(() => resolve([...marks].some((m) => m !== id())), answerMs)),
+    close: () => void marks.delete(id()),
+  });
+  /** A tab with a mark of its own, and every batch message another tab hears. */
+  const marked = (name: string) => {
+    let self = '';
+    const t = tab(
+      name,
+      createUserDoc(0),
+      undefined,
+      presence(() => self),
+    );
+    self = t.id;
+    marks.add(t.id);
+    return t;
+  };
+  const listen = (name: string) => {
+    const heard: unknown[] = [];
+    tabs.open(name, (m) => typeof (m as { n?: number }).n === 'number' && heard.push(m));
+    return heard;
+  };
+  const answered = () => vi.advanceTimersByTimeAsync(20);
+  beforeEach(() => {
+    marks.clear();
+    answerMs = 0;
+  });
+
+  it('stops sharing after its join window; a tab that opens later adopts its document, then both share', async () => {
+    const name = `share-${channels++}`;
+    const a = marked(name);
+    a.share!.join();
+    a.track();
+    await settle();
+    // Nobody answered within the second and no other tab is marked: alone, once the question is answered.
+    await vi.advanceTimersByTimeAsync(1000);
+    await answered();
+    const heard = listen(name);
+    a.track();
+    a.track();
+    await settle();
+    expect(heard).toEqual([]);
+    expect(a.count()).toBe(3);
+    // A tab opens: its question reaches a, whose answer holds the events it did not share.
+    const b = marked(name);
+    b.share!.join();
+    await settle();
+    expect(b.count()).toBe(3);
+    a.track();
+    b.track();
+    await settle();
+    expect([a.count(), b.count()]).toEqual([5, 5]);
+    expect(heard.length).toBeGreaterThan(0);
+  });
+
+  it('keeps sharing while another tab is marked (a frozen one that did not answer), or was heard from while asking', async () => {
+    const name = `share-${channels++}`;
+    marks.add('frozen-tab');
+    const a = marked(name);
+    a.share!.join();
+    await vi.advanceTimersByTimeAsync(1000);
+    await answered();
+    const heard = listen(name);
+    a.track();
+    await settle();
+    expect(heard).toHaveLength(1);
+    // The other tab closes: the next check finds a alone, unless a tab speaks while it asks.
+    marks.delete('frozen-tab');
+    const other = tabs.open(name, () => {});
+    answerMs = 10;
+    a.share!.check();
+    other.post({ id: 1 });
+    await answered();
+    answerMs = 0;
+    a.track();
+    await settle();
+    expect(heard).toHaveLength(2);
+    a.share!.check();
+    await answered();
+    a.track();
+    await settle();
+    expect(heard).toHaveLength(2);
+  });
+
+  it('removes its mark when closed', () => {
+    const a = marked(`share-${channels++}`);
+    expect(marks.has(a.id)).toBe(true);
+    a.share!.close();
+    expect(marks.has(a.id)).toBe(false);
   });
 });

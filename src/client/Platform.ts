@@ -9,6 +9,14 @@ export interface TabChannel {
   close(): void;
 }
 
+/** This tab's mark among the tabs of its origin, to know when it is the only one. */
+export interface TabPresence {
+  /** Whether another tab may be open (one that is frozen or still opening included). */
+  othersOpen(): Promise<boolean>;
+  /** Removes this tab's mark. */
+  close(): void;
+}
+
 /** What the page tells the client: it is hidden or left, shown again, and time passes. */
 export interface PageListeners {
   /** The page is hidden (`leaving` false) or being unloaded (`leaving` true: it may get no further turn). */
@@ -36,6 +44,11 @@ export interface Platform {
   sharesStorage(kind: 'indexeddb' | 'custom'): boolean;
   /** A channel to the other tabs of this origin; undefined where there is none. */
   openTabChannel(name: string, onMessage: (message: unknown) => void): TabChannel | undefined;
+  /**
+   * Marks this tab as open under `name` until `close()`, so that a tab can tell it is alone and skip sharing its events;
+   * absent, or undefined, where the platform cannot tell (then every event is shared).
+   */
+  announceTab?(name: string, tabId: string): TabPresence | undefined;
   /** Calls the listeners as the page is hidden, shown and time passes; returns the function that stops it all. */
   watchPage(listeners: PageListeners): () => void;
   /** A new random id that cannot be guessed: 128 bits as 32 hex digits (an anonymous id is a bearer secret). */

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/createEngine';
-import type { TabChannel } from './Platform';
+import type { TabChannel, TabPresence } from './Platform';
 import type { Properties } from '../types';
 
 /** Events one tab tracked for document `k`: batch number `n` of tab `t`. */
@@ -20,6 +20,8 @@ export interface TabShareOptions {
   tabId: string;
   engine: Pick<Engine, 'track' | 'load' | 'doc' | 'lastSeen' | 'markSeen'>;
   docKey: () => string;
+  /** This tab's mark among the others (the platform's), to know when it is alone; absent, it never is. */
+  presence?: TabPresence;
   /** The clock (ms): bursts closer together than a gap share one message. */
   now: () => number;
   /** Runs `op` in order with the client's other operations (after a load under way). */
@@ -42,6 +44,10 @@ export interface TabShare {
   postTimer_?: ReturnType<typeof setTimeout>;
   /** While joining: every batch since the question, to replay on an adopted document. */
   log_?: Batch[];
+  /** No other tab is open: events are not shared until a tab is heard from. */
+  alone_?: boolean;
+  /** Messages heard from other tabs: one heard while asking whether any is open answers the question. */
+  heard_: number;
   /** Ends the join. */
   timer_?: ReturnType<typeof setTimeout>;
 }

@@ -35,7 +35,10 @@ export async function createSession(client: SessionOptions) {
       void saver.flush(leaving);
       void context.sync_?.flush({ keepalive: true, leaving });
     },
-    tick: () => client.run_(engine.tick),
+    tick() {
+      context.tabs_?.check();
+      client.run_(engine.tick);
+    },
     // A teammate's account milestone, another device's achievement: shown without a reload, with no polling timer.
     show() {
       if (state.stale_()) client.run_(() => void state.pull_());
@@ -79,10 +82,13 @@ export async function createSession(client: SessionOptions) {
 const openTabs = (context: SessionContext) => {
   const { client_: client, saver_: saver } = context;
   if (context.options_.storage !== 'indexeddb') return undefined;
+  const name = context.prefix_ + 'state';
+  const tabId = client.platform_.randomId();
   return shareWithTabs({
-    name: context.prefix_ + 'state',
+    name,
     channel: client.platform_.openTabChannel,
-    tabId: client.platform_.randomId(),
+    tabId,
+    presence: client.platform_.announceTab?.(name, tabId),
     now: context.options_.now,
     engine: context.engine_,
     docKey: context.users_.docKey_,

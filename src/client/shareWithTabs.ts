@@ -1,3 +1,4 @@
+import { checkAlone } from './checkAlone';
 import { flushTabBatch } from './flushTabBatch';
 import { receiveTabMessage } from './receiveTabMessage';
 import type { Received, TabShare, TabShareOptions } from './TabShare';
@@ -29,21 +30,27 @@ const GAP_MS = 50;
  */
 export function shareWithTabs(o: TabShareOptions) {
   // A message this version cannot apply (another tab mid-deploy) is ignored, never thrown into the page.
-  const link = o.channel(o.name, (m) =>
+  const link = o.channel(o.name, (m) => {
+    share.heard_++;
+    share.alone_ = false;
     o.run(() => {
       try {
         receiveTabMessage(share, m as Received);
       } catch {}
-    }),
-  );
-  if (!link) return;
-  const share: TabShare = { options_: o, link_: link, batches_: 0, outgoing_: [], posted_: -Infinity };
+    });
+  });
+  if (!link) {
+    o.presence?.close();
+    return;
+  }
+  const share: TabShare = { options_: o, link_: link, batches_: 0, outgoing_: [], posted_: -Infinity, heard_: 0 };
   const post = () => flushTabBatch(share);
 
   return {
     /** Asks the live tabs for their document; call as loading starts. The answer is applied in `run` order. */
     join() {
       flushTabBatch(share);
+      share.alone_ = false;
       share.log_ = [];
       link.post({ h: o.tabId });
       clearTimeout(share.timer_);
@@ -51,12 +58,14 @@ export function shareWithTabs(o: TabShareOptions) {
         () =>
           o.run(() => {
             share.log_ = undefined;
+            checkAlone(share);
           }),
         JOIN_MS,
       );
     },
-    /** Shares an event this tab tracked (and applied): one message per burst, at most one per 50 ms. */
+    /** Shares an event this tab tracked (and applied): one message per burst, at most one per 50 ms; none alone. */
     send(name: string, props: Properties, ts: number) {
+      if (share.alone_) return;
       if (share.outgoing_.push([name, props, ts]) > 1) return;
       // A clock set back (a test's) counts as a gap passed.
       const wait = share.posted_ + GAP_MS - o.now();
@@ -65,6 +74,8 @@ export function shareWithTabs(o: TabShareOptions) {
     },
     /** Posts what this tab tracked and has not shared yet: call before its document is stored or replaced. */
     flush: post,
+    /** Asks again whether this tab is alone (another may have closed): about once a minute. */
+    check: () => checkAlone(share),
     /** Tells the other tabs that the user changed (what the last user tracked is posted first). */
     changedUser() {
       flushTabBatch(share);
@@ -74,6 +85,7 @@ export function shareWithTabs(o: TabShareOptions) {
       flushTabBatch(share);
       clearTimeout(share.timer_);
       link.close();
+      o.presence?.close();
     },
   };
 }
