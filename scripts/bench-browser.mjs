@@ -111,6 +111,53 @@ console.log(
   await p.context().close();
 }
 
+// 1b. track() one event at a time, as a page tracks a click: the call and the microtasks it queues (the message to the
+// other tabs goes on one when the last went 50 ms ago or more), 60 ms apart, in one tab alone (past its join window) and with a second tab of the origin open.
+{
+  const p = await fresh();
+  const sparse = () =>
+    p.evaluate(
+      async (defs) => {
+        const wm = window.bench.createWaymark({ projectKey: 'bench-sparse', milestones: defs, stalledAfter: false });
+        await wm.ready;
+        const names = ['event_0', 'event_1', 'event_2', 'event_3'];
+        for (let i = 0; i < 2000; i++) wm.track(names[i & 3], { feature: 'kanban', amount: 42, plan: 'pro' });
+        await new Promise((r) => setTimeout(r, 1600));
+        // A second channel object in the page hears what the client posts to the other tabs.
+        let posts = 0;
+        const heard = new BroadcastChannel('wm:bench-sparse:state');
+        heard.onmessage = (e) => typeof e.data?.n === 'number' && posts++;
+        const us = [];
+        for (let i = 0; i < 120; i++) {
+          const t0 = performance.now();
+          wm.track(names[i & 3], { feature: 'kanban', amount: 42, plan: 'pro' });
+          await Promise.resolve();
+          await Promise.resolve();
+          us.push((performance.now() - t0) * 1000);
+          await new Promise((r) => setTimeout(r, 60));
+        }
+        wm.destroy();
+        heard.close();
+        return { us, posts };
+      },
+      benchDefinitions(200, 10),
+    );
+  const { us: alone, posts: alonePosts } = await sparse();
+  // The other tab runs a client of the same project: it holds a tab's lock and answers the join.
+  const other = await p.context().newPage();
+  await other.goto(url);
+  await other.waitForFunction(() => window.bench);
+  await other.evaluate(
+    (defs) => window.bench.createWaymark({ projectKey: 'bench-sparse', milestones: defs, stalledAfter: false }).ready,
+    benchDefinitions(200, 10),
+  );
+  const { us: shared, posts: sharedPosts } = await sparse();
+  console.log(
+    `track() one event every 60 ms (200 definitions, 10 per event; call + microtasks): one tab alone median ${median(alone).toFixed(0)} µs, p90 ${pct(alone, 0.9).toFixed(0)} µs (${alonePosts} messages to other tabs); with another tab open ${median(shared).toFixed(0)} µs, p90 ${pct(shared, 0.9).toFixed(0)} µs (${sharedPosts} messages)`,
+  );
+  await p.context().close();
+}
+
 // 2. Time to ready: 10,000 past events in IndexedDB, then each reload creates the client and awaits `ready`.
 {
   const p = await fresh();
