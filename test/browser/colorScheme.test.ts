@@ -35,13 +35,27 @@ const DARK = 'rgb(27, 28, 34)';
 
 describe("colorScheme 'auto' in Chromium", () => {
   it('a light host page on a dark operating system: the widget stays light', async () => {
-    const page = await h.open('/examples/plain-html/', { colorScheme: 'dark' });
+    // No color-scheme and no background of its own: only the OS could make it dark, and it does not decide.
+    const page = await h.open('/test/browser/pages/scheme.html', { colorScheme: 'dark' });
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
     await ready(page);
     await page.waitForTimeout(300);
     expect(await surfaces(page)).toEqual({ checklist: WHITE, launcher: WHITE });
     await page.screenshot({ path: `${SHOTS}/scheme-light-page-dark-os.png` });
+    expect(await h.cspViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the plain-HTML example follows the dark OS, and the widget follows the page', async () => {
+    const page = await h.open('/examples/plain-html/', { colorScheme: 'dark' });
+    await ready(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(17, 19, 24)');
+    expect(await surfaces(page)).toEqual({ checklist: DARK, launcher: DARK });
+    await page.emulateMedia({ colorScheme: 'light' }); // the OS switches back while the page is open
+    await page.waitForTimeout(300);
+    expect(await surfaces(page)).toEqual({ checklist: WHITE, launcher: WHITE });
     expect(await h.cspViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -22,6 +22,30 @@ const progress = async (page: Page) => {
   await inWidget(page, (root) => (root.querySelector('.ts .x') as HTMLElement | null)?.click());
 };
 
+// What the shot shows in each scheme, read from what Chromium lays out: the example page follows the visitor's
+// preference and the widget ('auto') follows the page, so a dark shot has a dark page and a dark widget.
+const SURFACE = { light: 'rgb(255, 255, 255)', dark: 'rgb(27, 28, 34)' };
+const PAGE = { light: 'rgb(245, 246, 248)', dark: 'rgb(17, 19, 24)' };
+const drawnIn = (page: Page, surface: '.pn' | '.ts') =>
+  page.evaluate((surface) => {
+    const root = document.querySelector('[data-waymark-widget]')!.shadowRoot!;
+    const inline = document.querySelector('waymark-checklist')!.shadowRoot!.querySelector('.el')!;
+    return {
+      page: getComputedStyle(document.body).backgroundColor,
+      widget: ['light', 'dark'].filter((c) => root.querySelector('.wm')!.classList.contains(c)),
+      surface: getComputedStyle(root.querySelector(surface)!).backgroundColor,
+      inline: getComputedStyle(inline).backgroundColor,
+    };
+  }, surface);
+const expectScheme = async (page: Page, surface: '.pn' | '.ts', scheme: 'light' | 'dark') =>
+  expect(await drawnIn(page, surface)).toEqual({
+    page: PAGE[scheme],
+    widget: [scheme],
+    surface: SURFACE[scheme],
+    inline: SURFACE[scheme],
+  });
+const shots = new Map<string, Buffer>();
+
 describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme) => {
   it('the open panel', async () => {
     const page = await h.open('/examples/plain-html/', { colorScheme });
@@ -30,7 +54,8 @@ describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme
     await waitInWidget(page, '(r) => r.querySelector(".pn")');
     await page.waitForTimeout(400);
     expect(await inWidget(page, (root) => root.querySelector('.lv h3')!.textContent)).toBe('Getting started · 1 of 3');
-    await page.screenshot({ path: `${SHOTS}/panel-${colorScheme}.png` });
+    await expectScheme(page, '.pn', colorScheme);
+    shots.set(`panel-${colorScheme}`, await page.screenshot({ path: `${SHOTS}/panel-${colorScheme}.png` }));
     expect(await h.cspViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -47,9 +72,18 @@ describe.each(['light', 'dark'] as const)('screenshots, %s scheme', (colorScheme
     expect(await inWidget(page, (root) => root.querySelector('.ts .tt')!.textContent)).toBe(
       'Milestone achieved: Complete 10 tasks',
     );
-    await page.screenshot({ path: `${SHOTS}/celebration-${colorScheme}.png` });
+    await expectScheme(page, '.ts', colorScheme);
+    shots.set(`celebration-${colorScheme}`, await page.screenshot({ path: `${SHOTS}/celebration-${colorScheme}.png` }));
     expect(await h.cspViolations(page)).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('screenshots, the two schemes', () => {
+  it.each(['panel', 'celebration'])('%s: the dark shot is not the light one', (shot) => {
+    const [light, dark] = [shots.get(`${shot}-light`), shots.get(`${shot}-dark`)];
+    expect(light && dark).toBeTruthy();
+    expect(light!.equals(dark!)).toBe(false);
   });
 });
 

@@ -177,6 +177,7 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
       expect(title).toContain('Take the first step');
       expect(announced).toContain('Take the first step');
       await poll(() => drewConfetti(p), 'confetti pixels on the canvas');
+      await p.waitForTimeout(600); // the toast's pop-in (.45 s): the shot shows it settled, not half transparent
       await p.screenshot({ path: `${SHOTS}/script-alone${suffix}-celebration.png` });
 
       // The inline checklist and the panel both draw their bars: achieved full, 1 of 5 a fifth.
@@ -187,6 +188,7 @@ describe.each(FILES)('$file', ({ file, suffix, words }) => {
       await p.evaluate(() => (window as unknown as { waymark: { open(): void } }).waymark.open());
       await poll(() => inRoot(p, widget, `(r) => r.querySelector('.pn .bar')`), 'the panel with its bars');
       expect(await bars(p, widget)).toEqual(expect.arrayContaining([1, 0.2]));
+      await p.waitForTimeout(400); // the panel's opening animation
       await p.screenshot({ path: `${SHOTS}/script-alone${suffix}-panel.png` });
       expect(await p.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);
     });
