@@ -9,7 +9,7 @@
 import 'fake-indexeddb/auto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { clonedMap, importSource } from './benchSource.mjs';
+import { importSource } from './benchSource.mjs';
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const BATCHES = arg('batches', 200);
@@ -17,14 +17,15 @@ const RUNS = arg('runs', 3);
 const only = process.argv.find((a) => a.startsWith('--backlogs='));
 const BACKLOGS = only ? only.slice(11).split(',').map(Number) : [10, 1_000, 10_000];
 
-const { createSync, createIdbStorage } = await importSource({
+const { createSync, createIdbStorage, createMemoryStorage } = await importSource({
   createSync: 'src/sync/createSync.ts',
   createIdbStorage: 'src/platform/browser/createIdbStorage.ts',
+  createMemoryStorage: 'src/platform/createMemoryStorage.ts',
 });
 
 let dbCount = 0;
 const storages = {
-  'Map, cloning': clonedMap,
+  'Map, cloning': createMemoryStorage,
   'fake IndexedDB': () =>
     createIdbStorage({ dbName: `bench-backlog-${process.pid}-${dbCount++}`, onFallback: (r) => console.error(r) }),
 };

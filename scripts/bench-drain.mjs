@@ -10,22 +10,23 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { clonedMap, importSource } from './benchSource.mjs';
+import { importSource } from './benchSource.mjs';
 
 const EVENTS = Number(process.argv.find((a) => a.startsWith('--events='))?.slice(9) ?? 10_000);
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 // --bare: the bare receiver only (waymark-server's own cost per batch, PGlite's inserts, dominates its rows).
 const BARE = process.argv.includes('--bare');
 
-const { createSync, createFetchTransport, createIdbStorage } = await importSource({
+const { createSync, createFetchTransport, createIdbStorage, createMemoryStorage } = await importSource({
   createSync: 'src/sync/createSync.ts',
   createFetchTransport: 'src/platform/browser/createFetchTransport.ts',
   createIdbStorage: 'src/platform/browser/createIdbStorage.ts',
+  createMemoryStorage: 'src/platform/createMemoryStorage.ts',
 });
 
 let dbCount = 0;
 const storages = {
-  'Map, cloning': clonedMap,
+  'Map, cloning': createMemoryStorage,
   'fake IndexedDB': () =>
     createIdbStorage({
       dbName: `bench-drain-${process.pid}-${dbCount++}`,

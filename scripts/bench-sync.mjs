@@ -5,12 +5,13 @@
 
 import { performance } from 'node:perf_hooks';
 import { createServer } from 'waymark-server';
-import { clonedMap, importSource } from './benchSource.mjs';
+import { importSource } from './benchSource.mjs';
 
 const fast = process.argv.includes('--fast');
-const { createSync, createFetchTransport } = await importSource({
+const { createSync, createFetchTransport, createMemoryStorage } = await importSource({
   createSync: 'src/sync/createSync.ts',
   createFetchTransport: 'src/platform/browser/createFetchTransport.ts',
+  createMemoryStorage: 'src/platform/createMemoryStorage.ts',
 });
 
 // One server for every run; each run has a project of its own. `fault.rate` of requests fail, half before the server
@@ -64,7 +65,7 @@ async function run({ events, failRate, gzipAbove, projectKey }) {
   fault.rate = failRate;
   fault.stats = { requests: 0, failedBefore: 0, failedAfter: 0, duplicates: 0 };
   const bytesBefore = bytesIn();
-  const storage = clonedMap();
+  const storage = createMemoryStorage();
   const errors = [];
   const scale = fast ? 0.05 : 1;
   const sync = createSync({

@@ -1,5 +1,6 @@
 // What the sync benchmarks share: waymark's own source modules bundled and loaded in this process (the parts under
-// test, not dist/, which keeps them internal), and a Map storage that clones as IndexedDB does.
+// test, not dist/, which keeps them internal). Their Map storage is the one that ships, createMemoryStorage (it
+// clones on the way in and out, as IndexedDB does).
 import { build } from 'esbuild';
 
 /**
@@ -23,17 +24,3 @@ export async function importSource(exports) {
   });
   return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 }
-
-/** A Map-backed storage that clones on the way in and out, as IndexedDB does; `map` is the Map itself. */
-export const clonedMap = () => {
-  const map = new Map();
-  return {
-    map,
-    get: async (k) => structuredClone(map.get(k)),
-    set: async (k, v) => void map.set(k, structuredClone(v)),
-    del: async (k) => void map.delete(k),
-    setIfAbsent: async (k, v) => !map.has(k) && !!map.set(k, structuredClone(v)),
-    update: async (k, fn) => void map.set(k, structuredClone(fn(structuredClone(map.get(k))))),
-    keys: async () => [...map.keys()],
-  };
-};

@@ -1,5 +1,5 @@
 import type { Waymark } from 'waymark';
-import { createCelebrations } from './celebrate';
+import { createCelebrations } from './createCelebrations';
 import { App } from './components/App';
 import { createConfetti } from './confetti';
 import { handleGuard } from './handleGuard';

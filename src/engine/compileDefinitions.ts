@@ -50,8 +50,11 @@ export interface CompiledDefinitions {
   index_: Map<string, Leaf[]>;
   /** Leaf → the milestones that read it. */
   readers_: Map<Leaf, CompiledMilestone[]>;
-  /** Event names the backend evaluates (account scope): tracked, but not unknown. */
-  remoteEvents_: Set<string>;
+  /**
+   * Event names tracked without an `unknown_event` report: those the backend evaluates (account scope), and each
+   * unknown name once it was reported (once per set of definitions).
+   */
+  quietEvents_: Set<string>;
 }
 
 /**
@@ -68,7 +71,7 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
     byId_: byId,
     index_: new Map(),
     readers_: new Map(),
-    remoteEvents_: new Set<string>(),
+    quietEvents_: new Set<string>(),
   } as CompiledDefinitions;
   const compile = createRuleCompiler(compiled);
   const list = milestones.map((def) => {

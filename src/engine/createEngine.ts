@@ -1,6 +1,7 @@
 import { compileDefinitions } from './compileDefinitions';
 import { createEvaluation } from './createEvaluation';
 import { createEventQueue } from './createEventQueue';
+import { mergeAchieved } from './mergeAchieved';
 import type {
   LevelDefinition,
   MilestoneDefinition,
@@ -38,17 +39,11 @@ export type Engine = ReturnType<typeof createEngine>;
 export function createEngine(o: EngineOptions) {
   let defs = compileDefinitions([], []);
   let doc = createUserDoc(o.now());
-  const unknown = new Set<string>();
   const events = createEventQueue(o, (m) => current.stateOf_(m));
-  const unknownEvent = (name: string) => {
-    if (defs.remoteEvents_.has(name) || unknown.has(name)) return;
-    unknown.add(name);
-    o.report({ code: 'unknown_event', message: `no milestone listens for "${name}"` });
-  };
-  let current = createEvaluation(defs, doc, o, events, unknownEvent);
+  let current = createEvaluation(defs, doc, o, events);
   /** Settles visibility and locks again, achieves whatever is met: after definitions, traits or the document change. */
   const evaluateAll = () => {
-    current = createEvaluation(defs, doc, o, events, unknownEvent);
+    current = createEvaluation(defs, doc, o, events);
     current.evaluate_();
     events.drain_();
   };
@@ -56,7 +51,6 @@ export function createEngine(o: EngineOptions) {
     /** Replaces the definitions (already validated); progress and achievements are kept. */
     define(milestones: MilestoneDefinition[], levels: LevelDefinition[]) {
       defs = compileDefinitions(milestones, levels);
-      unknown.clear();
       evaluateAll();
     },
     /** Switches to another user's document. */
@@ -82,12 +76,7 @@ export function createEngine(o: EngineOptions) {
     },
     /** Marks milestones achieved elsewhere (another device, the backend); earlier times win. */
     mergeAchieved(achieved: Record<string, number>, startedAt?: number) {
-      if (startedAt !== undefined && startedAt < doc.startedAt) doc.startedAt = startedAt;
-      for (const id in achieved) {
-        const m = defs.byId_.get(id);
-        if (id in doc.achieved) doc.achieved[id] = Math.min(doc.achieved[id], achieved[id]);
-        else if (m) current.achieve_(m, achieved[id]);
-      }
+      mergeAchieved(doc, defs, current.achieve_, achieved, startedAt);
       evaluateAll();
     },
     track(name: string, props: Properties, ts: number) {

@@ -1,11 +1,12 @@
 import type { CompiledDefinitions, RuleContext } from './compileDefinitions';
 import { createAchiever } from './createAchiever';
+import { createDeadlines } from './createDeadlines';
 import type { EngineOptions } from './createEngine';
 import type { createEventQueue } from './createEventQueue';
-import { findDeadline } from './findDeadline';
 import { lockedBy } from './lockedBy';
 import { matchesSegment } from './matchesSegment';
 import { recordLevels } from './recordLevels';
+import { reportUnknownEvent } from './reportUnknownEvent';
 import { toLevelStates } from './toLevelStates';
 import { toMilestoneState } from './toMilestoneState';
 import type { LevelState, MilestoneState, Properties } from '../types';
@@ -18,7 +19,7 @@ import type { UserDoc } from './userDoc';
  * emit once an operation is complete; the public states are built when read and kept until the state changes.
  *
  * @example
- * const current = createEvaluation(compiled, doc, options, events, reportUnknown);
+ * const current = createEvaluation(compiled, doc, options, events);
  * current.evaluate_(); // achieves what is met, fires what is due
  * current.track_('task_completed', {}, Date.now());
  */
@@ -27,28 +28,19 @@ export function createEvaluation(
   doc: UserDoc,
   o: EngineOptions,
   events: ReturnType<typeof createEventQueue>,
-  /** Called with an event no milestone listens for. */
-  unknownEvent: (name: string) => void,
 ) {
   const ctx: RuleContext = { leaves_: doc.leaves, achieved_: doc.achieved, now_: 0 };
   const list = defs.list_;
   for (const m of list) m.hidden_ = !!m.def_.segment && !matchesSegment(m.def_.segment, doc.traits);
   for (const m of list) m.locked_ = !m.hidden_ && !!lockedBy(doc, m);
-  let next = -Infinity;
   let milestones: MilestoneState[] | undefined;
   let levels: LevelState[] | undefined;
   const touch = () => {
     milestones = levels = undefined;
     o.changed();
   };
-  const checkTime = () => {
-    if (ctx.now_ >= next) next = findDeadline(doc, list, ctx.now_, o.stalledAfter, events.push_, touch);
-  };
-  // Achievements open other milestones and restart the quiet period: every deadline is looked at again.
-  const restartDeadlines = () => {
-    next = -Infinity;
-  };
-  const achiever = createAchiever(doc, defs, ctx, events.push_, restartDeadlines, o.listens);
+  const deadlines = createDeadlines(doc, list, ctx, o.stalledAfter, events.push_, touch);
+  const achiever = createAchiever(doc, defs, ctx, events.push_, deadlines.reset_, o.listens);
   const read = () => {
     ctx.now_ = o.now();
     milestones = list.filter((m) => !m.hidden_).map((m) => toMilestoneState(m, ctx, doc));
@@ -61,21 +53,21 @@ export function createEvaluation(
       ctx.now_ = o.now();
       achiever.achieveMet_();
       recordLevels(doc, defs.levels_, ctx.now_);
-      checkTime();
+      deadlines.check_();
       touch();
     },
     achieve_: achiever.achieve_,
     track_(name: string, props: Properties, ts: number) {
       ctx.now_ = o.now();
       const leaves = defs.index_.get(name);
-      if (!leaves) unknownEvent(name);
+      if (!leaves) reportUnknownEvent(defs, name, o.report);
       else if (achiever.count_(leaves, props, ts)) touch();
-      checkTime();
+      deadlines.check_();
     },
     /** Time passed: fires what is due, and rebuilds the states if time can change them (touching if it did). */
     tick_() {
       ctx.now_ = o.now();
-      checkTime();
+      deadlines.check_();
       events.drain_();
       const before = milestones;
       if (!before || !list.some((m) => m.timed_ || m.due_)) return;

@@ -5,6 +5,7 @@ import { bucketStart } from './bucketKeys';
 import { dayNumber } from './dayNumber';
 import { matchesWhere } from './matchesWhere';
 import { parseDuration } from './parseDuration';
+import { DAY, HOUR, MINUTE } from './timeUnits';
 import type { DistinctRule, EventRule, JsonValue, Properties, SumRule } from '../types';
 
 /**
@@ -37,9 +38,6 @@ export interface Leaf {
   best_(state: LeafState, now: number): number;
 }
 
-const DAY = 864e5;
-const HOUR = 36e5;
-
 const valueKey = (v: JsonValue | undefined): string | undefined =>
   v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
 
@@ -59,7 +57,7 @@ export function createLeaf(rule: EventRule): Leaf {
   const within = parseDuration(r.within);
   const last = parseDuration(r.last);
   // Rolling windows keep buckets: whole days for windows of 2 days or more, else hours, else minutes.
-  const size = last ? (last >= 2 * DAY ? DAY : last >= 2 * HOUR ? HOUR : 6e4) : 0;
+  const size = last ? (last >= 2 * DAY ? DAY : last >= 2 * HOUR ? HOUR : MINUTE) : 0;
 
   const inWindow = (ts: number, now: number) => !last || ts > now - last;
   const windowed = (b: Record<string, number> | undefined, now: number) => {

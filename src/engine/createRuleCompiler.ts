@@ -25,7 +25,7 @@ const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves_[leaf.
  * const compile = createRuleCompiler(compiled);
  * milestone.node_ = compile({ event: 'task_completed', count: 3 }, milestone, false);
  */
-export function createRuleCompiler(into: Pick<CompiledDefinitions, 'index_' | 'readers_' | 'remoteEvents_'>) {
+export function createRuleCompiler(into: Pick<CompiledDefinitions, 'index_' | 'readers_' | 'quietEvents_'>) {
   const leaves = new Map<string, Leaf>();
   const compile = (rule: Rule, owner: CompiledMilestone, remote: boolean): RuleNode => {
     const r = rule as RuleFields;
@@ -44,7 +44,7 @@ export function createRuleCompiler(into: Pick<CompiledDefinitions, 'index_' | 'r
     }
     const target: number = r.count ?? r.gte ?? r.streak ?? 1;
     if (remote) {
-      into.remoteEvents_.add(r.event!);
+      into.quietEvents_.add(r.event!);
       return { progress_: () => [0, target], met_: () => false };
     }
     const fresh = createLeaf(rule as EventRule);

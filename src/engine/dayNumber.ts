@@ -1,5 +1,4 @@
-const MINUTE = 6e4;
-const DAY = 864e5;
+import { DAY, MINUTE } from './timeUnits';
 
 /**
  * The calendar day of `timestamp` in the local time zone, as a day count since 1970-01-01.

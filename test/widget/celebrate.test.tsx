@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCelebrations } from '../../widget/celebrate';
+import { createCelebrations } from '../../widget/createCelebrations';
 import { COOLDOWN_MS, GATHER_MS, MERGE_MS, TOAST_MS } from '../../widget/createToastQueue';
 import { mountWidget } from '../../widget/index';
 import { createState } from '../../widget/state';

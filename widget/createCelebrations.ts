@@ -1,30 +1,13 @@
-import type { LevelState, MilestoneState, Waymark } from 'waymark';
+import type { MilestoneState, Waymark } from 'waymark';
 import { type Achievement, ofLevel, ofMilestone } from './achievement';
 import { announcement } from './announcement';
+import { completedBy } from './completedBy';
 import { createToastQueue } from './createToastQueue';
 import type { State } from './state';
 import type { Format } from './strings';
 
 /** Achievements this recent when the widget starts are still celebrated (they happened before it mounted). */
-export const RECENT_MS = 120_000;
-
-/**
- * True for an achievement a widget starting now still celebrates: recent enough, and not `celebrate: 'none'`.
- *
- * @example
- * wm.milestones().filter((m) => celebratesLate(m));
- */
-export const celebratesLate = (m: MilestoneState, now = Date.now()) =>
-  m.status === 'achieved' && m.celebrate !== 'none' && (m.achievedAt ?? 0) >= now - RECENT_MS;
-
-/**
- * The levels that `m`'s achievement completed (complete, and listing it).
- *
- * @example
- * completedBy(wm.levels(), milestone).map((l) => l.title); // ['Getting started']
- */
-export const completedBy = (levels: LevelState[], m: MilestoneState): LevelState[] =>
-  levels.filter((l) => l.complete && l.milestones.includes(m.id));
+const RECENT_MS = 120_000;
 
 /**
  * Listens for `achieved`, claims each celebration (once per user, across tabs and reloads: the milestone, and each
