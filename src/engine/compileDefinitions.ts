@@ -48,8 +48,6 @@ export interface CompiledDefinitions {
   levels_: CompiledLevel[];
   /** Event name → the leaves that listen for it. */
   index_: Map<string, Leaf[]>;
-  /** Leaf → the milestones that read it. */
-  readers_: Map<Leaf, CompiledMilestone[]>;
   /**
    * Event names tracked without an `unknown_event` report: those the backend evaluates (account scope), and each
    * unknown name once it was reported (once per set of definitions).
@@ -70,7 +68,6 @@ export function compileDefinitions(milestones: MilestoneDefinition[], levels: Le
   const compiled = {
     byId_: byId,
     index_: new Map(),
-    readers_: new Map(),
     quietEvents_: new Set<string>(),
   } as CompiledDefinitions;
   const compile = createRuleCompiler(compiled);

@@ -58,7 +58,7 @@ export function createAchiever(
         }
         if (!leaf.add_(s, props, ts)) continue;
         changed = true;
-        for (const m of defs.readers_.get(leaf)!) {
+        for (const m of leaf.readers_) {
           if (isAchieved(doc, m) || m.hidden_) continue;
           progress ??= listens('progress');
           if (progress) push('progress', m);

@@ -2,6 +2,7 @@ import { addAmount } from './addAmount';
 import { addDistinct } from './addDistinct';
 import { addToStreak } from './addToStreak';
 import { bucketStart } from './bucketKeys';
+import type { CompiledMilestone } from './compileDefinitions';
 import { dayNumber } from './dayNumber';
 import { matchesWhere } from './matchesWhere';
 import { parseDuration } from './parseDuration';
@@ -36,6 +37,8 @@ export interface Leaf {
   current_(state: LeafState, now: number): number;
   /** What achievement compares with the target: the longest run for streaks, else `current`. */
   best_(state: LeafState, now: number): number;
+  /** The milestones that read this leaf (set as definitions compile): looked up on every event. */
+  readers_: CompiledMilestone[];
 }
 
 const valueKey = (v: JsonValue | undefined): string | undefined =>
@@ -89,6 +92,7 @@ export function createLeaf(rule: EventRule): Leaf {
       return windowed(s.b, now);
     },
     best_: (s, now) => (kind === 'streak' ? s.best || 0 : leaf.current_(s, now)),
+    readers_: [],
   };
   return leaf;
 }

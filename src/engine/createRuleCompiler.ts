@@ -25,7 +25,7 @@ const leafState = (ctx: RuleContext, leaf: Leaf): LeafState => ctx.leaves_[leaf.
  * const compile = createRuleCompiler(compiled);
  * milestone.node_ = compile({ event: 'task_completed', count: 3 }, milestone, false);
  */
-export function createRuleCompiler(into: Pick<CompiledDefinitions, 'index_' | 'readers_' | 'quietEvents_'>) {
+export function createRuleCompiler(into: Pick<CompiledDefinitions, 'index_' | 'quietEvents_'>) {
   const leaves = new Map<string, Leaf>();
   const compile = (rule: Rule, owner: CompiledMilestone, remote: boolean): RuleNode => {
     const r = rule as RuleFields;
@@ -52,12 +52,10 @@ export function createRuleCompiler(into: Pick<CompiledDefinitions, 'index_' | 'r
     if (leaf === fresh) {
       leaves.set(leaf.key_, leaf);
       into.index_.set(leaf.event_, [...(into.index_.get(leaf.event_) || []), leaf]);
-      into.readers_.set(leaf, []);
     }
     if (leaf.kind_ === 'distinct') leaf.cap_ = Math.max(leaf.cap_, target);
     if (leaf.kind_ === 'streak' || r.last) owner.timed_ = true;
-    const list = into.readers_.get(leaf)!;
-    if (!list.includes(owner)) list.push(owner);
+    if (!leaf.readers_.includes(owner)) leaf.readers_.push(owner);
     return {
       progress_: (ctx) => {
         const n = leaf.current_(leafState(ctx, leaf), ctx.now_);
