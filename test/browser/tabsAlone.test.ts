@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../fixtures/waitUntil';
 import { startHarness } from './harness';
 
 // A tab alone skips sharing its events (one structured clone and message per burst), which it knows from Web Locks:
@@ -35,10 +36,6 @@ const tabLocks = (page: Page) =>
       .map((lock) => lock.name!)
       .filter((name) => name.startsWith('wm:pk_demo:state:tab:')),
   );
-const until = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(await check()).toBe(true);
-};
 
 describe('a tab alone, in Chromium', () => {
   it('stops sharing after its join window; a tab opened later starts from its progress, and then both share', async () => {
@@ -52,11 +49,11 @@ describe('a tab alone, in Chromium', () => {
     expect(await batches(a)).toBe(0);
     const b = await h.open(EXAMPLE, {}, undefined, a.context());
     expect(await tabLocks(a)).toHaveLength(2);
-    await until(async () => (await tasks(b)) === 3);
+    await waitUntil(async () => (await tasks(b)) === 3, 'b at 3 tasks');
     // Heard from b: a shares again, and b's events reach a.
     await track(a, 2);
     await track(b, 1);
-    await until(async () => (await tasks(a)) === 6 && (await tasks(b)) === 6);
+    await waitUntil(async () => (await tasks(a)) === 6 && (await tasks(b)) === 6, 'both tabs at 6 tasks');
     expect(await batches(a)).toBeGreaterThan(0);
     await a.context().close();
   });

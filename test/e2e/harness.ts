@@ -9,22 +9,7 @@ export const SHOTS = 'artifacts/e2e';
 
 type Recorded = Window & { __csp?: string[] };
 
-/**
- * Polls `check` (in Node) until it answers something truthy; throws `what` on timeout.
- * Playwright's waitForFunction would eval() a string in the page, which the strict CSP rightly blocks.
- *
- * @example
- * await waitUntil(async () => (await h.count('task_added')) === 5, 'five task_added rows');
- */
-export const waitUntil = async <T>(check: () => T | Promise<T>, what: string, timeout = 15_000): Promise<T> => {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+export { waitUntil } from '../fixtures/waitUntil';
 
 /**
  * Runs `fn` on the open shadow root of the first element matching `host` (a string of a function's source,
