@@ -1,6 +1,5 @@
 import type { TabPresence } from '../../client/Platform';
-
-const noop = () => {};
+import { holdLock } from './holdLock';
 
 /**
  * Browser glue: marks this tab as open under `name` for as long as it lives, with a Web Lock of its own (which the
@@ -16,10 +15,7 @@ export function announceTab(name: string, tabId: string): TabPresence | undefine
   if (!locks?.request || !locks.query) return;
   const prefix = `${name}:tab:`;
   const own = prefix + tabId;
-  const abort = new AbortController();
-  let release = noop;
-  // Held until released: the callback's promise settles only then.
-  locks.request(own, { signal: abort.signal }, () => new Promise<void>((resolve) => (release = resolve))).catch(noop);
+  const release = holdLock(locks, own);
   return {
     // A lock still waiting counts too (a tab that is just opening); an unreadable answer counts as another tab.
     othersOpen: () =>
@@ -28,9 +24,6 @@ export function announceTab(name: string, tabId: string): TabPresence | undefine
           [...held, ...pending].some((lock) => lock.name !== own && !!lock.name?.startsWith(prefix)),
         () => true,
       ),
-    close() {
-      abort.abort();
-      release();
-    },
+    close: release,
   };
 }

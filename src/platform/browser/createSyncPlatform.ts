@@ -1,4 +1,5 @@
 import type { SyncPlatform } from '../../sync/types';
+import { holdLock } from './holdLock';
 import { openTabChannel } from './openTabChannel';
 
 const noop = () => {};
@@ -15,23 +16,7 @@ const noop = () => {};
 /* @__NO_SIDE_EFFECTS__ */
 export function createSyncPlatform(): SyncPlatform {
   const nav = () => (typeof navigator === 'object' ? navigator : undefined);
-  const lead: SyncPlatform['lead'] = (name, listener) => {
-    const abort = new AbortController();
-    let free = noop;
-    // Held until released: the callback's promise settles only then.
-    nav()!
-      .locks.request(name, { signal: abort.signal }, () => {
-        listener(true);
-        return new Promise<void>((resolve) => {
-          free = resolve;
-        });
-      })
-      .catch(noop);
-    return () => {
-      abort.abort();
-      free();
-    };
-  };
+  const lead: SyncPlatform['lead'] = (name, listener) => holdLock(nav()!.locks, name, () => listener(true));
   return {
     online: () => nav()?.onLine !== false,
     onOnline(listener) {
