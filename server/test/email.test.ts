@@ -184,6 +184,10 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
       const [dana] = smtp.to('dana@acme.example').filter((r) => r.mail.messageId?.includes('.digest.'));
       const [eli] = smtp.to('eli@acme.example').filter((r) => r.mail.messageId?.includes('.digest.'));
       expect(dana.mail.subject).toBe('This week you ✅ First project and 1 more');
+      // Run on Monday Nov 2 at 10:00: the week before it, Monday to Sunday (7 days, not to Nov 2).
+      expect(dana.mail.text).toContain('YOUR WEEK IN ACME · OCT 26 – NOV 1\n');
+      expect(dana.mail.html).toContain('>Your week in Acme · Oct 26 – Nov 1<');
+      expect(eli.mail.text).toContain('YOUR WEEK IN ACME · OCT 26 – NOV 1\n');
       expect(dana.mail.text).toContain('✅ First project');
       expect(dana.mail.text).toContain('≈ 1.7 hours saved · $50');
       expect(dana.mail.text).toContain('Acme <Corp>, your team');
@@ -208,6 +212,8 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
       await smtp.waitFor(before + 4);
       const danaWeek2 = smtp.to('dana@acme.example').at(-1)!;
       expect(danaWeek2.mail.subject).toBe('This week you ✅ Read a report');
+      // The next week starts where the first ended: no day in two digests.
+      expect(danaWeek2.mail.text).toContain('YOUR WEEK IN ACME · NOV 2 – NOV 8\n');
       const eliWeek2 = smtp.to('eli@acme.example').at(-1)!;
       expect(eliWeek2.mail.text).toContain('1 teammate reached it');
       expect(eliWeek2.mail.text).not.toContain('dana');

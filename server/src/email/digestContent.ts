@@ -6,6 +6,10 @@ const DAY = 864e5;
 const date = (t: number) =>
   new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+// The window (from, to] runs from the last digest to this run, seldom from midnight: each end is taken to its
+// nearest midnight, so a 7-day window names 7 days (Monday 10:00 to Monday 10:00 is Monday to Sunday), and the next
+// digest starts the day after this one ends.
+const nearestMidnight = (t: number) => Math.round(t / DAY) * DAY;
 
 const item = (m: MilestoneState, icon: string): EmailItem => {
   // The badge's icon once: not again in the detail when it already stands as the line's icon.
@@ -32,8 +36,10 @@ export function digestContent(o: {
 }): EmailContent {
   const { brand, mine } = o;
   const week = o.to - o.from <= 8 * DAY;
-  const when = week ? 'this week' : `since ${date(o.from)}`;
-  const When = week ? 'This week' : `Since ${date(o.from)}`;
+  const first = nearestMidnight(o.from);
+  const last = Math.max(first, nearestMidnight(o.to) - DAY);
+  const when = week ? 'this week' : `since ${date(first)}`;
+  const When = week ? 'This week' : `Since ${date(first)}`;
   const teamItems = [
     ...o.team.milestones.map((m) => item(m, m.badge?.icon || '🙌')),
     ...o.team.teammates.map((t) => ({
@@ -45,7 +51,7 @@ export function digestContent(o: {
   const heading = o.team.name ? `${o.team.name}, your team` : 'Your team';
   const common = {
     kind: 'digest' as const,
-    eyebrow: `Your ${week ? 'week' : 'progress'} in ${brand} · ${date(o.from)} – ${date(o.to)}`,
+    eyebrow: `Your ${week ? 'week' : 'progress'} in ${brand} · ${date(first)} – ${date(last)}`,
     ...(o.cta && { cta: o.cta }),
     why: `You get this summary because you use ${brand}. It only comes in weeks when you or your team reached something.`,
   };
