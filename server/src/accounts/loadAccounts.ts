@@ -1,4 +1,5 @@
 import type { ServerContext } from '../context';
+import { DAY } from '../timeUnits';
 import { type AccountRow, type RankedAccount, rankAccounts } from './rankAccounts';
 
 const time = (d: Date | string | null) => (d === null ? undefined : new Date(d).getTime());
@@ -37,7 +38,7 @@ export async function loadAccounts(ctx: ServerContext, projectKey: string): Prom
   }));
   return rankAccounts(accounts, {
     now: ctx.now(),
-    stalledAfter: ctx.project(projectKey)?.stalledAfter ?? 30 * 864e5,
+    stalledAfter: ctx.project(projectKey)?.stalledAfter ?? 30 * DAY,
     lastLevel: definitions.levels.at(-1)?.milestones,
   });
 }

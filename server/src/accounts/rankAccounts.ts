@@ -1,4 +1,5 @@
 import { MIN_COMPARED } from '../state/createBenchmarks';
+import { DAY } from '../timeUnits';
 
 /** What `waymark_account_stats` holds about one account, in numbers. */
 export interface AccountRow {
@@ -35,8 +36,6 @@ export interface RankOptions {
   lastLevel?: string[];
 }
 
-const DAY = 864e5;
-
 /** The whole days from the start to each achievement, ascending (as the times are). */
 const daysOf = (row: AccountRow) => row.times.map((t) => Math.max(0, Math.floor((t - row.startedAt) / DAY)));
 
@@ -62,7 +61,7 @@ const medianOf = (histogram: number[], total: number) => {
  * comparisons need at least 5. One pass per distinct age over the accounts at least that old.
  *
  * @example
- * const ranked = rankAccounts(rows, { now: Date.now(), stalledAfter: 30 * 864e5, lastLevel: ['power-user'] });
+ * const ranked = rankAccounts(rows, { now: Date.now(), stalledAfter: 30 * DAY, lastLevel: ['power-user'] });
  */
 export function rankAccounts(rows: AccountRow[], options: RankOptions): RankedAccount[] {
   const { now, stalledAfter } = options;

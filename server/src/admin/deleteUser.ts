@@ -2,9 +2,8 @@ import { recomputeAccounts } from '../accounts/recomputeAccounts';
 import type { ServerContext } from '../context';
 import type { Query } from '../db/types';
 import { movePace } from '../overall/recordPace';
+import { DAY } from '../timeUnits';
 import { accountSubject, userSubject } from '../verify/subjects';
-
-const DAY = 864e5;
 
 /** Takes a subject's achievements out of the benchmark counts (before they are deleted). */
 const forgetAchievements = (query: Query, projectKey: string, subject: string, startedAt: Date | string) =>

@@ -1,14 +1,16 @@
+import { DAY, MINUTE } from '../timeUnits';
+
 /** How long a large answer is reused as it is, in ms of real (monotonic) time, whatever clock the server was given. */
-export const REUSE_FOR = 60_000;
+export const REUSE_FOR = MINUTE;
 /**
  * How long after that a large answer is still served at once while a new one is computed beside it: someone opening a
  * dashboard gets the answer of a few minutes ago (which says its own time) rather than waiting seconds for a new one.
  */
-export const SERVE_FOR = 15 * 60_000;
+export const SERVE_FOR = 15 * MINUTE;
 /** How often a server recomputes its warm answers (`keepAnswersWarm`): well within `SERVE_FOR`. */
-export const WARM_EVERY = 4 * 60_000;
+export const WARM_EVERY = 4 * MINUTE;
 /** How long a warm answer is kept fresh by `keepAnswersWarm` after it was last asked for. */
-export const WARM_FOR = 24 * 3_600_000;
+export const WARM_FOR = DAY;
 /** Users an answer covers from which it is worth reusing: reading them and their achievements takes seconds at 100,000. */
 export const LARGE_USERS = 5_000;
 const MAX_ENTRIES = 500;
@@ -135,7 +137,7 @@ export function answerCache(owner: object): AnswerCache {
  * recomputed; never rejects.
  *
  * @example
- * setInterval(() => keepAnswersWarm(ctx), 4 * 60_000).unref();
+ * setInterval(() => keepAnswersWarm(ctx), 4 * MINUTE).unref();
  */
 export async function keepAnswersWarm(owner: object): Promise<number> {
   const store = stores.get(owner);

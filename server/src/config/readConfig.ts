@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, validateDefinitions } from 'waymark/engine';
 import { type ProjectEmail, readEmailConfig } from '../email/readEmailConfig';
+import { DAY, MINUTE } from '../timeUnits';
 import { readTriggers, type Trigger } from '../triggers/readTriggers';
 import { readWebhookDelivery, type WebhookDelivery } from '../webhooks/readWebhookDelivery';
 import { readWebhooks, type WebhookEndpoint } from '../webhooks/readWebhooks';
@@ -122,7 +123,7 @@ const readProject = (
     origins: Array.isArray(origins) ? origins : [],
     definitions,
     publicUrl: p.publicUrl?.replace(/\/+$/, ''),
-    stalledAfter: stalledAfter ?? 30 * 864e5,
+    stalledAfter: stalledAfter ?? 30 * DAY,
     triggers: readTriggers(p.triggers, `${path}.triggers`, issues, definitions),
     webhooks: readWebhooks(p.webhooks, `${path}.webhooks`, issues, allowPrivateNetworks),
     email: readEmailConfig(p.email, `${path}.email`, issues, Array.isArray(origins) ? origins : []),
@@ -189,7 +190,7 @@ export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? proc
       ? {
           perIp: positive(limits.perIp, 600, 'rateLimit.perIp', issues),
           perProject: positive(limits.perProject, 6000, 'rateLimit.perProject', issues),
-          window: positive(limits.window, 60_000, 'rateLimit.window', issues),
+          window: positive(limits.window, MINUTE, 'rateLimit.window', issues),
         }
       : false,
     trustProxy: input.trustProxy ?? false,

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/types';
+import { HOUR } from '../timeUnits';
 
-const LIFETIME_MS = 12 * 3600_000;
+const LIFETIME_MS = 12 * HOUR;
 
 const hash = (id: string) => createHash('sha256').update(id).digest('base64url');
 

@@ -9,6 +9,7 @@ import { render } from 'preact-render-to-string';
 import type { Project } from '../config/readConfig';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
+import { MINUTE } from '../timeUnits';
 import { accountsCsv } from './accountsCsv';
 import { readAccountsQuery } from './accountsQuery';
 import { createSessions } from './createSessions';
@@ -110,7 +111,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
   else ctx.log.warn('the dashboard assets are not built (npm run build): pages are served without style or charts');
 
   // Ten sign-in attempts a minute per address (unless rate limits are turned off altogether).
-  const signInLimit = ctx.config.rateLimit ? app.createRateLimit({ max: 10, timeWindow: 60_000 }) : undefined;
+  const signInLimit = ctx.config.rateLimit ? app.createRateLimit({ max: 10, timeWindow: MINUTE }) : undefined;
   const cookieOptions = (request: FastifyRequest) => ({
     path: '/dashboard',
     httpOnly: true,

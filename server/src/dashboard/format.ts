@@ -1,3 +1,5 @@
+import { DAY } from '../timeUnits';
+
 /** How the dashboard writes numbers and dates: en-US, short, the same everywhere. */
 const dateFormat = new Intl.DateTimeFormat('en-US', {
   month: 'short',
@@ -31,6 +33,6 @@ export const days = (n: number | undefined) =>
 /** `5 days ago`, `today`, from product time. */
 export const ago = (t: number | undefined, now: number) => {
   if (t === undefined) return 'never';
-  const d = Math.floor((now - t) / 864e5);
+  const d = Math.floor((now - t) / DAY);
   return d <= 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;
 };

@@ -1,8 +1,7 @@
 import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
+import { DAY } from '../timeUnits';
 import type { Activation } from './headlines';
-
-const DAY = 864e5;
 
 /**
  * Activation for the executive line: of the users who started at `from` or later (by default, ever) and `withinDays`
@@ -12,7 +11,7 @@ const DAY = 864e5;
  *
  * @example
  * await readActivation(ctx, 'pk_demo', 14); // { levelTitle: 'Getting started', users: 900, activated: 610, activatedWithin: 540, withinDays: 14 }
- * await readActivation(ctx, 'pk_demo', 14, Date.now() - 30 * 864e5); // the users who started in the last 30 days
+ * await readActivation(ctx, 'pk_demo', 14, Date.now() - 30 * DAY); // the users who started in the last 30 days
  */
 export function readActivation(
   ctx: ServerContext,

@@ -1,7 +1,6 @@
 import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
-
-const DAY = 864e5;
+import { DAY } from '../timeUnits';
 
 /** One milestone in one cohort, over the cohort's first `horizonDays` days. */
 export interface CohortMilestone {

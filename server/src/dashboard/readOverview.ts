@@ -1,11 +1,10 @@
 import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import { type MetricsAnswer, readMetrics } from '../metrics/readMetrics';
+import { DAY, MINUTE } from '../timeUnits';
 import type { Activation, Trend } from './headlines';
 import { readActivation } from './readActivation';
 import { readCohortTrend, trendPeriods } from './readCohortTrend';
-
-const DAY = 864e5;
 
 /** The overview's numbers for one period: the metrics, the two start cohorts its trends compare, activation. */
 export interface Overview {
@@ -16,7 +15,7 @@ export interface Overview {
 
 async function computeOverview(ctx: ServerContext, projectKey: string, days: number | undefined): Promise<Overview> {
   // From a whole minute: the parts of two overviews asked within a minute are the same questions.
-  const minute = Math.floor(ctx.now() / 60_000) * 60_000;
+  const minute = Math.floor(ctx.now() / MINUTE) * MINUTE;
   const from = days ? minute - days * DAY : undefined;
   const cohorts = days ? trendPeriods(minute, days) : undefined;
   const [metrics, recent, earlier, activation] = await Promise.all([

@@ -1,7 +1,8 @@
+import { MINUTE } from '../timeUnits';
 import type { Database } from './types';
 
 /** How often the embedded database's planner statistics are refreshed. */
-export const STATISTICS_EVERY = 10 * 60_000;
+export const STATISTICS_EVERY = 10 * MINUTE;
 
 /**
  * Keeps the embedded database's planner statistics: PGlite runs PostgreSQL as a single backend with no autovacuum, so

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { ServerContext } from '../context';
 import type { Job } from '../queue/createQueue';
 import type { JobHandler } from '../queue/createWorker';
+import { DAY } from '../timeUnits';
 import type { EmailContent } from './EmailContent';
 import { readSender } from './readAddress';
 import { renderHtml } from './renderHtml';
@@ -10,7 +11,7 @@ import { renderText } from './renderText';
 import { unsubscribeUrl } from './unsubscribeLink';
 
 /** Past this, an email that could not be delivered (the SMTP server down or refusing for days) is given up on. */
-const GIVE_UP_MS = 3 * 864e5;
+const GIVE_UP_MS = 3 * DAY;
 /**
  * How long one attempt holds an email: far longer than a send may take, so two workers never send one email at once,
  * and an attempt whose process died (the SMTP server may have accepted it) is tried again only after this.

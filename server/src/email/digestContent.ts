@@ -1,8 +1,8 @@
 import type { MilestoneState } from 'waymark/engine';
+import { DAY } from '../timeUnits';
 import type { EmailContent, EmailItem } from './EmailContent';
 import { formatValue } from './formatValue';
 
-const DAY = 864e5;
 const date = (t: number) =>
   new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(t);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,6 +1,7 @@
 import type { MilestoneState } from 'waymark/engine';
 import type { ServerContext } from '../context';
 import type { PublishedDefinitions } from '../definitions/createDefinitionStore';
+import { WEEK } from '../timeUnits';
 import { accountSubject, idOf } from '../verify/subjects';
 import { describeSubject } from './describeSubject';
 import { digestContent } from './digestContent';
@@ -12,8 +13,6 @@ import { type DueDigest, readDueDigests } from './readDueDigests';
 import type { ProjectEmail } from './readEmailConfig';
 import { teamName } from './teamName';
 
-const DAY = 864e5;
-const WEEK = 7 * DAY;
 const PAGE = 500;
 const MAX_PAGES = 40;
 const iso = (t: number) => new Date(t).toISOString();

@@ -20,7 +20,7 @@ const iso = (t: number) => new Date(t).toISOString();
  * one page at 100,000 users, past the statement timeout.
  *
  * @example
- * const due = await readDueDigests(ctx, 'pk_demo', Date.now() - 7 * 864e5, Date.now(), 20_000);
+ * const due = await readDueDigests(ctx, 'pk_demo', Date.now() - WEEK, Date.now(), 20_000);
  */
 export async function readDueDigests(
   ctx: Pick<ServerContext, 'db'>,

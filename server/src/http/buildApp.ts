@@ -15,6 +15,7 @@ import { adminRoutes } from '../routes/adminRoutes';
 import { batchRoute } from '../routes/batchRoute';
 import { healthRoute } from '../routes/healthRoute';
 import { stateRoute } from '../routes/stateRoute';
+import { MINUTE } from '../timeUnits';
 import { HttpError } from './HttpError';
 import { parseBody } from './parseBody';
 
@@ -46,7 +47,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy as boolean,
     requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    connectionTimeout: MINUTE,
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,

@@ -1,4 +1,5 @@
 import { jwtVerify } from 'jose';
+import { MINUTE } from '../timeUnits';
 
 /** What a valid token proves. */
 export interface Proof {
@@ -38,7 +39,7 @@ export function createTokenVerifier(secrets: string[]) {
         if (typeof payload.accountId === 'string' && payload.accountId) proof.accountId = payload.accountId;
         if (cache.size >= CACHE_SIZE) cache.clear();
         const expiry = typeof payload.exp === 'number' ? payload.exp * 1000 + LEEWAY_SECONDS * 1000 : Infinity;
-        cache.set(token, { proof, until: Math.min(Date.now() + 60_000, expiry) });
+        cache.set(token, { proof, until: Math.min(Date.now() + MINUTE, expiry) });
         return { proof };
       } catch (error) {
         const code = (error as { code?: string }).code;

@@ -2,6 +2,7 @@ import type { JsonValue, MilestoneDefinition } from 'waymark/engine';
 import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import { MIN_COMPARED } from '../state/createBenchmarks';
+import { DAY, WEEK } from '../timeUnits';
 import { inSegment, segmentSql } from './segmentKey';
 
 /** Which users the metrics are about: those who started in [from, to) (epoch ms); by default all, up to now. */
@@ -38,8 +39,6 @@ export interface MetricsAnswer {
   verified: { users: number; events: number };
 }
 
-const DAY = 864e5;
-const WEEK = 7 * DAY;
 /** 1970-01-05, a Monday: weeks start on Mondays, UTC. */
 const MONDAY = 4 * DAY;
 const MONTH = 30 * DAY;

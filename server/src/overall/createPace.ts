@@ -2,6 +2,7 @@ import { keptFor } from '../cache/keptFor';
 import type { Database } from '../db/types';
 import { MIN_COMPARED } from '../state/createBenchmarks';
 import { readStartDays, type StartDays, startedBy } from '../state/readStartDays';
+import { DAY } from '../timeUnits';
 import { MAX_PACE_DAY } from './recordPace';
 
 /** A subject's standing across all milestones, as `overall` in `/v1/state` sends it. */
@@ -21,7 +22,6 @@ interface PaceData {
   got: Map<string, [number, number, number][]>;
 }
 
-const DAY = 864e5;
 const TTL_MS = 10_000;
 
 /**

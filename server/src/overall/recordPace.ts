@@ -1,6 +1,6 @@
 import type { Query } from '../db/types';
+import { DAY } from '../timeUnits';
 
-const DAY = 864e5;
 /** Like the benchmarks, days past a year count as the 365th. */
 export const MAX_PACE_DAY = 365;
 

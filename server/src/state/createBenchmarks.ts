@@ -1,5 +1,6 @@
 import { keptFor } from '../cache/keptFor';
 import type { Database } from '../db/types';
+import { DAY } from '../timeUnits';
 import type { SubjectKind } from '../verify/subjects';
 import { readStartDays, type StartDays, startedBy } from './readStartDays';
 
@@ -16,7 +17,6 @@ interface ProjectData {
   starts: StartDays;
 }
 
-const DAY = 864e5;
 const TTL_MS = 10_000;
 /** Comparisons are left out where fewer than this many are compared: nobody's pace is exposed. */
 export const MIN_COMPARED = 5;
@@ -39,7 +39,7 @@ const median = (counts: number[], total: number) => {
  *
  * @example
  * const benchmarks = createBenchmarks(db);
- * await benchmarks.forSubject('pk_demo', 'user', { 'ten-tasks': 3 * 864e5 }, Date.now());
+ * await benchmarks.forSubject('pk_demo', 'user', { 'ten-tasks': 3 * DAY }, Date.now());
  */
 export function createBenchmarks(db: Database) {
   const load = async (projectKey: string): Promise<ProjectData> => {

@@ -1,5 +1,6 @@
 import { loadAccounts } from '../accounts/loadAccounts';
 import type { ServerContext } from '../context';
+import { DAY } from '../timeUnits';
 import { accountSubject } from '../verify/subjects';
 import { fireTrigger, type TriggerSubject } from './fireTrigger';
 import type { Trigger } from './readTriggers';
@@ -86,7 +87,7 @@ async function behindSubjects(
   const typical = new Map<string, Promise<number | undefined>>();
   for (const r of rows) {
     const startedAt = new Date(r.started_at).getTime();
-    const key = `${Math.floor((now - startedAt) / 864e5)}:${r.achieved}`;
+    const key = `${Math.floor((now - startedAt) / DAY)}:${r.achieved}`;
     if (!typical.has(key))
       typical.set(
         key,

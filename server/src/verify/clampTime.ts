@@ -1,7 +1,9 @@
+import { DAY, MINUTE } from '../timeUnits';
+
 /** How far back a client may date an event before the server first saw its user: the client's retry budget. */
-export const BACKDATE_LIMIT = 864e5;
+export const BACKDATE_LIMIT = DAY;
 /** How far ahead of the server's clock an event may be dated (clock skew). */
-export const FUTURE_SKEW = 5 * 6e4;
+export const FUTURE_SKEW = 5 * MINUTE;
 
 /**
  * The time the server uses for an event: the client's timestamp, unless it lies before the user's start by more than

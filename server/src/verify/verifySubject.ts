@@ -9,6 +9,7 @@ import {
 import type { Database, Query } from '../db/types';
 import type { DefinitionStore } from '../definitions/createDefinitionStore';
 import type { Queue } from '../queue/createQueue';
+import { DAY } from '../timeUnits';
 import { clampTime } from './clampTime';
 import type { Engines } from './createEngines';
 import { type EventRow, readNewEvents } from './readNewEvents';
@@ -52,7 +53,6 @@ export interface VerifyResult {
 }
 
 const CHUNK = 500;
-const DAY = 864e5;
 const MAX_BENCHMARK_DAY = 365;
 const NO_CURSOR: [string, string] = ['0', ''];
 

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { Query } from '../db/types';
+import { DAY } from '../timeUnits';
 import { readJobKey } from './jobKey';
 import { type AttemptResult, postWebhook } from './postWebhook';
 import type { WebhookEndpoint } from './readWebhooks';
@@ -27,7 +28,7 @@ interface DeliveryRow {
 
 const time = (d: Date | string) => new Date(d).getTime();
 const seconds = (ms: number) => ms / 1000;
-const days = (ms: number) => Math.round(ms / 864e5);
+const days = (ms: number) => Math.round(ms / DAY);
 
 /** The three Standard Webhooks headers (and the usual two) for one attempt at wall time `now`. */
 const headersFor = (endpoint: WebhookEndpoint, d: DeliveryRow, now: number) => ({

@@ -1,6 +1,4 @@
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
+import { DAY, HOUR, MINUTE, SECOND } from '../timeUnits';
 
 /**
  * How long to wait after each failed attempt before the next: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (the schedule
@@ -13,10 +11,10 @@ export const RETRY_DELAYS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * 
 export const ATTEMPT_TIMEOUT = 15 * SECOND;
 
 /** An endpoint whose every attempt has failed for this long is disabled (and reported). */
-export const DISABLE_AFTER = 5 * 24 * HOUR;
+export const DISABLE_AFTER = 5 * DAY;
 
 /** Finished deliveries are kept in the log this long (wall time), then pruned by the scheduled run. */
-export const KEEP_DELIVERIES = 30 * 24 * HOUR;
+export const KEEP_DELIVERIES = 30 * DAY;
 
 /**
  * The wait before the next automatic attempt, after `attempts` automatic attempts failed; undefined when the schedule
