@@ -1,5 +1,5 @@
-import { readUserDoc } from 'waymark/engine';
 import type { ServerContext } from '../context';
+import { describeSubject } from '../verify/describeSubject';
 import { accountSubject, userSubject } from '../verify/subjects';
 
 /** `GET /v1/admin/users/:userId`. */
@@ -43,17 +43,11 @@ export async function readUser(
   const achieved: Record<string, string> = {};
   for (const r of rows) achieved[r.milestone_id] = iso(r.achieved_at);
   const definitions = await ctx.definitions.current(projectKey);
-  const doc = readUserDoc(row.doc);
-  let progress: UserAnswer['progress'] = [];
-  if (doc && !(doc instanceof Error)) {
-    const { engine, clock } = ctx.engines.get(projectKey, definitions, 'user');
-    clock.now = ctx.now();
-    engine.load(doc);
-    const account: Record<string, number> = {};
-    for (const id in achieved) if (!(id in doc.achieved)) account[id] = Date.parse(achieved[id]);
-    if (Object.keys(account).length) engine.mergeAchieved(account);
-    progress = engine.milestones().map((m) => ({ id: m.id, current: m.current, target: m.target, status: m.status }));
-  }
+  // With the account's achievements merged in, as the browser shows them (the user's own, there already, stay).
+  const elsewhere: Record<string, number> = {};
+  for (const r of rows) elsewhere[r.milestone_id] = new Date(r.achieved_at).getTime();
+  const { milestones } = describeSubject(ctx.engines, projectKey, definitions, 'user', row.doc, ctx.now(), elsewhere);
+  const progress = milestones.map((m) => ({ id: m.id, current: m.current, target: m.target, status: m.status }));
   return {
     userId,
     ...(row.account_id && { accountId: row.account_id }),

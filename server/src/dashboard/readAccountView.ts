@@ -1,5 +1,5 @@
-import { readUserDoc } from 'waymark/engine';
 import type { ServerContext } from '../context';
+import { describeSubject } from '../verify/describeSubject';
 import { accountSubject } from '../verify/subjects';
 
 /** One milestone as the dashboard shows it. */
@@ -57,14 +57,8 @@ export async function readAccountView(
     [projectKey, accountId],
   );
   if (!account && !users.length) return undefined;
-  const lines = (kind: 'user' | 'account', raw: unknown, extra: Record<string, number> = {}): MilestoneLine[] => {
-    const doc = readUserDoc(raw);
-    if (!doc || doc instanceof Error) return [];
-    const { engine, clock } = ctx.engines.get(projectKey, definitions, kind);
-    clock.now = ctx.now();
-    engine.load(doc);
-    if (Object.keys(extra).length) engine.mergeAchieved(extra);
-    return engine.milestones().map((m) => ({
+  const lines = (kind: 'user' | 'account', raw: unknown, elsewhere?: Record<string, number>): MilestoneLine[] =>
+    describeSubject(ctx.engines, projectKey, definitions, kind, raw, ctx.now(), elsewhere).milestones.map((m) => ({
       id: m.id,
       title: m.title,
       current: m.current,
@@ -72,7 +66,6 @@ export async function readAccountView(
       status: m.status,
       ...(m.achievedAt !== undefined && { achievedAt: m.achievedAt }),
     }));
-  };
   const own = lines('account', account?.doc);
   const accountAchieved = Object.fromEntries(
     own.filter((m) => m.achievedAt !== undefined).map((m) => [m.id, m.achievedAt!]),

@@ -1,10 +1,10 @@
 import type { ServerContext } from '../context';
 import type { Query } from '../db/types';
 import type { Consumer, Notification } from '../notify/createNotifier';
+import { describeSubject } from '../verify/describeSubject';
 import { accountSubject, idOf, userSubject } from '../verify/subjects';
 import { celebrationContent } from './celebrationContent';
 import type { DefinitionsIn } from './definitionsIn';
-import { describeSubject } from './describeSubject';
 import { nextStep } from './nextStep';
 import { type QueuedEmail, queueEmails } from './queueEmails';
 import { readAddress } from './readAddress';
