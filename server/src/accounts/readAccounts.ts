@@ -1,5 +1,6 @@
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
+import { partitionPoint } from '../partitionPoint';
 import type { AccountStatus, RankedAccount } from './rankAccounts';
 import { readRanking } from './readRanking';
 
@@ -105,14 +106,8 @@ export async function readAccounts(
     } catch {}
     if (!after || after.s !== sort || after.o !== order || !Array.isArray(after.k) || after.k.length !== 2)
       throw new HttpError(400, 'cursor: not one this list gave for this sort and order');
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(keyOf(list[mid]), after.k) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    start = lo;
+    const k = after.k;
+    start = partitionPoint(list, (a) => compare(keyOf(a), k) <= 0);
   }
   const page = list.slice(start, start + limit);
   const answer: AccountsAnswer = { accounts: page.map(accountEntry), total: list.length, statuses };

@@ -1,4 +1,5 @@
 import type { Database } from '../db/types';
+import { partitionPoint } from '../partitionPoint';
 
 /** Per kind of subject, the start days in order, each with how many subjects had started by the end of it. */
 export type StartDays = Map<string, { day: number; total: number }[]>;
@@ -30,12 +31,6 @@ export async function readStartDays(db: Database, projectKey: string): Promise<S
  */
 export function startedBy(list: { day: number; total: number }[] | undefined, day: number): number {
   if (!list) return 0;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].day <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo ? list[lo - 1].total : 0;
+  const started = partitionPoint(list, (d) => d.day <= day);
+  return started ? list[started - 1].total : 0;
 }
