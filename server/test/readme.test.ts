@@ -74,3 +74,48 @@ it('every field of the createServer example in the README is a real option', () 
   const types = readFileSync(new URL('../src/config/types.ts', import.meta.url), 'utf8');
   for (const field of fields) expect(types, field).toMatch(new RegExp(`\\b${field}\\??:`));
 });
+
+it('every route the README names (`GET /v1/state`, `GET` · `PUT /v1/admin/definitions`, …) is one the server serves', async () => {
+  const routes = new Set<string>();
+  for (const [, methods, path] of readme.matchAll(
+    /((?:`?(?:GET|POST|PUT|DELETE)`? · )*`?(?:GET|POST|PUT|DELETE)) (\/[\w/:.-]+)/g,
+  ))
+    for (const method of methods.match(/GET|POST|PUT|DELETE/g)!) routes.add(`${method} ${path}`);
+  expect(routes).toContain('PUT /v1/admin/definitions');
+  expect(routes).toContain('GET /v1/admin/definitions');
+  expect(routes.size).toBeGreaterThanOrEqual(15);
+  const server = await createServer({
+    projects: [{ key: 'pk_readme', secretKey: 'sk_readme_0123456789abcdef', definitions }],
+    port: 0,
+    dataDir: ':memory:',
+    logLevel: 'silent',
+  });
+  try {
+    await server.app.ready();
+    expect(server.app.hasRoute({ method: 'GET', url: '/v1/admin/nothing' })).toBe(false); // the check can fail
+    const missing = [...routes].filter((route) => {
+      const [method, url] = route.split(' ');
+      return !server.app.hasRoute({ method: method as 'GET', url });
+    });
+    expect(missing).toEqual([]);
+  } finally {
+    await server.close();
+  }
+}, 60_000);
+
+it("the README's commands that start the server with its config file set every variable the file names", () => {
+  const names = [...block('json').matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]);
+  expect(names.length).toBeGreaterThan(0);
+  const commands = section.slice(section.indexOf('```sh', section.indexOf('```json')));
+  const lines = commands.slice(0, commands.indexOf('```', 5)).split('\n');
+  const exported = lines.flatMap((line) => [...line.matchAll(/^export (\w+)=/g)].map((m) => m[1]));
+  const starts = lines.filter((line) => line.includes('--config waymark.config.json'));
+  expect(starts.length).toBeGreaterThanOrEqual(2);
+  for (const line of starts) {
+    const set = new Set([...exported, ...[...line.matchAll(/(?:^|\s)(\w+)=/g)].map((m) => m[1])]);
+    expect(
+      names.filter((name) => !set.has(name)),
+      line,
+    ).toEqual([]);
+  }
+});
