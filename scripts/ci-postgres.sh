@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts PostgreSQL from Debian's packages (Debian 12: PostgreSQL 15) and creates the
 # database the server tests use. Idempotent: safe to run again. Exports nothing; prints the URL.
-# Use:  DATABASE_URL="$(bash scripts/ci-postgres.sh | tail -1)" npx vitest run test/server
+# Use:  DATABASE_URL="$(bash scripts/ci-postgres.sh | tail -1)" npx vitest run server/test
 set -euo pipefail
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
