@@ -140,3 +140,22 @@ describe("README's snippets for the page", { timeout: 60_000 }, () => {
     expect(typecheck(dir)).toContain('error TS2322');
   });
 });
+
+describe("docs/protocol.md's transport recipes", { timeout: 60_000 }, () => {
+  const protocol = readFileSync(join(repo, 'docs/protocol.md'), 'utf8');
+  const recipes = [...protocol.matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((m) => m[1]);
+  // The analytics tools' globals, as their own snippets define them.
+  const tools = [
+    'declare const analytics: { track(event: string, properties: object, options?: object): void };',
+    'declare const posthog: { capture(event: string, properties: object): void };',
+    'declare const amplitude: { track(event: string, properties: object, options?: object): void };',
+    'export {};',
+  ].join('\n');
+
+  it('pass tsc --strict as pasted (moduleResolution bundler)', () => {
+    expect(recipes.length).toBeGreaterThanOrEqual(2);
+    const dir = app({ module: 'esnext', moduleResolution: 'bundler' }, 'module');
+    for (const [i, code] of recipes.entries()) writeFileSync(join(dir, `recipe-${i}.ts`), `${tools}\n${code}`);
+    expect(typecheck(dir)).toBe('');
+  });
+});
