@@ -171,7 +171,7 @@ export async function compareWithOthers({ createWaymark, definitions }) {
     const runs = [];
     for (const contender of contenders) runs.push(await contender());
     const idle = await idleCost(Math.max(...runs.map((r) => r.slices)));
-    runs.forEach((r, i) =>
+    for (const [i, r] of runs.entries())
       results[i].push({
         name: r.name,
         busy: (r.busy - idle.busyPerSlice * r.slices - idle.busySettle) / r.events,
@@ -179,8 +179,7 @@ export async function compareWithOthers({ createWaymark, definitions }) {
         sync: r.sync,
         events: r.events,
         requests: r.requests,
-      }),
-    );
+      });
   }
 
   console.log(
