@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // What `npm pack` puts in the tarball the README tells users to install (and what `npm publish` would upload).
@@ -54,4 +56,26 @@ describe('the package', () => {
       expect(targets()).toContain(file);
     }
   });
+});
+
+describe('the waymark-server package', () => {
+  it("names waymark by this version's range in its tarball, not by its path here, and keeps the path here", () => {
+    const before = readFileSync('server/package.json', 'utf8');
+    expect(JSON.parse(before).dependencies.waymark).toBe('file:..');
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-server-pack-'));
+    try {
+      // With its scripts: prepack names the range, postpack puts the path back.
+      const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+        cwd: 'server',
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const tarball = join(dir, JSON.parse(out)[0].filename);
+      const packedJson = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+      expect(JSON.parse(packedJson).dependencies.waymark).toBe(`^${pkg.version}`);
+      expect(readFileSync('server/package.json', 'utf8')).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
