@@ -1,7 +1,7 @@
 // A synthetic history for the demo's backend: 100 accounts and 750 users over the last 90 days, with the kinds of
 // teams a customer-success manager meets (fast adopters, slow starters, teams that stall, power users), so the
 // dashboard shows meaningful numbers on the first run. It goes through the real ingestion and verification (each
-// user's events sent with a token for them, the server's injected clock moved to their first day), so the milestones
+// user's events sent with a token for them, the server's injected clock moved to their first and last active days), so the milestones
 // are what the server itself computed.
 import { signUserToken } from 'waymark-server';
 
@@ -151,30 +151,34 @@ export async function seedHistory(
     ...(e.properties && Object.keys(e.properties).length && { properties: e.properties }),
     ...extra,
   });
-  // Each user's first day is sent that day, in the order users started, so the server's first sight of them (their
-  // start) is real. The rest of each history is then sent from the end of the period: the server takes past
-  // timestamps from after a user's start, so milestones keep their real dates, in a few large batches.
+  // Each user's first day is sent that day, so the server's first sight of them (their start) is real; the rest of
+  // their history is sent on their last active day, so that the server, which takes a user's activity from when it
+  // receives events, sees who went quiet and when (retention, "quiet for 30 days", last seen). The server takes past
+  // timestamps from after a user's start, so milestones keep their real dates. One timeline, in the order sent: the
+  // server's clock only moves forward.
   const everyone = all
     .flatMap((account) => account.users.map((user) => ({ user, account })))
     .sort((a, b) => a.user.start - b.user.start);
-  let done = 0;
-  onProgress?.(0, everyone.length);
+  const sends = [];
   for (const { user, account } of everyone) {
     const at = first + user.start * DAY + 8 * 3600_000;
-    clock.now = at;
-    await post(user, account, [
-      wire(
-        user,
-        account,
-        'identify',
-        { at },
-        { properties: { email: user.email, plan: account.profile.kind === 'power' ? 'enterprise' : 'pro' } },
-      ),
-      wire(user, account, 'group', { at }, { properties: { name: account.name } }),
-      ...dayOf(random, account.profile, 0, at).map((e) => wire(user, account, 'track', e)),
-    ]);
+    sends.push({
+      at,
+      user,
+      account,
+      events: [
+        wire(
+          user,
+          account,
+          'identify',
+          { at },
+          { properties: { email: user.email, plan: account.profile.kind === 'power' ? 'enterprise' : 'pro' } },
+        ),
+        wire(user, account, 'group', { at }, { properties: { name: account.name } }),
+        ...dayOf(random, account.profile, 0, at).map((e) => wire(user, account, 'track', e)),
+      ],
+    });
   }
-  clock.now = end;
   for (const { user, account } of everyone) {
     const events = [];
     for (let day = user.start + 1; day < days; day++) {
@@ -186,9 +190,23 @@ export async function seedHistory(
         ),
       );
     }
-    for (let i = 0; i < events.length; i += 500) await post(user, account, events.slice(i, i + 500));
-    if (++done % 300 === 0 && done < everyone.length) onProgress?.(done, everyone.length);
+    // Sent an hour after the day's last event (events fall within ten hours of 8:00), never after `end`.
+    const last = Math.max(...events.map((e) => Date.parse(e.timestamp)));
+    if (events.length) sends.push({ at: Math.min(end, last + 3600_000), user, account, events });
   }
+  sends.sort((a, b) => a.at - b.at);
+  // Progress counts users whose whole history was sent.
+  const left = new Map();
+  for (const { user } of sends) left.set(user, (left.get(user) ?? 0) + 1);
+  let done = 0;
+  onProgress?.(0, everyone.length);
+  for (const { at, user, account, events } of sends) {
+    clock.now = at;
+    for (let i = 0; i < events.length; i += 500) await post(user, account, events.slice(i, i + 500));
+    left.set(user, left.get(user) - 1);
+    if (!left.get(user) && ++done % 300 === 0 && done < everyone.length) onProgress?.(done, everyone.length);
+  }
+  clock.now = end;
   await server.idle();
   await server.app.inject({
     method: 'POST',
