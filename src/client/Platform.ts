@@ -1,3 +1,4 @@
+import type { connectSync } from './connectSync';
 import type { createSync } from '../sync/createSync';
 import type { SyncPlatform, Transport } from '../sync/types';
 import type { WaymarkStorage } from '../types';
@@ -74,11 +75,16 @@ export interface ClientParts {
   loadSession(): Promise<{ createSession: typeof createSession; createPlatform: () => Platform }>;
   /**
    * The sync and what it sends over: a transport, and the sync's platform (online state, one sending tab, the tab
-   * channel, a synchronous spill for a closing page); loaded only with an `endpoint`.
+   * channel, a synchronous spill for a closing page), with what connects a session to it (its events, achievements
+   * and the pull of the user's state); loaded only with an `endpoint`.
    */
-  loadSync(): Promise<{
-    createSync: typeof createSync;
-    createTransport: () => Transport;
-    createSyncPlatform: () => SyncPlatform;
-  }>;
+  loadSync(): Promise<SyncParts>;
+}
+
+/** What `ClientParts.loadSync` loads: src/syncParts.ts for the browser. */
+export interface SyncParts {
+  connectSync: typeof connectSync;
+  createSync: typeof createSync;
+  createTransport: () => Transport;
+  createSyncPlatform: () => SyncPlatform;
 }

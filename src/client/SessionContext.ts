@@ -5,7 +5,7 @@ import type { createUsers } from './createUsers';
 import type { ClientParts, Platform } from './Platform';
 import type { ResolvedOptions } from './readOptions';
 import type { shareWithTabs } from './shareWithTabs';
-import type { Properties, WaymarkError, WaymarkStorage } from '../types';
+import type { MilestoneState, Properties, WaymarkError, WaymarkStorage } from '../types';
 import type { Sync, WireEvent } from '../sync/types';
 
 /** What the client hands a session (`createSession`). */
@@ -47,9 +47,12 @@ export interface SessionContext {
   /** Only with IndexedDB and a tab channel. */
   tabs_?: ReturnType<typeof shareWithTabs>;
   /** While what the backend says was achieved is applied: not sent back to it. */
-  merging_: boolean;
-  /** An event for the backend, of the current user unless `userId` says otherwise. */
-  wire_: (type: WireEvent['type'], name?: string, properties?: Properties, at?: number, userId?: string) => WireEvent;
-  /** Queues such an event with the sync (nothing without one). */
-  send_: (type: WireEvent['type'], name?: string, properties?: Properties, at?: number, userId?: string) => void;
+  merging_?: boolean;
+  /**
+   * Queues an event for the backend, of the current user unless `userId` says otherwise (`wireEvent`): set with the
+   * sync, so nothing is sent without one.
+   */
+  send_?: (type: WireEvent['type'], name?: string, properties?: Properties, at?: number, userId?: string) => void;
+  /** Sends an achievement to the backend once, by one tab (`sendAchievement`): set with the sync. */
+  sendAchievement_?: (m: MilestoneState) => void;
 }

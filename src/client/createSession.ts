@@ -1,6 +1,5 @@
 import { createDefinitionSource } from './createDefinitionSource';
 import { createSessionContext } from './createSessionContext';
-import { createStatePull } from './createStatePull';
 import { sessionCalls } from './sessionCalls';
 import type { SessionContext, SessionOptions } from './SessionContext';
 import { shareWithTabs } from './shareWithTabs';
@@ -24,10 +23,10 @@ export async function createSession(client: SessionOptions) {
   const context = createSessionContext(client);
   const { engine_: engine, users_: users, saver_: saver } = context;
   const definitions = createDefinitionSource(context);
-  const state = createStatePull(context, definitions);
   context.tabs_ = openTabs(context);
   context.tabs_?.join();
-  await startSync(context);
+  // The pull of the user's state from the backend: only with a sync.
+  const state = await startSync(context, definitions);
   await startUser(context, definitions, state);
   const unwatch = client.platform_.watchPage({
     hide(leaving) {
@@ -41,7 +40,7 @@ export async function createSession(client: SessionOptions) {
     },
     // A teammate's account milestone, another device's achievement: shown without a reload, with no polling timer.
     show() {
-      if (state.stale_()) client.run_(() => void state.pull_());
+      if (state?.stale_()) client.run_(() => void state.pull_());
     },
   });
   let consent = context.options_.consent;
@@ -49,7 +48,7 @@ export async function createSession(client: SessionOptions) {
     engine,
     ...sessionCalls(context, state),
     setDefinitions: definitions.setLocal_,
-    overall: state.overall_,
+    overall: () => state?.overall_(),
     claim: users.claim,
     flush: async () => {
       await saver.flush(false);
@@ -58,7 +57,7 @@ export async function createSession(client: SessionOptions) {
     setConsent(next: Consent) {
       context.sync_?.setConsent(next);
       // Until consent, nothing was pulled: the backend's definitions and other devices' achievements come now.
-      if (next === 'granted' && consent !== 'granted') void state.pull_();
+      if (next === 'granted' && consent !== 'granted') void state?.pull_();
       consent = next;
     },
     reset: () =>

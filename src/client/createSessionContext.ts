@@ -2,13 +2,11 @@ import { createEngine } from '../engine/createEngine';
 import { createInputChecks } from './createInputChecks';
 import { createSaver } from './createSaver';
 import { createUsers } from './createUsers';
-import { hashText } from './hashText';
 import type { SessionContext, SessionOptions } from './SessionContext';
-import type { MilestoneState } from '../types';
 
 /**
  * Builds what a session's pieces share: the storage the options name, the engine (its achievements sent to the
- * backend once, by one tab), the users and the coalesced writes of the user's document (100 ms).
+ * backend once the sync has loaded), the users and the coalesced writes of the user's document (100 ms).
  *
  * @example
  * const context = createSessionContext(options);
@@ -28,18 +26,6 @@ export function createSessionContext(client: SessionOptions): SessionContext {
     storage_: storage,
     prefix_: prefix,
     checks_: createInputChecks(report),
-    merging_: false,
-    wire_: (type, name, properties, at = o.now(), userId = context.users_.identity_().userId) => ({
-      id: '',
-      type,
-      name,
-      properties,
-      userId,
-      anonymousId: context.users_.identity_().anonymousId,
-      accountId: context.engine_.doc().accountId,
-      timestamp: new Date(at).toISOString(),
-    }),
-    send_: (...args) => void context.sync_?.enqueue(context.wire_(...args)),
   } as SessionContext;
   context.saver_ = createSaver(
     // What the document includes is posted to the other tabs first: a tab that loads it must not count a batch twice.
@@ -54,7 +40,7 @@ export function createSessionContext(client: SessionOptions): SessionContext {
     now: o.now,
     report,
     emit(event, m, info) {
-      if (event === 'achieved') sendAchievement(context, m);
+      if (event === 'achieved') context.sendAchievement_?.(m);
       client.emit(event, m, info);
     },
     listens: (event) => (event === 'achieved' && !!context.sync_) || client.listens(event),
@@ -79,16 +65,3 @@ export function createSessionContext(client: SessionOptions): SessionContext {
   });
   return context;
 }
-
-// Every tab that sees an achievement claims sending it (whichever tab's events completed it); the one claim that
-// succeeds enqueues it, under one id per user and milestone. What the backend said was achieved is not sent back.
-const sendAchievement = (context: SessionContext, m: MilestoneState) => {
-  const sync = context.sync_;
-  if (context.merging_ || !sync) return;
-  const e = context.wire_('achieved', m.id, undefined, m.achievedAt);
-  e.id = 'a.' + hashText(context.users_.docKey_() + '\n' + m.id);
-  context.users_.claimSend_(m.id).then(
-    (mine) => mine && sync.enqueue(e),
-    (error) => context.report_({ code: 'storage_error', message: `could not claim sending ${m.id}: ${String(error)}` }),
-  );
-};

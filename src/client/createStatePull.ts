@@ -10,6 +10,7 @@ const STALE_AFTER = 5 * 60_000;
 /**
  * Pulls what the backend knows of the user (`GET /v1/state`, through the sync): its definitions, achievements from
  * other devices and the user's standing, applied in the client's order and only while it is still the same user.
+ * Made with the sync (`connectSync`, in the sync's chunk): a session without an `endpoint` has none, and pulls nothing.
  *
  * @example
  * const state = createStatePull(context, definitions);

@@ -50,7 +50,7 @@ export function createUsers(o: UsersOptions) {
     identity_: () => identity,
     docKey_: docKey,
     claim: (id: string) => storage.setIfAbsent(claimKey(docKey(), id), now()),
-    /** True for one tab only, per user and milestone: the one that sends the `achieved` event. */
+    /** True for one tab only, per user and milestone: the one that sends the `achieved` event (`sendAchievement`). */
     claimSend_: (id: string) => storage.setIfAbsent(claimKey(docKey(), id, 'sent'), now()),
     /** Takes the identity in storage (another tab may have changed it), or stores this one. */
     async loadIdentity_() {

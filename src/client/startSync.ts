@@ -1,16 +1,21 @@
+import type { createDefinitionSource } from './createDefinitionSource';
+import type { createStatePull } from './createStatePull';
 import type { SessionContext } from './SessionContext';
 
 /**
- * Loads the sync's chunk (with an `endpoint`) while the stored identity is read, then creates the sync. A sync that
- * cannot be loaded (its chunk missing from a stale deploy) costs the sending, not the progress: the client runs
- * locally and says why. The identity is read meanwhile, so that the sync's first request already carries the
- * user's token.
+ * Loads the sync's chunk (with an `endpoint`) while the stored identity is read, then connects the session to the
+ * sync (`connectSync`, in that chunk) and returns the state pull it made (none without a sync). A sync that cannot be loaded (its chunk
+ * missing from a stale deploy) costs the sending, not the progress: the client runs locally and says why. The
+ * identity is read meanwhile, so that the sync's first request already carries the user's token.
  *
  * @example
- * await startSync(context);
- * context.sync_?.enqueue(context.wire_('track', 'task_completed', {}));
+ * const state = await startSync(context, definitions);
+ * context.send_?.('track', 'task_completed', {}); // set with the sync, if there is one
  */
-export async function startSync(context: SessionContext): Promise<void> {
+export async function startSync(
+  context: SessionContext,
+  definitions: ReturnType<typeof createDefinitionSource>,
+): Promise<ReturnType<typeof createStatePull> | undefined> {
   const { options_: o, report_: report } = context;
   const [parts] = await Promise.all([
     o.endpoint
@@ -23,23 +28,5 @@ export async function startSync(context: SessionContext): Promise<void> {
       : undefined,
     context.users_.loadIdentity_(),
   ]);
-  if (!parts) return;
-  const { createSync, createTransport, createSyncPlatform } = parts;
-  const platform = context.client_.platform_;
-  const network = createSyncPlatform();
-  // Tabs share an outbox only through IndexedDB (or a storage of the page's own): then one of them sends and they
-  // talk over the tab channel. A memory store (privacy mode, a server) or an IndexedDB missing (SSR) is this
-  // client's alone: it sends its own events and tells no one (not even a token, to another request's client).
-  const shared = o.storage !== 'memory' && platform.sharesStorage(o.storage === 'indexeddb' ? 'indexeddb' : 'custom');
-  context.sync_ = createSync({
-    endpoint: o.endpoint!,
-    projectKey: o.projectKey,
-    storage: context.storage_,
-    transport: o.transport || createTransport(),
-    platform: shared ? network : { online: network.online, onOnline: network.onOnline },
-    randomId: platform.randomId,
-    now: o.now,
-    consent: o.consent,
-    report,
-  });
+  return parts?.connectSync(context, definitions, parts);
 }

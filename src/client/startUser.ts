@@ -13,7 +13,7 @@ import type { SessionContext } from './SessionContext';
 export async function startUser(
   context: SessionContext,
   definitions: ReturnType<typeof createDefinitionSource>,
-  state: ReturnType<typeof createStatePull>,
+  state?: ReturnType<typeof createStatePull>,
 ): Promise<void> {
   const { options_: o, users_: users, report_: report } = context;
   if (o.userId && context.checks_.unsendable('userId', o.userId)) o.userId = undefined;
@@ -38,5 +38,5 @@ export async function startUser(
   const traits = context.checks_.clean(o.traits, 'traits');
   if (o.userId && o.userId !== users.identity_().userId) await users.switchTo_(o.userId, traits);
   else if (traits) context.engine_.setTraits(traits);
-  void state.pull_();
+  void state?.pull_();
 }
