@@ -76,7 +76,9 @@ const checks = [
     // 49.45 KB with the engine's hot path and the widget's splits merged: measured 49.42 KB. Raised in the open.
     // 49.5 KB with shareWithTabs split: measured 49.48 KB (+0.06 KB). Raised in the open.
     // 49.9 KB with the tabs' sharing (one post per 50 ms, none alone): measured 49.89 KB (+0.41 KB). Raised in the open.
-    total: 49.9 * KB,
+    // 50 KB with the panel and the toast laid out in one box, so that the toast is never drawn over the panel (on a
+    // phone it went over the panel's header and close button): measured 49.96 KB (+0.07 KB). Raised in the open.
+    total: 50 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -141,7 +143,9 @@ const checks = [
     // 46.66 KB (+0.09 KB on 46.57; Share's menu as a component of its own, the last split, +0.03 KB). Raised in the open.
     // 47.15 KB with the engine's hot path and both splits merged: ja measured 47.13 KB. Raised in the open.
     // 47.2 KB with shareWithTabs split: ja measured 47.18 KB (+0.05 KB). Raised in the open.
-    budget: 47.6 * KB,
+    // 47.7 KB with the panel and the toast in one box (the toast never over the panel): ja measured 47.61 KB
+    // (+0.10 KB on 47.51). Raised in the open.
+    budget: 47.7 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

@@ -1,6 +1,7 @@
 // One rule per line keeps this readable and still gzips well. Two parts: what the launcher needs (here, up front), and
 // the rest, which comes with the panel in the views' chunk (panelCss.ts; inline elements take both).
-// A toast while the panel is open goes beside it, or to the top where there is no room beside it, never over it.
+// A toast while the panel is open goes beside it, or above it (the panel shortened) where there is no room beside it,
+// never over it (panelCss.ts).
 // Sizes are in px, never rem: a host page's root font-size must not scale the widget. `all:initial` on `.wm` stops
 // inherited host CSS at the shadow boundary; custom properties (--waymark-*) still inherit.
 const dark =

@@ -1,12 +1,20 @@
 // In the views' chunk (views.tsx), so that a host's first bundle carries the launcher's styles only.
+// The panel and the toast share one fixed box (.sk, App.tsx), so that neither is ever drawn over the other: side by
+// side where there is room for both (a row, the toast nearer the middle, bottoms aligned), else a column with the
+// toast at the top and the panel, shortened, below it. The toast leaves the panel at least 150px, its header with the
+// close button (the gap is 12px), and scrolls on a screen too short for both.
 
 /** The rest: panel, toast and inline elements. The whole widget adopts `launcherCss + panelCss`. */
 export const panelCss = `
 .el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
-.pn,.ts{position:fixed;bottom:92px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
+.sk{position:fixed;top:16px;bottom:92px;right:20px;z-index:var(--z);display:flex;flex-direction:column;justify-content:flex-end;gap:12px;pointer-events:none}
 .bl>*{right:auto;left:20px}
+.sk>*{pointer-events:auto}
+.pn,.ts{background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
 .pn{max-height:min(640px,calc(100vh - 116px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
-.in .pn{position:absolute;bottom:auto;top:calc(100% + 10px)}
+.in .sk{display:contents}
+.in .pn{position:absolute;top:calc(100% + 10px);right:20px;z-index:var(--z)}
+.in .ts{position:fixed;bottom:92px;right:20px;z-index:calc(var(--z) + 1)}
 .pn:focus{outline:0}
 .hd{display:flex;gap:12px;padding:18px 14px 16px 20px;border-bottom:1px solid var(--bd)}
 .wm h2{font-size:17px;font-weight:650;line-height:1.25}
@@ -76,9 +84,9 @@ export const panelCss = `
 .b .i{box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 35%,transparent)}
 .off{color:var(--mu);font-weight:400}
 .off .i{filter:grayscale(1);opacity:.5;background:var(--tr);box-shadow:none}
-.ts{z-index:calc(var(--z) + 1);display:flex;gap:14px;padding:16px 12px 16px 16px;animation:wm-pop .45s cubic-bezier(.2,1.3,.4,1)}
-@media (min-width:820px){.br>.pn+.ts{right:416px}.bl>.pn+.ts{left:416px}}
-@media (max-width:819px){.pn+.ts{top:16px;bottom:auto}}
+.ts{flex:none;display:flex;gap:14px;padding:16px 12px 16px 16px;animation:wm-pop .45s cubic-bezier(.2,1.3,.4,1)}
+@media (min-width:820px){.sk{flex-direction:row-reverse;align-items:flex-end}.bl>.sk{flex-direction:row}}
+@media (max-width:819px){.pn+.ts{order:-1;margin-bottom:auto;max-height:calc(100% - 162px);overflow:auto}}
 .ts .i{border-radius:14px;font-size:26px}
 .ts>div{flex:1;min-width:0}
 .tn{margin-top:12px;padding-top:12px;border-top:1px solid var(--bd)}

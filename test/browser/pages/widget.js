@@ -1,4 +1,5 @@
-// Queued before load: the widget with Share, in the file, locale and theme the URL asks for (?lang=de&theme=dark).
+// Queued before load: the widget with Share, in the file, locale, theme and position the URL asks for
+// (?lang=de&theme=dark&position=bottom-left).
 var params = new URLSearchParams(location.search);
 if (params.get('theme')) document.documentElement.className = params.get('theme');
 document.addEventListener('click', (e) => {
@@ -7,6 +8,7 @@ document.addEventListener('click', (e) => {
 });
 var widget = { share: { url: 'https://acme.example/', name: 'Acme Tasks' } };
 if (params.get('locale')) widget.locale = params.get('locale');
+if (params.get('position')) widget.position = params.get('position');
 waymark.init({ projectKey: 'pk_widget', milestonesUrl: '/examples/plain-html/milestones.json', widget: widget });
 // The script-tag file in the language ?lang= asks for (dist/waymark.de.global.js), else the English one.
 var script = document.createElement('script');
