@@ -78,7 +78,9 @@ const checks = [
     // 49.9 KB with the tabs' sharing (one post per 50 ms, none alone): measured 49.89 KB (+0.41 KB). Raised in the open.
     // 50 KB with the panel and the toast laid out in one box, so that the toast is never drawn over the panel (on a
     // phone it went over the panel's header and close button): measured 49.96 KB (+0.07 KB). Raised in the open.
-    total: 50 * KB,
+    // 50.05 KB with emoji tiles on a light base in the dark scheme (🎓 read 1.1:1 on its dark tile, now 5:1):
+    // measured 50.01 KB (+0.05 KB). Raised in the open.
+    total: 50.05 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -120,7 +122,9 @@ const checks = [
     // 46.25 KB with the engine's hot path and the widget's splits merged: measured 46.23 KB. Raised in the open.
     // 46.3 KB with shareWithTabs split: measured 46.28 KB (+0.05 KB). Raised in the open.
     // 46.7 KB with the tabs' sharing (one post per 50 ms, none alone): measured 46.65 KB (+0.37 KB). Raised in the open.
-    budget: 46.7 * KB,
+    // 46.75 KB with the panel and the toast in one box (46.69 KB, +0.09) and emoji tiles on a light base in the dark
+    // scheme: measured 46.73 KB (+0.04 KB). Raised in the open.
+    budget: 46.75 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
