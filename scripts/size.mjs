@@ -80,7 +80,9 @@ const checks = [
     // phone it went over the panel's header and close button): measured 49.96 KB (+0.07 KB). Raised in the open.
     // 50.05 KB with emoji tiles on a light base in the dark scheme (🎓 read 1.1:1 on its dark tile, now 5:1):
     // measured 50.01 KB (+0.05 KB). Raised in the open.
-    total: 50.05 * KB,
+    // 50.1 KB with --waymark-offset-bottom and --waymark-offset-side (the launcher, panel and toasts moved off a host's
+    // own fixed UI): measured 50.06 KB (+0.05 KB; 22.13 KB up front, +0.02). Raised in the open.
+    total: 50.1 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -124,7 +126,8 @@ const checks = [
     // 46.7 KB with the tabs' sharing (one post per 50 ms, none alone): measured 46.65 KB (+0.37 KB). Raised in the open.
     // 46.75 KB with the panel and the toast in one box (46.69 KB, +0.09) and emoji tiles on a light base in the dark
     // scheme: measured 46.73 KB (+0.04 KB). Raised in the open.
-    budget: 46.75 * KB,
+    // 46.8 KB with --waymark-offset-bottom and --waymark-offset-side: measured 46.77 KB (+0.04 KB). Raised in the open.
+    budget: 46.8 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured

@@ -12,14 +12,14 @@ export const panelCss = `
 .wm{--tb:var(--bg)}
 .dark{--tb:#d5d7e3}
 .el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
-.sk{position:fixed;top:16px;bottom:92px;right:20px;z-index:var(--z);display:flex;flex-direction:column;justify-content:flex-end;gap:12px;pointer-events:none}
-.bl>*{right:auto;left:20px}
+.sk{position:fixed;top:16px;bottom:calc(var(--ob) + 72px);right:var(--os);z-index:var(--z);display:flex;flex-direction:column;justify-content:flex-end;gap:12px;pointer-events:none}
+.bl>*{right:auto;left:var(--os)}
 .sk>*{pointer-events:auto}
-.pn,.ts{background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
-.pn{max-height:min(640px,calc(100vh - 116px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
+.pn,.ts{background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - var(--os) - 12px));border:1px solid var(--bd);border-radius:var(--r)}
+.pn{max-height:min(640px,calc(100vh - var(--ob) - 96px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
 .in .sk{display:contents}
 .in .pn{position:absolute;top:calc(100% + 10px);right:20px;z-index:var(--z)}
-.in .ts{position:fixed;bottom:92px;right:20px;z-index:calc(var(--z) + 1)}
+.in .ts{position:fixed;bottom:calc(var(--ob) + 72px);right:var(--os);z-index:calc(var(--z) + 1)}
 .pn:focus{outline:0}
 .hd{display:flex;gap:12px;padding:18px 14px 16px 20px;border-bottom:1px solid var(--bd)}
 .wm h2{font-size:17px;font-weight:650;line-height:1.25}

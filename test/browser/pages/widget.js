@@ -1,7 +1,9 @@
-// Queued before load: the widget with Share, in the file, locale, theme and position the URL asks for
-// (?lang=de&theme=dark&position=bottom-left).
+// Queued before load: the widget with Share, in the file, locale, theme, position and offset the URL asks for
+// (?lang=de&theme=dark&position=bottom-left&offset).
 var params = new URLSearchParams(location.search);
 if (params.get('theme')) document.documentElement.className = params.get('theme');
+// ?offset: scheme.css moves the widget away from the page's own fixed UI with --waymark-offset-bottom and -side.
+if (params.has('offset')) document.documentElement.classList.add('offset');
 document.addEventListener('click', (e) => {
   if (e.target && e.target.id === 'theme')
     document.documentElement.className = document.documentElement.className ? '' : 'dark';
