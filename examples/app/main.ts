@@ -81,6 +81,12 @@ const renderNote = () => {
 };
 wm.subscribe(renderNote);
 
+// The demo-clock bar is the app's own fixed UI at the bottom, as tall as its hint wraps: its height goes to
+// --demo-bar-height, from which styles.css sets the widget's --waymark-offset-bottom (the launcher sits above the bar).
+const bar = document.querySelector<HTMLElement>('.demo-bar')!;
+const barHeight = () => document.documentElement.style.setProperty('--demo-bar-height', `${bar.offsetHeight}px`);
+new ResizeObserver(barHeight).observe(bar);
+
 const day = document.getElementById('demo-day')!;
 const showDay = () => (day.textContent = `day ${clock.day()}`);
 showDay();
