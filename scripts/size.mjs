@@ -85,7 +85,15 @@ const checks = [
     // 49.5 KB with shareWithTabs split: measured 49.48 KB (+0.06 KB). Raised in the open.
     // 49.9 KB with the tabs' sharing (one post per 50 ms, none alone): measured 49.89 KB (+0.41 KB). Raised in the open.
     // 50 KB with what only a backend needs in the sync's chunk: measured 49.99 KB (+0.10 KB). Raised in the open.
-    total: 50 * KB,
+    // 50 KB with the panel and the toast laid out in one box, so that the toast is never drawn over the panel (on a
+    // phone it went over the panel's header and close button): measured 49.96 KB (+0.07 KB). Raised in the open.
+    // 50.05 KB with emoji tiles on a light base in the dark scheme (🎓 read 1.1:1 on its dark tile, now 5:1):
+    // measured 50.01 KB (+0.05 KB). Raised in the open.
+    // 50.1 KB with --waymark-offset-bottom and --waymark-offset-side (the launcher, panel and toasts moved off a host's
+    // own fixed UI): measured 50.06 KB (+0.05 KB; 22.13 KB up front, +0.02). Raised in the open.
+    // 50.2 KB with both merged (the backend's parts in the sync's chunk, and the three widget changes above): measured
+    // 50.16 KB. Raised in the open.
+    total: 50.2 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -128,7 +136,11 @@ const checks = [
     // 46.3 KB with shareWithTabs split: measured 46.28 KB (+0.05 KB). Raised in the open.
     // 46.7 KB with the tabs' sharing (one post per 50 ms, none alone): measured 46.65 KB (+0.37 KB). Raised in the open.
     // Still 46.7 KB with what only a backend needs in the sync's part: measured 46.65 KB (+0.05 KB, the hooks).
-    budget: 46.7 * KB,
+    // 46.75 KB with the panel and the toast in one box (46.69 KB, +0.09) and emoji tiles on a light base in the dark
+    // scheme: measured 46.73 KB (+0.04 KB). Raised in the open.
+    // 46.8 KB with --waymark-offset-bottom and --waymark-offset-side: measured 46.77 KB (+0.04 KB). Raised in the open.
+    // 46.85 KB with both merged: measured 46.82 KB. Raised in the open.
+    budget: 46.85 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -152,7 +164,10 @@ const checks = [
     // 47.15 KB with the engine's hot path and both splits merged: ja measured 47.13 KB. Raised in the open.
     // 47.2 KB with shareWithTabs split: ja measured 47.18 KB (+0.05 KB). Raised in the open.
     // Still 47.6 KB with what only a backend needs in the sync's part: ja measured 47.56 KB (+0.05 KB).
-    budget: 47.6 * KB,
+    // 47.7 KB with the panel and the toast in one box (the toast never over the panel): ja measured 47.61 KB
+    // (+0.10 KB on 47.51). Raised in the open.
+    // 47.75 KB with both merged: ja measured 47.74 KB. Raised in the open.
+    budget: 47.75 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

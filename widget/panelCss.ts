@@ -1,12 +1,25 @@
 // In the views' chunk (views.tsx), so that a host's first bundle carries the launcher's styles only.
+// The panel and the toast share one fixed box (.sk, App.tsx), so that neither is ever drawn over the other: side by
+// side where there is room for both (a row, the toast nearer the middle, bottoms aligned), else a column with the
+// toast at the top and the panel, shortened, below it. The toast leaves the panel at least 150px, its header with the
+// close button (the gap is 12px), and scrolls on a screen too short for both.
+// Emoji tiles (.i, and the journey's .dot when it holds a badge) are drawn on --tb: the surface in the light scheme, a
+// light grey in the dark one, because colour emoji are drawn for light backgrounds: 🎓 is a dark glyph, and on the
+// dark scheme's dark tiles it all but disappeared (test/browser/emojiTiles.test.ts).
 
 /** The rest: panel, toast and inline elements. The whole widget adopts `launcherCss + panelCss`. */
 export const panelCss = `
+.wm{--tb:var(--bg)}
+.dark{--tb:#d5d7e3}
 .el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
-.pn,.ts{position:fixed;bottom:92px;right:20px;z-index:var(--z);background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - 32px));border:1px solid var(--bd);border-radius:var(--r)}
-.bl>*{right:auto;left:20px}
-.pn{max-height:min(640px,calc(100vh - 116px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
-.in .pn{position:absolute;bottom:auto;top:calc(100% + 10px)}
+.sk{position:fixed;top:16px;bottom:calc(var(--ob) + 72px);right:var(--os);z-index:var(--z);display:flex;flex-direction:column;justify-content:flex-end;gap:12px;pointer-events:none}
+.bl>*{right:auto;left:var(--os)}
+.sk>*{pointer-events:auto}
+.pn,.ts{background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - var(--os) - 12px));border:1px solid var(--bd);border-radius:var(--r)}
+.pn{max-height:min(640px,calc(100vh - var(--ob) - 96px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
+.in .sk{display:contents}
+.in .pn{position:absolute;top:calc(100% + 10px);right:20px;z-index:var(--z)}
+.in .ts{position:fixed;bottom:calc(var(--ob) + 72px);right:var(--os);z-index:calc(var(--z) + 1)}
 .pn:focus{outline:0}
 .hd{display:flex;gap:12px;padding:18px 14px 16px 20px;border-bottom:1px solid var(--bd)}
 .wm h2{font-size:17px;font-weight:650;line-height:1.25}
@@ -24,9 +37,11 @@ export const panelCss = `
 .te{display:grid;grid-template-columns:32px 1fr;gap:0 12px;padding-bottom:16px;position:relative}
 .te:before{content:"";position:absolute;left:15px;top:36px;bottom:4px;width:2px;border-radius:2px;background:var(--bd)}
 .te:last-child:before{display:none}
-.dot{width:32px;height:32px;border-radius:50%;display:grid;place-items:center;font-size:16px;line-height:1;background:color-mix(in srgb,var(--a) 14%,var(--bg))}
+.dot{width:32px;height:32px;border-radius:50%;display:grid;place-items:center;font-size:16px;line-height:1}
+.dot,.i{background:color-mix(in srgb,var(--a) 14%,var(--tb))}
+.dot:has(svg){--tb:var(--bg)}
 .dot svg{width:16px;color:var(--ok);stroke-width:3}
-.lvl .dot{background:linear-gradient(135deg,color-mix(in srgb,var(--a) 28%,var(--bg)),color-mix(in srgb,#f5a524 30%,var(--bg)))}
+.lvl .dot,.lv-done .i{background:linear-gradient(135deg,color-mix(in srgb,var(--a) 28%,var(--tb)),color-mix(in srgb,#f5a524 30%,var(--tb)))}
 .te time{display:block;font-size:12px;color:var(--mu);margin-top:1px}
 .sh{margin-top:12px}
 .lnk{font-size:13px;font-weight:600;color:var(--af);padding:2px 0}
@@ -72,18 +87,19 @@ export const panelCss = `
 .overdue .s{color:var(--wa);font-weight:550}
 .bg{display:grid;grid-template-columns:repeat(auto-fill,minmax(76px,1fr));gap:12px 8px;margin-top:10px}
 .b{display:flex;flex-direction:column;align-items:center;gap:6px;text-align:center;font-size:12px;font-weight:550;line-height:1.25}
-.i{flex:none;width:48px;height:48px;border-radius:50%;display:grid;place-items:center;font-size:24px;line-height:1;background:color-mix(in srgb,var(--a) 14%,var(--bg))}
+.i{flex:none;width:48px;height:48px;border-radius:50%;display:grid;place-items:center;font-size:24px;line-height:1}
 .b .i{box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 35%,transparent)}
 .off{color:var(--mu);font-weight:400}
 .off .i{filter:grayscale(1);opacity:.5;background:var(--tr);box-shadow:none}
-.ts{z-index:calc(var(--z) + 1);display:flex;gap:14px;padding:16px 12px 16px 16px;animation:wm-pop .45s cubic-bezier(.2,1.3,.4,1)}
-@media (min-width:820px){.br>.pn+.ts{right:416px}.bl>.pn+.ts{left:416px}}
-@media (max-width:819px){.pn+.ts{top:16px;bottom:auto}}
+.dark .off .i{background:var(--tb)}
+.ts{flex:none;display:flex;gap:14px;padding:16px 12px 16px 16px;animation:wm-pop .45s cubic-bezier(.2,1.3,.4,1)}
+@media (min-width:820px){.sk{flex-direction:row-reverse;align-items:flex-end}.bl>.sk{flex-direction:row}}
+@media (max-width:819px){.pn+.ts{order:-1;margin-bottom:auto;max-height:calc(100% - 162px);overflow:auto}}
 .ts .i{border-radius:14px;font-size:26px}
 .ts>div{flex:1;min-width:0}
 .tn{margin-top:12px;padding-top:12px;border-top:1px solid var(--bd)}
 .tn .nt{margin:2px 0 0}
-.lv-done .i{background:linear-gradient(135deg,color-mix(in srgb,var(--a) 28%,var(--bg)),color-mix(in srgb,#f5a524 30%,var(--bg)));box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 40%,transparent)}
+.lv-done .i{box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 40%,transparent)}
 .dn{display:flex;align-items:center;gap:14px}
 .dn .nt{margin:0}
 .dn .ds{margin:0}

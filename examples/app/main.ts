@@ -1,7 +1,7 @@
 // Acme Projects: a mock product that uses waymark the way an app installed from npm does.
 // Build: `node examples/app/build.mjs`; run with the backend on the same origin: `npm run demo`.
 import { createWaymark, type LevelDefinition, type MilestoneDefinition, type Waymark } from 'waymark';
-import { defineElements, mountWidget, type WidgetHandle, type WidgetOptions } from 'waymark/widget';
+import { defaultStrings, defineElements, mountWidget, type WidgetHandle, type WidgetOptions } from 'waymark/widget';
 import { createDemoClock } from './demoClock';
 import definitions from './milestones.json';
 import { mountMockApp } from './mockApp';
@@ -57,7 +57,9 @@ window.widget = widget;
 mountMockApp((event, properties) => wm.track(event, properties));
 wm.track('session_started'); // once a visit (and once a demo day): feeds the 5-day streak
 
-// The sidebar note for milestones past their `due` date ("overdue"; `stalled` fired once for each).
+// The sidebar note for milestones past their `due` date (status "overdue"; `stalled` fired once for each). It words
+// them as the widget does, with the widget's own string (the app mounts it in English, with no `strings` of its own),
+// so the note and the checklist beside it say the same thing: "A little behind plan", not "overdue".
 const note = document.getElementById('stalled-note')!;
 let shown = '';
 const renderNote = () => {
@@ -69,7 +71,7 @@ const renderNote = () => {
   note.replaceChildren();
   const m = late[0];
   if (!m) return;
-  note.append(`⏰ “${m.title}” is overdue. ${m.description ?? ''} `);
+  note.append(`⏰ “${m.title}” · ${defaultStrings.overdue}. ${m.description ?? ''} `);
   if (m.next?.href) {
     const a = document.createElement('a');
     a.href = m.next.href;
@@ -78,6 +80,12 @@ const renderNote = () => {
   }
 };
 wm.subscribe(renderNote);
+
+// The demo-clock bar is the app's own fixed UI at the bottom, as tall as its hint wraps: its height goes to
+// --demo-bar-height, from which styles.css sets the widget's --waymark-offset-bottom (the launcher sits above the bar).
+const bar = document.querySelector<HTMLElement>('.demo-bar')!;
+const barHeight = () => document.documentElement.style.setProperty('--demo-bar-height', `${bar.offsetHeight}px`);
+new ResizeObserver(barHeight).observe(bar);
 
 const day = document.getElementById('demo-day')!;
 const showDay = () => (day.textContent = `day ${clock.day()}`);

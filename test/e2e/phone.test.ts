@@ -35,7 +35,7 @@ const overlap = (a: DOMRect, b: DOMRect) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('the demo on a 390 px phone', () => {
-  it('does not scroll sideways; the demo-clock bar is one short line; the launcher is whole and clear of its buttons', async () => {
+  it('does not scroll sideways; the demo-clock bar is one short line; the launcher is whole and clear of the bar and its buttons', async () => {
     const page = await h.open(await h.newContext(PHONE));
     await waitUntil(() => inShadow(page, WIDGET, (root) => !!root.querySelector('.lc')), 'the launcher');
     const l = await layout(page);
@@ -43,6 +43,7 @@ describe('the demo on a 390 px phone', () => {
     expect(l.scrollWidth).toBe(390);
     expect(l.bar.height).toBeLessThanOrEqual(56);
     expect(inside(l.launcher, l.width, l.height)).toBe(true);
+    expect(overlap(l.bar, l.launcher)).toBe(false);
     for (const button of l.barButtons) {
       expect(inside(button, l.width, l.height)).toBe(true);
       expect(overlap(button, l.launcher)).toBe(false);

@@ -30,8 +30,13 @@ export const App = ({ c }: { c: Ctx }) => {
   return (
     <Frame c={c} cls={pos === 'inline' ? 'in' : pos === 'bottom-left' ? 'bl' : 'br'}>
       <Launcher c={c} />
-      {views && c.s.open.value && <views.Panel c={c} />}
-      {views && <views.Toast c={c} />}
+      {views && (
+        // One box for both, laid out together, so that the toast is never drawn over the panel (panelCss.ts).
+        <div class="sk">
+          {c.s.open.value && <views.Panel c={c} />}
+          <views.Toast c={c} />
+        </div>
+      )}
       <div class="sr" aria-live="polite" aria-atomic="true">
         {c.s.live.value}
       </div>
