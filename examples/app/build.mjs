@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the example app with esbuild into examples/app/dist/ (what a Vite or tsup app build does).
 //   npm run build && node examples/app/build.mjs
-// `import { createWaymark } from 'waymark'` resolves as in any app that ran `npm install waymark`: through the
+// `import { createWaymark } from 'waymark'` resolves as in any app that installed waymark: through the
 // package's `exports`. Inside this repository, Node's package self-reference (which esbuild follows) points it
 // at the repository's own package, so the app is built against the freshly built dist/.
 import { existsSync, rmSync } from 'node:fs';
