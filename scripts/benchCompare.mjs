@@ -11,6 +11,7 @@
 // happy-dom has no Web Locks, so waymark's tab cannot tell that it is alone and shares every event with the other tabs
 // (a structured clone per event) as a browser tab does while a second tab of the project is open.
 import { performance } from 'node:perf_hooks';
+import { compareSpaced } from './benchSpaced.mjs';
 
 const SETTLE_MS = 4000;
 const RUN_MS = 2000;
@@ -214,4 +215,14 @@ export async function compareWithOthers({ createWaymark, definitions }) {
   // Each round's own ratio, so that the spread of the headline figure shows too.
   const perRound = results[0].map((r, i) => (results[2][i].busy / r.busy).toFixed(1)).join(', ');
   console.log(`posthog-js over waymark local, round by round: ${perRound}`);
+
+  // The same three, one call at a time after a pause, as an app's clicks call them.
+  const wm = createWaymark({ projectKey: 'bench-spaced', milestones: definitions, stalledAfter: false });
+  await wm.ready;
+  await compareSpaced([
+    { name: 'waymark track(), local', call: (name, p) => wm.track(name, p) },
+    { name: 'posthog-js capture()', call: (name, p) => posthog.capture(name, p) },
+    { name: 'Segment track()', call: (name, p) => void analytics.track(name, p) },
+  ]);
+  wm.destroy();
 }

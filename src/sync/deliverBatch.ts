@@ -79,6 +79,7 @@ function retryLater(sync: SyncContext, events: WireEvent[], status: number, res?
   const o = sync.options_;
   const t = o.now();
   sync.failingSince_ ||= t;
+  // Defaults as literals (a day; below, a minute): named constants cost 0.03 KB in the script tag, not inlined there.
   if (t - sync.failingSince_ >= (o.retryBudget ?? 864e5)) {
     sync.failingSince_ = 0;
     sync.attempt_ = 0;
