@@ -35,6 +35,8 @@ process.on('exit', () => rmSync(lock, { force: true }));
 
 console.log('waymark demo: starting (the first start sets up the embedded database, a few seconds)…');
 let demo;
+// The seed's own batches (about 1,500 on a first start) would bury its progress lines: the app's are shown once it is up.
+let started = false;
 try {
   demo = await startDemo({
     port: Number(env.PORT ?? 5173),
@@ -48,6 +50,7 @@ try {
           : `  seeded ${users} of ${of} users`,
       ),
     onBatch: ({ accepted, duplicates }) =>
+      started &&
       console.log(
         `  batch received: ${accepted} new event${accepted === 1 ? '' : 's'}, ${duplicates} duplicate${duplicates === 1 ? '' : 's'}`,
       ),
@@ -56,6 +59,7 @@ try {
   console.error(`waymark demo: could not start: ${error.message}`);
   process.exit(1);
 }
+started = true;
 console.log(`
   Acme Projects, with waymark:  ${demo.url}
 
