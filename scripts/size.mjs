@@ -93,7 +93,10 @@ const checks = [
     // own fixed UI): measured 50.06 KB (+0.05 KB; 22.13 KB up front, +0.02). Raised in the open.
     // 50.2 KB with both merged (the backend's parts in the sync's chunk, and the three widget changes above): measured
     // 50.16 KB. Raised in the open.
-    total: 50.2 * KB,
+    // 50.47 KB with an inline launcher's panel placed where that launcher is (widget/placeStack.ts, in the views'
+    // chunk), and the toast's "Up next" left out beside the panel's: measured 50.43 KB (+0.27 KB, placeStack.ts alone
+    // +0.29 KB; the CSS it replaced and the toast's change -0.02 KB). Raised by that, in the open.
+    total: 50.47 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -140,7 +143,9 @@ const checks = [
     // scheme: measured 46.73 KB (+0.04 KB). Raised in the open.
     // 46.8 KB with --waymark-offset-bottom and --waymark-offset-side: measured 46.77 KB (+0.04 KB). Raised in the open.
     // 46.85 KB with both merged: measured 46.82 KB. Raised in the open.
-    budget: 46.85 * KB,
+    // 47.08 KB with the inline launcher's placement (widget/placeStack.ts): measured 47.05 KB (+0.23 KB). Raised in
+    // the open.
+    budget: 47.08 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -167,7 +172,8 @@ const checks = [
     // 47.7 KB with the panel and the toast in one box (the toast never over the panel): ja measured 47.61 KB
     // (+0.10 KB on 47.51). Raised in the open.
     // 47.75 KB with both merged: ja measured 47.74 KB. Raised in the open.
-    budget: 47.75 * KB,
+    // 47.99 KB with the inline launcher's placement: ja measured 47.98 KB (+0.24 KB). Raised in the open.
+    budget: 47.99 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

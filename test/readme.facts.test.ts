@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { de } from '../widget/locales/index';
+import { defaultStrings } from '../widget/strings';
 
 // Figures and addresses that the README states in more than one place, or that docs and examples state too, agree.
 const read = (path: string) => readFileSync(path, 'utf8');
@@ -76,5 +78,28 @@ describe('the examples serve on ports of their own', () => {
     expect(readme).toContain(`http://127.0.0.1:${ports.demo}/`);
     expect(readme).toContain(`http://127.0.0.1:${ports.react}/examples/react/`);
     expect(readme).toContain(`http://127.0.0.1:${ports.plainHtml}/examples/plain-html/`);
+  });
+});
+
+describe("the README's widget examples", () => {
+  // Each override of `strings` there is drawn in the panel with the widget's other words: one that repeats another
+  // string (the title 'Your journey' over the tab 'Your journey') shows the same words twice in the header.
+  const section = readme.slice(readme.indexOf('## The widget'), readme.indexOf('## React'));
+  const others = (set: Record<string, unknown>, key: string) =>
+    Object.entries(set)
+      .filter(([k, v]) => k !== key && typeof v === 'string')
+      .map(([, v]) => (v as string).toLowerCase());
+
+  it('give the panel a title that no other string of the widget already says', () => {
+    const overrides = [...section.matchAll(/strings: \{ (?:\.\.\.(\w+), )?(\w+): '([^']+)' \}/g)];
+    expect(overrides.map(([, set, key]) => [set ?? 'en', key])).toEqual([
+      ['en', 'title'],
+      ['de', 'title'],
+    ]);
+    for (const [line, set, key, value] of overrides) {
+      const strings = set === 'de' ? de : defaultStrings;
+      expect(others(strings, key), line).not.toContain(value.toLowerCase());
+      expect(value, line).not.toBe(strings[key as keyof typeof strings]);
+    }
   });
 });

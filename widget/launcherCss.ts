@@ -17,7 +17,7 @@ export const launcherCss = `:host{display:block}
 .wm button{cursor:pointer}
 .wm :focus-visible{outline:2px solid var(--af);outline-offset:2px}
 .wm svg{display:block;width:100%;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
-.in{display:inline-block;position:relative}
+.in{display:inline-block}
 .lc{position:fixed;bottom:var(--ob);right:var(--os);z-index:var(--z);background:var(--bg);box-shadow:var(--sh)}
 .bl>*{right:auto;left:var(--os)}
 .lc{width:60px;height:60px;border-radius:50%;display:grid;place-items:center;color:var(--af);transition:transform .15s}

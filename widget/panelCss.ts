@@ -2,7 +2,9 @@
 // The panel and the toast share one fixed box (.sk, App.tsx), so that neither is ever drawn over the other: side by
 // side where there is room for both (a row, the toast nearer the middle, bottoms aligned), else a column with the
 // toast at the top and the panel, shortened, below it. The toast leaves the panel at least 150px, its header with the
-// close button (the gap is 12px), and scrolls on a screen too short for both.
+// close button (the gap is 12px), and scrolls on a screen too short for both. An inline launcher's box is placed by
+// placeStack.ts when its panel opens (on the launcher's side of the window, the toast first in it at any width);
+// closed, its toasts show in the floating launcher's corner.
 // Emoji tiles (.i, and the journey's .dot when it holds a badge) are drawn on --tb: the surface in the light scheme, a
 // light grey in the dark one, because colour emoji are drawn for light backgrounds: 🎓 is a dark glyph, and on the
 // dark scheme's dark tiles it all but disappeared (test/browser/emojiTiles.test.ts).
@@ -17,9 +19,8 @@ export const panelCss = `
 .sk>*{pointer-events:auto}
 .pn,.ts{background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - var(--os) - 12px));border:1px solid var(--bd);border-radius:var(--r)}
 .pn{max-height:min(640px,calc(100vh - var(--ob) - 96px));display:flex;flex-direction:column;overflow:hidden;animation:wm-in .2s ease-out}
-.in .sk{display:contents}
-.in .pn{position:absolute;top:calc(100% + 10px);right:20px;z-index:var(--z)}
-.in .ts{position:fixed;bottom:calc(var(--ob) + 72px);right:var(--os);z-index:calc(var(--z) + 1)}
+.in .pn{max-height:min(640px,100%)}
+.in .pn+.ts{order:-1;max-height:calc(100% - 162px);overflow:auto}
 .pn:focus{outline:0}
 .hd{display:flex;gap:12px;padding:18px 14px 16px 20px;border-bottom:1px solid var(--bd)}
 .wm h2{font-size:17px;font-weight:650;line-height:1.25}

@@ -251,6 +251,43 @@ describe('what a celebration suggests next', () => {
     expect(w.$('.ts .tn')).toBeNull();
     expect(w.$('.ts .ds')!.textContent).toBe("You've achieved every milestone. Nicely done.");
   });
+
+  // The open panel's Progress tab shows "Up next" (or "All done!") itself: the toast beside or above it (on a phone,
+  // both on one screen) does not say it a second time. Closed, or on the journey tab, the toast says it again.
+  it('is left out of the toast while the open panel shows it, and said again once the panel does not', async () => {
+    const wm = sampleClient();
+    const w = mount(wm, { confetti: false });
+    w.open();
+    wm.achieve('connect-slack');
+    await settle();
+    expect(w.$('.ts .tt')!.textContent).toBe('Milestone achieved: Connect Slack');
+    expect(w.text('.pn .nx .nt')).toEqual(['Complete 10 tasks']);
+    expect(w.$('.ts .tn')).toBeNull();
+    expect(w.text('.ey')).toEqual(['Up next']);
+    act(() => (w.$('#wm-tab-journey') as HTMLElement).click());
+    expect(w.text('.ts .tn .nt')).toEqual(['Complete 10 tasks']);
+    act(() => (w.$('#wm-tab-progress') as HTMLElement).click());
+    expect(w.$('.ts .tn')).toBeNull();
+    w.close();
+    expect(w.text('.ts .tn .nt')).toEqual(['Complete 10 tasks']);
+    // A toast already up when the panel opens drops it too.
+    w.open();
+    expect(w.$('.ts .tn')).toBeNull();
+  });
+
+  it('"all done" is left out of the toast while the open panel says it', async () => {
+    const wm = fakeClient([
+      milestone('a', { status: 'achieved', ratio: 1, current: 1, achievedAt: 0 }),
+      milestone('b', { title: 'Last one' }),
+    ]);
+    const w = mount(wm, { confetti: false });
+    w.open();
+    wm.achieve('b');
+    await settle();
+    expect(w.$('.ts .tt')!.textContent).toBe('Milestone achieved: Last one');
+    expect(w.text('.pn .nx .nt')).toEqual(['All done!']);
+    expect(w.$('.ts .ds')).toBeNull();
+  });
 });
 
 describe('level celebrations', () => {

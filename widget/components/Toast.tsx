@@ -8,8 +8,8 @@ import { Share } from './Share';
 
 /**
  * The celebration: "Milestone achieved: …" (or "Level complete: …") with the badges earned, then what to do next:
- * the next unfinished milestone with its own call to action, never what was just done; "All done!" after the last;
- * Share when the `share` option is set. It stays up while the pointer or focus is in it.
+ * the next unfinished milestone with its own call to action, never what was just done; "All done!" after the last
+ * (neither while the open panel shows the same); Share when the `share` option is set. It stays up while the pointer or focus is in it.
  *
  * @example
  * <Toast c={c} />
@@ -22,6 +22,9 @@ export const Toast = ({ c }: { c: Ctx }) => {
   const icon = level?.badge?.icon ?? items.find((a) => a.badge?.icon)?.badge?.icon ?? '🎉';
   const milestones = c.s.milestones.value;
   const next = nextUp(milestones, c.s.levels.value, items);
+  // The open panel's Progress tab says "Up next" (or "All done!") itself, beside the toast or, on a phone, under it:
+  // the toast does not repeat it. With the panel closed or on the journey, the toast says it again.
+  const said = c.s.open.value && c.s.view.value === 'progress' && next === nextUp(milestones, c.s.levels.value);
   // What a share names: the level when one was completed, else the last milestone.
   const shared = level ?? items[items.length - 1];
   const hold = (held: boolean) => () => (c.s.held.value = held);
@@ -45,7 +48,7 @@ export const Toast = ({ c }: { c: Ctx }) => {
             {line}
           </p>
         ))}
-        {next ? (
+        {said ? null : next ? (
           <div class="tn">
             <p class="ey">{c.t('upNext')}</p>
             <p class="nt">{next.title}</p>
