@@ -164,6 +164,16 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
       expect(html).toMatch(/achieved/);
     });
 
+    it("the overview's account lists say which date they show: the last achievement, not the last activity", async () => {
+      // acct_1's achievement above, then 40 quiet days: the account is stalled, at the top of "At risk".
+      s.clock.now = T0 + 40 * DAY;
+      const { cookies } = await signIn(SECRET);
+      const html = await (await get('/dashboard/overview', cookies.header())).text();
+      const item = /<li><a href="\/dashboard\/accounts\/acct_1">[\s\S]*?<\/li>/.exec(html)?.[0];
+      expect(item).toContain('last achieved 40 days ago');
+      s.clock.now = T0 + DAY;
+    });
+
     it("a start cohort's trend: its users' achievements within the horizon, one statement", async () => {
       // Written as verification leaves them, under a project of their own: five users who started in the period, one
       // before it, one merged into another user.

@@ -113,8 +113,9 @@ const ShortList = ({
             <a href={`/dashboard/accounts/${encodeURIComponent(a.accountId)}`}>{a.accountId}</a>
             <span class={`pill ${a.status}`}>{STATUS_LABEL[a.status]}</span>
             <span class="muted small">
-              {count(a.users)} users · {count(a.achieved)} milestones · last{' '}
-              {ago(a.lastAchievedAt ? Date.parse(a.lastAchievedAt) : undefined, now)}
+              {count(a.users)} users · {count(a.achieved)} milestones
+              {/* Said in full: the account's page beside it says when it was last active, which is another date. */}
+              {a.lastAchievedAt ? ` · last achieved ${ago(Date.parse(a.lastAchievedAt), now)}` : ''}
             </span>
           </li>
         ))}
