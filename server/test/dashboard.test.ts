@@ -174,6 +174,24 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
       s.clock.now = T0 + DAY;
     });
 
+    it('a start week whose users have not all had the activation window yet says "so far", and is charted apart', async () => {
+      const { cookies } = await signIn(SECRET);
+      const rowOf = (html: string) =>
+        /<td>\d{4}-\d\d-\d\d<\/td><td class="num">\d+<\/td><td class="num">([^<]*)<\/td>/.exec(html)?.[1];
+      const pointsOf = (html: string) =>
+        JSON.parse(/data-points="([^"]*)"/.exec(html)![1]!.replaceAll('&quot;', '"')) as Record<string, unknown[]>;
+      // acct_1's user started a day ago: the week is still filling.
+      const young = await (await get('/dashboard/overview?range=all', cookies.header())).text();
+      expect(rowOf(young)).toBe('0% so far');
+      expect(pointsOf(young)).toMatchObject({ activation: [null], filling: [0] });
+      // Five weeks on, it has had its 14 days: a settled week, solid.
+      s.clock.now = T0 + 35 * DAY;
+      const settled = await (await get('/dashboard/overview?range=all', cookies.header())).text();
+      s.clock.now = T0 + DAY;
+      expect(rowOf(settled)).toBe('0%');
+      expect(pointsOf(settled)).toMatchObject({ activation: [0], filling: [null] });
+    });
+
     it("a start cohort's trend: its users' achievements within the horizon, one statement", async () => {
       // Written as verification leaves them, under a project of their own: five users who started in the period, one
       // before it, one merged into another user.

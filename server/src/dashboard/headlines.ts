@@ -17,6 +17,9 @@ export interface Activation {
   withinDays: number;
 }
 
+/** The days from a user's start within which completing the first level counts as activation. */
+export const ACTIVATION_DAYS = 14;
+
 /** Trends need start cohorts this large on both sides: below it, a few users swing a rate by tens of points. */
 export const MIN_COHORT = 20;
 

@@ -2,7 +2,7 @@ import { answerCache, LARGE_USERS } from '../cache/answerCache';
 import type { ServerContext } from '../context';
 import { type MetricsAnswer, readMetrics } from '../metrics/readMetrics';
 import { DAY, MINUTE } from '../timeUnits';
-import type { Activation, Trend } from './headlines';
+import { ACTIVATION_DAYS, type Activation, type Trend } from './headlines';
 import { readActivation } from './readActivation';
 import { readCohortTrend, trendPeriods } from './readCohortTrend';
 
@@ -22,7 +22,7 @@ async function computeOverview(ctx: ServerContext, projectKey: string, days: num
     readMetrics(ctx, projectKey, from === undefined ? {} : { from }),
     cohorts && readCohortTrend(ctx, projectKey, cohorts.recent, days!),
     cohorts && readCohortTrend(ctx, projectKey, cohorts.earlier, days!),
-    readActivation(ctx, projectKey, 14, from),
+    readActivation(ctx, projectKey, ACTIVATION_DAYS, from),
   ]);
   return {
     metrics,

@@ -6,7 +6,9 @@ import './dashboard.css';
 
 interface CohortPoints {
   weeks: number[];
-  activation: number[];
+  activation: (number | null)[];
+  /** The weeks still filling (and the settled one before them), drawn dashed. */
+  filling?: (number | null)[];
   users: number[];
 }
 
@@ -21,6 +23,8 @@ function cohortChart(figure: HTMLElement, points: CohortPoints) {
   const line = css('--line');
   const bars = css('--bars');
   const axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+  const filling = points.filling ?? points.weeks.map(() => null);
+  const fillingWeeks = filling.flatMap((v, i) => (v !== null && points.activation[i] === null ? [i] : []));
   const options: uPlot.Options = {
     width: figure.clientWidth,
     height: 260,
@@ -55,9 +59,19 @@ function cohortChart(figure: HTMLElement, points: CohortPoints) {
         points: { size: 6, fill: accent },
         value: (_u, v) => (v === null ? '–' : `${v}%`),
       },
+      {
+        label: 'Activated so far',
+        scale: 'rate',
+        stroke: accent,
+        width: 2,
+        dash: [6, 5],
+        // Hollow points on the weeks still filling; the settled week it starts from keeps its solid one.
+        points: { size: 6, stroke: accent, fill: css('--surface'), filter: () => fillingWeeks },
+        value: (_u, v) => (v === null ? '–' : `${v}%`),
+      },
     ],
   };
-  const plot = new uPlot(options, [points.weeks, points.users, points.activation], figure);
+  const plot = new uPlot(options, [points.weeks, points.users, points.activation, filling], figure);
   new ResizeObserver(() => plot.setSize({ width: figure.clientWidth, height: 260 })).observe(figure);
   return plot;
 }

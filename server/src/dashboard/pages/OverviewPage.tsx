@@ -1,7 +1,8 @@
+import { DAY, WEEK } from '../../timeUnits';
 import type { AccountRow, AccountStatus, Metrics, MilestoneMetric } from '../dashboardTypes';
 import { STATUS_LABEL } from '../dashboardTypes';
 import { ago, count, dateTime, days, percent } from '../format';
-import { type Trend as CohortTrends, fairTrend, type Headline, MIN_COHORT } from '../headlines';
+import { ACTIVATION_DAYS, type Trend as CohortTrends, fairTrend, type Headline, MIN_COHORT } from '../headlines';
 import type { CohortMilestone } from '../readCohortTrend';
 import { Layout } from './Layout';
 
@@ -138,11 +139,18 @@ export function OverviewPage(props: OverviewProps) {
   const inCohort = (cohort: CohortTrends['recent'], id: string) =>
     cohort.milestones[id] ?? { rate: 0, medianDays: null };
   const totalAccounts = Object.values(props.statuses).reduce((a, b) => a + b, 0);
+  const weekStarts = metrics.cohorts.map((c) => Date.parse(`${c.week}T00:00:00Z`));
+  // A week whose last users have not had the activation window yet is still filling: its share can only grow, and
+  // drawn like the others it reads as a drop. The chart dashes it, the table says "so far".
+  const filling = weekStarts.map((start) => start + WEEK + ACTIVATION_DAYS * DAY > props.asOf);
+  const rates = metrics.cohorts.map((c) =>
+    c.activationRate === null ? null : Math.round(c.activationRate * 1000) / 10,
+  );
   const chart = {
-    weeks: metrics.cohorts.map((c) => Date.parse(`${c.week}T00:00:00Z`) / 1000),
-    activation: metrics.cohorts.map((c) =>
-      c.activationRate === null ? null : Math.round(c.activationRate * 1000) / 10,
-    ),
+    weeks: weekStarts.map((start) => start / 1000),
+    activation: rates.map((rate, i) => (filling[i] ? null : rate)),
+    // The last settled week too, so that the dashed line goes on from the solid one.
+    filling: rates.map((rate, i) => (filling[i] || filling[i + 1] ? rate : null)),
     users: metrics.cohorts.map((c) => c.users),
   };
   return (
@@ -208,7 +216,8 @@ export function OverviewPage(props: OverviewProps) {
       <section class="card" aria-labelledby="cohorts-title">
         <h2 id="cohorts-title">Activation by start week</h2>
         <p class="muted small">
-          Share of each week's new users who completed the first level, and how many started that week.
+          Share of each week's new users who completed the first level, and how many started that week. Dashed: weeks
+          whose users have not all had {ACTIVATION_DAYS} days yet, whose share is still growing.
         </p>
         {metrics.cohorts.length ? (
           <>
@@ -228,11 +237,14 @@ export function OverviewPage(props: OverviewProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {metrics.cohorts.map((c) => (
+                  {metrics.cohorts.map((c, i) => (
                     <tr>
                       <td>{c.week}</td>
                       <td class="num">{count(c.users)}</td>
-                      <td class="num">{percent(c.activationRate ?? undefined)}</td>
+                      <td class="num">
+                        {percent(c.activationRate ?? undefined)}
+                        {filling[i] && c.activationRate !== null ? ' so far' : ''}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
