@@ -49,6 +49,9 @@ try {
           ? `  seeding a 90-day history for the dashboard (once): ${of} users…`
           : `  seeded ${users} of ${of} users`,
       ),
+    onWebhook: ({ data }) =>
+      started &&
+      console.log(`  webhook, signature checked: trigger ${data.triggerId} fired for ${data.accountId ?? data.userId}`),
     onBatch: ({ accepted, duplicates }) =>
       started &&
       console.log(

@@ -1,9 +1,9 @@
-import type { WaymarkServer } from 'waymark-server';
+import type { WaymarkServer, WebhookPayload } from 'waymark-server';
 
 export const CSP: string;
 
 /** The demo project's keys (public key, admin secret key, identity secret). */
-export const DEMO: { projectKey: string; secretKey: string; identitySecret: string };
+export const DEMO: { projectKey: string; secretKey: string; identitySecret: string; webhookSecret: string };
 
 export interface DemoOptions {
   /** The first port to try; the next ones when it is taken; 0 for any free port. Default 5173. */
@@ -18,6 +18,8 @@ export interface DemoOptions {
   /** Send a synthetic 90-day history (100 accounts, 750 users) before listening, once per data folder. */
   seed?: boolean;
   onSeedProgress?: (users: number, of: number) => void;
+  /** Told each webhook the demo's receiver took, its signature checked (the project's triggers fire them). */
+  onWebhook?: (event: WebhookPayload) => void;
 }
 
 export interface RunningDemo {

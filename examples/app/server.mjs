@@ -6,10 +6,11 @@
 // Used by `npm run demo` (scripts/demo.mjs) and the end-to-end tests (test/e2e).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { createServer, signUserToken } from 'waymark-server';
+import { createServer, signUserToken, verifyWebhook } from 'waymark-server';
 import { seedHistory } from './seedHistory.mjs';
 
 export const CSP = "default-src 'self'";
@@ -22,7 +23,41 @@ export const DEMO = {
   projectKey: 'pk_acme_demo',
   secretKey: 'sk_acme_demo_7f3c9a1e5b2d4c6f',
   identitySecret: 'acme-demo-identity-secret-0123456789abcdef',
+  webhookSecret: `whsec_${Buffer.from('acme-demo-webhook-secret-32-bytes').toString('base64')}`,
 };
+
+/**
+ * The customer-success playbooks the demo runs, as a team would configure them: each fires a signed webhook
+ * (`trigger.fired`) to the demo's receiver, and shows on the dashboard's Webhooks page.
+ */
+const TRIGGERS = [
+  { id: 'celebrate-momentum', scope: 'account', when: { achievedAtLeast: 3, within: '30d' } },
+  { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
+  { id: 'behind-pace', scope: 'account', when: { behindPace: true } },
+  { id: 'streak-user', scope: 'user', when: { achieved: 'five-day-streak' } },
+];
+
+/**
+ * A webhook receiver such as a CRM or a Slack bridge would run: it checks each delivery's signature
+ * (`verifyWebhook`) and answers 200 (400 when it is not genuine). On its own port of the loopback interface.
+ */
+async function startReceiver(port, onWebhook) {
+  const receiver = createHttpServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        const event = verifyWebhook(Buffer.concat(chunks), request.headers, DEMO.webhookSecret);
+        response.writeHead(200).end();
+        onWebhook?.(event);
+      } catch {
+        response.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise((resolve) => receiver.listen(port, '127.0.0.1', resolve));
+  return receiver;
+}
 
 /** The first free port from `port` on (the demo's default may be taken by another demo or a dev server). */
 const freePort = async (port, host, tries = 20) => {
@@ -58,6 +93,7 @@ export async function startDemo({
   logLevel = 'warn',
   seed = false,
   onSeedProgress,
+  onWebhook,
 } = {}) {
   for (const [file, name] of [
     ['../../dist/index.js', 'dist/index.js'],
@@ -69,14 +105,20 @@ export async function startDemo({
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The server's clock: real time, except while the synthetic history is sent (each user's first day, in the past).
   const clock = { now: undefined };
+  const appPort = await freePort(port, host);
+  // The port after the app's, so that the webhook's URL stays the same from one start to the next: an endpoint is
+  // known by its URL, and with a new one each start the last start's deliveries would show as "endpoint removed".
+  const receiver = await startReceiver(appPort && (await freePort(appPort + 1, '127.0.0.1')), onWebhook);
   const server = await createServer({
     now: () => clock.now ?? Date.now(),
-    port: await freePort(port, host),
+    port: appPort,
     host,
     dataDir: dataDir ?? ':memory:',
     logLevel,
     // Three tabs, reloads and the end-to-end tests from one address: more than a person would send.
     rateLimit: { perIp: 6000, perProject: 60_000 },
+    // The demo's webhook receiver is on this machine, which a real deployment's webhooks may not reach.
+    allowPrivateNetworks: true,
     projects: [
       {
         key: DEMO.projectKey,
@@ -84,6 +126,14 @@ export async function startDemo({
         identitySecrets: [DEMO.identitySecret],
         identity: 'required',
         definitions: fileURLToPath(new URL('milestones.json', import.meta.url)),
+        triggers: TRIGGERS,
+        webhooks: [
+          {
+            url: `http://127.0.0.1:${receiver.address().port}/waymark`,
+            secret: DEMO.webhookSecret,
+            events: ['trigger.fired'],
+          },
+        ],
       },
     ],
   });
@@ -153,7 +203,10 @@ export async function startDemo({
     seeded,
     db: server.db,
     server,
-    /** Stops taking requests, finishes the job in progress, closes the database. */
-    close: () => server.close(),
+    /** Stops taking requests, finishes the job in progress, closes the database and the webhook receiver. */
+    close: async () => {
+      await server.close();
+      await new Promise((resolve) => receiver.close(resolve));
+    },
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { WebhookPayload } from 'waymark-server';
 import { startDemo } from '../../examples/app/server.mjs';
 
 /** Where each step's screenshot goes. */
@@ -66,7 +67,14 @@ export const startE2E = async () => {
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
   const batches: { accepted: number; duplicates: number }[] = [];
-  const demo = await startDemo({ port: 0, dataDir, onBatch: (r) => batches.push(r) });
+  // The signed webhooks the demo's triggers fire, as its receiver took them (each signature checked there).
+  const webhooks: WebhookPayload[] = [];
+  const demo = await startDemo({
+    port: 0,
+    dataDir,
+    onBatch: (r) => batches.push(r),
+    onWebhook: (event) => webhooks.push(event),
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -146,6 +154,7 @@ export const startE2E = async () => {
     url: demo.url,
     demo,
     batches,
+    webhooks,
     problems,
     newContext,
     open,

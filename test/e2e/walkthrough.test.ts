@@ -115,6 +115,14 @@ it('clicks through the three levels and the ROI milestone', async () => {
   await waitToast(page, 'Resolve 500 support tickets');
   await h.shot(page, '07-roi-resolve-500');
 
+  // The backend verified those achievements, and the team's playbook fired: 3 milestones in 30 days on the account,
+  // a signed webhook to the demo's receiver (which answers 400 to one whose signature does not check).
+  await waitUntil(
+    async () => h.webhooks.some((w) => w.type === 'trigger.fired' && w.data.triggerId === 'celebrate-momentum'),
+    'the celebrate-momentum webhook',
+  );
+  expect(h.webhooks.find((w) => w.data.triggerId === 'celebrate-momentum')?.data.accountId).toBe('acct_acme');
+
   expect(await h.cspViolations(page)).toEqual([]);
   expect(h.problems).toEqual([]);
   await context.close();

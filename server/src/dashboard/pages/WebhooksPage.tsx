@@ -2,6 +2,12 @@ import type { Delivery, Endpoint, TriggerSummary } from '../dashboardTypes';
 import { count, dateTime } from '../format';
 import { Layout } from './Layout';
 
+/** What a delivery is about, from its payload: the trigger that fired, the level completed or the milestone. */
+const about = (d: Delivery): string | undefined => {
+  const data = (d.payload as { data?: { triggerId?: string; levelId?: string; milestoneId?: string } } | null)?.data;
+  return data?.triggerId ?? data?.levelId ?? data?.milestoneId;
+};
+
 const FILTERS: [Delivery['status'] | undefined, string][] = [
   [undefined, 'All'],
   ['failed', 'Failed'],
@@ -55,6 +61,7 @@ export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery
           <tr>
             <td>
               {d.type}
+              {about(d) && <span class="muted"> · {about(d)}</span>}
               {(d.accountId || d.userId) && (
                 <div class="small muted">
                   {d.accountId && <a href={`/dashboard/accounts/${encodeURIComponent(d.accountId)}`}>{d.accountId}</a>}
