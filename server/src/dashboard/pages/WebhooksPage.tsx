@@ -89,8 +89,8 @@ export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery
 );
 
 /**
- * Webhooks and triggers: the configured endpoints (a disabled one says why), the delivery log with a retry button,
- * and each trigger with how often and when it last fired.
+ * Webhooks and triggers: the configured endpoints (a disabled one says why), each trigger with how often and when it
+ * last fired, and the delivery log with a retry button.
  */
 export function WebhooksPage(props: {
   projectKey: string;
@@ -135,6 +135,40 @@ export function WebhooksPage(props: {
           <p class="empty">No webhook endpoint is configured for this project (webhooks in its config).</p>
         )}
       </section>
+      {/* The playbooks first: what fired and when is what a CS reader comes for; the log of each delivery after. */}
+      <section class="card" aria-labelledby="triggers-title">
+        <h2 id="triggers-title">Triggers</h2>
+        {props.triggers.length ? (
+          <section class="scroll" tabIndex={0} aria-label="Triggers table">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Trigger</th>
+                  <th scope="col">Scope</th>
+                  <th scope="col">When</th>
+                  <th scope="col" class="num">
+                    Fired
+                  </th>
+                  <th scope="col">Last fired</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.triggers.map((t) => (
+                  <tr>
+                    <th scope="row">{t.id}</th>
+                    <td>{t.scope}</td>
+                    <td class="small">{t.when}</td>
+                    <td class="num">{count(t.fired)}</td>
+                    <td>{t.lastFiredAt ? dateTime(t.lastFiredAt) : <span class="muted">never</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : (
+          <p class="empty">No trigger is configured for this project (triggers in its config).</p>
+        )}
+      </section>
       <section class="card" aria-labelledby="deliveries-title">
         <div class="card-head">
           <h2 id="deliveries-title">Deliveries</h2>
@@ -153,37 +187,6 @@ export function WebhooksPage(props: {
           <DeliveryTable deliveries={props.deliveries} csrf={props.csrf} back={back} />
         ) : (
           <p class="empty">No delivery{props.status ? ' with this status' : ' yet'}.</p>
-        )}
-      </section>
-      <section class="card" aria-labelledby="triggers-title">
-        <h2 id="triggers-title">Triggers</h2>
-        {props.triggers.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Trigger</th>
-                <th scope="col">Scope</th>
-                <th scope="col">When</th>
-                <th scope="col" class="num">
-                  Fired
-                </th>
-                <th scope="col">Last fired</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.triggers.map((t) => (
-                <tr>
-                  <th scope="row">{t.id}</th>
-                  <td>{t.scope}</td>
-                  <td class="small">{t.when}</td>
-                  <td class="num">{count(t.fired)}</td>
-                  <td>{t.lastFiredAt ? dateTime(t.lastFiredAt) : <span class="muted">never</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p class="empty">No trigger is configured for this project (triggers in its config).</p>
         )}
       </section>
     </Layout>
