@@ -109,34 +109,41 @@ export async function startDemo({
   // The port after the app's, so that the webhook's URL stays the same from one start to the next: an endpoint is
   // known by its URL, and with a new one each start the last start's deliveries would show as "endpoint removed".
   const receiver = await startReceiver(appPort && (await freePort(appPort + 1, '127.0.0.1')), onWebhook);
-  const server = await createServer({
-    now: () => clock.now ?? Date.now(),
-    port: appPort,
-    host,
-    dataDir: dataDir ?? ':memory:',
-    logLevel,
-    // Three tabs, reloads and the end-to-end tests from one address: more than a person would send.
-    rateLimit: { perIp: 6000, perProject: 60_000 },
-    // The demo's webhook receiver is on this machine, which a real deployment's webhooks may not reach.
-    allowPrivateNetworks: true,
-    projects: [
-      {
-        key: DEMO.projectKey,
-        secretKey: DEMO.secretKey,
-        identitySecrets: [DEMO.identitySecret],
-        identity: 'required',
-        definitions: fileURLToPath(new URL('milestones.json', import.meta.url)),
-        triggers: TRIGGERS,
-        webhooks: [
-          {
-            url: `http://127.0.0.1:${receiver.address().port}/waymark`,
-            secret: DEMO.webhookSecret,
-            events: ['trigger.fired'],
-          },
-        ],
-      },
-    ],
-  });
+  let server;
+  try {
+    server = await createServer({
+      now: () => clock.now ?? Date.now(),
+      port: appPort,
+      host,
+      dataDir: dataDir ?? ':memory:',
+      logLevel,
+      // Three tabs, reloads and the end-to-end tests from one address: more than a person would send.
+      rateLimit: { perIp: 6000, perProject: 60_000 },
+      // The demo's webhook receiver is on this machine, which a real deployment's webhooks may not reach.
+      allowPrivateNetworks: true,
+      projects: [
+        {
+          key: DEMO.projectKey,
+          secretKey: DEMO.secretKey,
+          identitySecrets: [DEMO.identitySecret],
+          identity: 'required',
+          definitions: fileURLToPath(new URL('milestones.json', import.meta.url)),
+          triggers: TRIGGERS,
+          webhooks: [
+            {
+              url: `http://127.0.0.1:${receiver.address().port}/waymark`,
+              secret: DEMO.webhookSecret,
+              events: ['trigger.fired'],
+            },
+          ],
+        },
+      ],
+    });
+  } catch (error) {
+    // A configuration the server refuses: nothing may be left listening.
+    receiver.close();
+    throw error;
+  }
   const { app } = server;
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('content-security-policy', CSP);
