@@ -122,7 +122,7 @@ describe('the script tag in Chromium, strict CSP (default-src self)', () => {
     expect(text[1]).toMatch(/Badges? earned: /);
     await waitInWidget(page, `(r) => (${confettiPixels.toString()})(r) > 300`);
     // Once the burst is over the canvas is gone again.
-    await waitInWidget(page, '(r) => !r.querySelector("canvas")', 15_000);
+    await waitInWidget(page, '(r) => !r.querySelector("canvas")', { timeout: 15_000 });
     expect(fromDist()).toEqual(['/dist/waymark.stub.js', '/dist/waymark.global.js']);
   });
 

@@ -75,20 +75,29 @@ export const startHarness = async ({ root }: { root?: string } = {}) => {
   };
 };
 
-/** Runs `fn` inside the first widget host's shadow root. */
-export const inWidget = <T>(page: Page, fn: (root: ShadowRoot) => T) =>
-  page.evaluate(`(${fn.toString()})(document.querySelector('[data-waymark-widget]').shadowRoot)`) as Promise<T>;
+/** The floating widget's host element; an inline element's tag (`waymark-launcher`) selects that one instead. */
+const FLOATING = '[data-waymark-widget]';
+
+/** An element's box, as getBoundingClientRect().toJSON() gives it. */
+export type Box = { left: number; right: number; top: number; bottom: number };
+
+/** Whether two boxes share any area (touching edges do not count). */
+export const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Runs `fn` (a function of a shadow root, or its source) inside the shadow root of the first `host`. */
+export const inWidget = <T>(page: Page, fn: ((root: ShadowRoot) => T) | string, host = FLOATING) =>
+  page.evaluate(`(${fn.toString()})(document.querySelector('${host}').shadowRoot)`) as Promise<T>;
 
 /**
- * Polls `fn` (source of a function of the widget's shadow root) until it returns something
- * truthy. Polled from Node with page.evaluate: Playwright's waitForFunction would eval() a
+ * Polls `fn` (source of a function of the shadow root of `host`, the floating widget by default) until it returns
+ * something truthy, for at most `timeout` ms. Polled from Node with page.evaluate: Playwright's waitForFunction would eval() a
  * string in the page, which the strict CSP rightly blocks.
  */
-export const waitInWidget = async (page: Page, fn: string, timeout = 10_000) => {
+export const waitInWidget = async (page: Page, fn: string, { host = FLOATING, timeout = 10_000 } = {}) => {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await page.evaluate(
-      `(() => { const root = document.querySelector('[data-waymark-widget]')?.shadowRoot; return !!root && !!(${fn})(root); })()`,
+      `(() => { const root = document.querySelector('${host}')?.shadowRoot; return !!root && !!(${fn})(root); })()`,
     );
     if (value) return;
     if (Date.now() > end) throw new Error(`timed out waiting for ${fn}`);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startHarness } from './harness';
+import { type Box, inWidget, overlap, SHOTS, startHarness, waitInWidget } from './harness';
 
 // An inline <waymark-launcher> in the page's own bar (test/browser/pages/launcher.html), at the top or the bottom of
 // the window, at its left or its right end, on a desktop and a phone: its panel opens inside the window, beside the
@@ -13,17 +13,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Box = { left: number; right: number; top: number; bottom: number };
-const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-const inLauncher = <T>(page: Page, fn: string) =>
-  page.evaluate(`(${fn})(document.querySelector('waymark-launcher').shadowRoot)`) as Promise<T>;
-const waitInLauncher = async (page: Page, fn: string) => {
-  const end = Date.now() + 10_000;
-  while (!(await inLauncher(page, `(r) => !!(${fn})(r)`))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${fn}`);
-    await page.waitForTimeout(50);
-  }
-};
+const LAUNCHER = 'waymark-launcher';
+const inLauncher = <T>(page: Page, fn: string) => inWidget<T>(page, fn, LAUNCHER);
+const waitInLauncher = (page: Page, fn: string) => waitInWidget(page, fn, { host: LAUNCHER });
 const boxes = (page: Page) =>
   inLauncher<Record<'launcher' | 'panel' | 'close' | 'toast', Box | undefined>>(
     page,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
+import { type Box, inWidget, SHOTS, startHarness, waitInWidget } from './harness';
 
 // --waymark-offset-bottom and --waymark-offset-side (default 20px) move the floating launcher, and the panel and the
 // toasts above it, away from the host's own fixed UI. test/browser/pages/scheme.css sets 80px and 40px on
@@ -13,7 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Box = { left: number; right: number; top: number; bottom: number };
 const box = (page: Page, selector: string) =>
   inWidget(
     page,

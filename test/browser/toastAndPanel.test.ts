@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
+import { type Box, inWidget, overlap, SHOTS, startHarness, waitInWidget } from './harness';
 
 // A celebration while the panel is open, on phones and a desktop: the toast is never drawn over the panel, its
 // header or its close button, and the close button still takes the click. The toast is a level's, the tallest one
@@ -13,8 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Box = { left: number; right: number; top: number; bottom: number };
-const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const track = (page: Page, name: string, times = 1) =>
   page.evaluate(
     ([n, t]) => {

@@ -68,6 +68,17 @@ const open = async (
   return page;
 };
 
+/** Each page of the signed-in dashboard: the overview, the accounts, the first account's own page, the webhooks. */
+const everyPage = async () => {
+  const { body: all } = await admin('/v1/admin/accounts?limit=1');
+  return [
+    '/dashboard/overview',
+    '/dashboard/accounts',
+    `/dashboard/accounts/${all.accounts[0].accountId}`,
+    '/dashboard/webhooks',
+  ];
+};
+
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 const severe = async (page: Page) => {
@@ -288,14 +299,8 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('on a phone no page scrolls sideways: its wide tables scroll inside themselves', async () => {
-    const { body: all } = await admin('/v1/admin/accounts?limit=1');
     const page = await open({ width: 390, height: 844 });
-    for (const path of [
-      '/dashboard/overview?range=all',
-      '/dashboard/accounts',
-      `/dashboard/accounts/${all.accounts[0].accountId}`,
-      '/dashboard/webhooks',
-    ]) {
+    for (const path of [...(await everyPage()), '/dashboard/overview?range=all']) {
       await page.goto(`${base}${path}`);
       // The trends' screen-reader words are absolutely positioned: placed against the page, they widened it.
       const width = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
@@ -307,15 +312,10 @@ describe('the dashboard in Chromium', () => {
   it('no CSP violation, no page error, and axe finds nothing serious, light and dark', async () => {
     expect(csp).toEqual([]);
     expect(pageErrors).toEqual([]);
-    const { body: all } = await admin('/v1/admin/accounts?limit=1');
+    const pages = await everyPage();
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await open({ colorScheme, bypassCSP: true });
-      for (const path of [
-        '/dashboard/overview',
-        '/dashboard/accounts',
-        `/dashboard/accounts/${all.accounts[0].accountId}`,
-        '/dashboard/webhooks',
-      ]) {
+      for (const path of pages) {
         await page.goto(`${base}${path}`);
         expect(await severe(page), `${colorScheme} ${path}`).toEqual([]);
       }

@@ -8,7 +8,7 @@ interface CohortPoints {
   weeks: number[];
   activation: (number | null)[];
   /** The weeks still filling (and the settled one before them), drawn dashed. */
-  filling?: (number | null)[];
+  filling: (number | null)[];
   users: number[];
 }
 
@@ -23,7 +23,7 @@ function cohortChart(figure: HTMLElement, points: CohortPoints) {
   const line = css('--line');
   const bars = css('--bars');
   const axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
-  const filling = points.filling ?? points.weeks.map(() => null);
+  const { filling } = points;
   const fillingWeeks = filling.flatMap((v, i) => (v !== null && points.activation[i] === null ? [i] : []));
   const options: uPlot.Options = {
     width: figure.clientWidth,

@@ -57,32 +57,37 @@ export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery
         </tr>
       </thead>
       <tbody>
-        {deliveries.map((d) => (
-          <tr>
-            <td>
-              {d.type}
-              {about(d) && <span class="muted"> · {about(d)}</span>}
-              {(d.accountId || d.userId) && (
-                <div class="small muted">
-                  {d.accountId && <a href={`/dashboard/accounts/${encodeURIComponent(d.accountId)}`}>{d.accountId}</a>}
-                  {d.accountId && d.userId && ' · '}
-                  {d.userId}
-                </div>
-              )}
-            </td>
-            <td class="url">{d.url ?? <span class="muted">(endpoint removed)</span>}</td>
-            <td>
-              <span class={`pill ${d.status}`}>{d.status}</span>
-              {d.nextAttemptAt && d.status === 'pending' && (
-                <div class="small muted">next {dateTime(Date.parse(d.nextAttemptAt))}</div>
-              )}
-            </td>
-            <td class="num">{count(d.attempts.length)}</td>
-            <td>{dateTime(d.attempts.length ? Date.parse(d.attempts.at(-1)!.at) : undefined)}</td>
-            <td class="small">{lastAnswer(d)}</td>
-            <td>{retryable(d) && <RetryButton delivery={d} csrf={csrf} back={back} />}</td>
-          </tr>
-        ))}
+        {deliveries.map((d) => {
+          const subject = about(d);
+          return (
+            <tr>
+              <td>
+                {d.type}
+                {subject && <span class="muted"> · {subject}</span>}
+                {(d.accountId || d.userId) && (
+                  <div class="small muted">
+                    {d.accountId && (
+                      <a href={`/dashboard/accounts/${encodeURIComponent(d.accountId)}`}>{d.accountId}</a>
+                    )}
+                    {d.accountId && d.userId && ' · '}
+                    {d.userId}
+                  </div>
+                )}
+              </td>
+              <td class="url">{d.url ?? <span class="muted">(endpoint removed)</span>}</td>
+              <td>
+                <span class={`pill ${d.status}`}>{d.status}</span>
+                {d.nextAttemptAt && d.status === 'pending' && (
+                  <div class="small muted">next {dateTime(Date.parse(d.nextAttemptAt))}</div>
+                )}
+              </td>
+              <td class="num">{count(d.attempts.length)}</td>
+              <td>{dateTime(d.attempts.length ? Date.parse(d.attempts.at(-1)!.at) : undefined)}</td>
+              <td class="small">{lastAnswer(d)}</td>
+              <td>{retryable(d) && <RetryButton delivery={d} csrf={csrf} back={back} />}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   </section>
