@@ -8,6 +8,7 @@ import { headlines } from '../src/dashboard/headlines';
 import { readAccountFirings } from '../src/dashboard/readAccountFirings';
 import { readCohortTrend } from '../src/dashboard/readCohortTrend';
 import { DAY, databases, SECRET, startTestServer, T0, type TestServer, token, wire } from './helpers';
+import { newSecret, startReceiver } from './receiver';
 
 // The dashboard over HTTP, as a browser without JavaScript sees it: sign-in, the session cookie, CSRF, the headers.
 // What only a browser shows (charts, CSP reports, axe) is in server/test/browser/dashboard.test.ts.
@@ -31,6 +32,30 @@ const jar = () => {
 
 const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
+/** A browser without JavaScript on the dashboard of the test server `server()`: plain GETs, form POSTs, sign-in. */
+const browse = (server: () => TestServer) => {
+  const get = (path: string, cookies = '') =>
+    fetch(`${server().url}${path}`, { headers: cookies ? { cookie: cookies } : {}, redirect: 'manual' });
+  const form = (path: string, fields: Record<string, string>, cookies: string) =>
+    fetch(`${server().url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
+  /** Opens the sign-in form and posts `secret` with its CSRF token. */
+  const signIn = async (secret: string) => {
+    const cookies = jar();
+    const page = await get('/dashboard');
+    cookies.keep(page);
+    const csrf = csrfIn(await page.text());
+    const res = await form('/dashboard/sign-in', { _csrf: csrf!, secret }, cookies.header());
+    cookies.keep(res);
+    return { res, cookies, body: await res.text() };
+  };
+  return { get, form, signIn };
+};
+
 describe.each(databases)('dashboard on $name', ({ url, skip }) => {
   describe.skipIf(skip)('over HTTP', () => {
     let s: TestServer;
@@ -44,26 +69,7 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
       await s?.close();
     });
 
-    const get = (path: string, cookies = '') =>
-      fetch(`${s.url}${path}`, { headers: cookies ? { cookie: cookies } : {}, redirect: 'manual' });
-    const form = (path: string, fields: Record<string, string>, cookies: string) =>
-      fetch(`${s.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-        body: new URLSearchParams(fields).toString(),
-        redirect: 'manual',
-      });
-
-    /** Opens the sign-in form and posts `secret` with its CSRF token. */
-    const signIn = async (secret: string) => {
-      const cookies = jar();
-      const page = await get('/dashboard');
-      cookies.keep(page);
-      const csrf = csrfIn(await page.text());
-      const res = await form('/dashboard/sign-in', { _csrf: csrf!, secret }, cookies.header());
-      cookies.keep(res);
-      return { res, cookies, body: await res.text() };
-    };
+    const { get, form, signIn } = browse(() => s);
 
     it('opens on a sign-in form with a password field, under a strict CSP', async () => {
       const res = await get('/dashboard');
@@ -267,6 +273,98 @@ describe.each(databases)('dashboard on $name', ({ url, skip }) => {
         { triggerId: 'quiet', accountId: 'acct-f', firedAt: T0 - 3 * DAY },
       ]);
       expect(await readAccountFirings(ctx, 'pk_fires', 'acct-none')).toEqual([]);
+    });
+  });
+
+  describe.skipIf(skip)('the delivery log, a page at a time', () => {
+    let s: TestServer;
+    let receiver: Awaited<ReturnType<typeof startReceiver>>;
+    const { get, signIn } = browse(() => s);
+    /** The rows of a page's delivery log. */
+    const rowsOf = (html: string) =>
+      [...html.matchAll(/<tr><td>milestone\.achieved[\s\S]*?<\/tr>/g)].map((row) => row[0]);
+    const olderOf = (html: string) => /<a class="button quiet" href="([^"]+)" rel="next">Older<\/a>/.exec(html)?.[1];
+
+    beforeAll(async () => {
+      // u0's endpoint fails: its delivery waits for a retry, so its row has a retry button.
+      receiver = await startReceiver((r) => (r.json.data?.userId === 'u0' ? 500 : 200));
+      s = await startTestServer(
+        url,
+        {
+          identitySecrets: ['identity-secret-0123456789-abcdefghij'],
+          identity: 'optional',
+          webhooks: [{ url: receiver.url('/in'), secret: newSecret(), events: ['milestone.achieved'] }],
+        },
+        { allowPrivateNetworks: true },
+      );
+      // 102 first projects, one delivery each: 60 in acct_big, 42 in acct_small.
+      for (let i = 0; i < 102; i++) {
+        const accountId = i < 60 ? 'acct_big' : 'acct_small';
+        await s.post({
+          projectKey: 'pk_test',
+          userToken: await token(`u${i}`, accountId),
+          events: [wire({ userId: `u${i}`, accountId, name: 'project_created' })],
+        });
+      }
+      await s.server.idle();
+    }, 180_000);
+    afterAll(async () => {
+      await s?.close();
+      await receiver?.close();
+    });
+
+    it('shows the newest 100, then the older ones, and back to the newest', async () => {
+      const { cookies } = await signIn(SECRET);
+      const first = await (await get('/dashboard/webhooks', cookies.header())).text();
+      expect(rowsOf(first)).toHaveLength(100);
+      expect(first).toContain('<span class="button quiet disabled" aria-disabled="true">Newest</span>');
+      const older = olderOf(first);
+      expect(older).toMatch(/^\/dashboard\/webhooks\?before=\d+$/);
+      const second = await (await get(older!.replaceAll('&amp;', '&'), cookies.header())).text();
+      const rows = rowsOf(second);
+      expect(rows).toHaveLength(2);
+      // The oldest two: the first users' deliveries, none repeated from the first page.
+      expect(rows.join('')).toContain('· u0</div>');
+      expect(rows.join('')).toContain('· u1</div>');
+      for (const row of rows) expect(first).not.toContain(row);
+      expect(olderOf(second)).toBeUndefined();
+      expect(second).toContain('<a class="button quiet" href="/dashboard/webhooks">Newest</a>');
+      // A retry on the second page comes back to the second page.
+      expect(second).toContain(`name="back" value="${older}"`);
+    });
+
+    it("an account page shows its 50 latest and links to all of them; the link lists that account's only", async () => {
+      const { cookies } = await signIn(SECRET);
+      const account = await (await get('/dashboard/accounts/acct_big', cookies.header())).text();
+      expect(rowsOf(account)).toHaveLength(50);
+      expect(account).toContain('The 50 latest.');
+      const link = /<a href="([^"]+)">Every delivery for this account<\/a>/.exec(account)?.[1];
+      expect(link).toBe('/dashboard/webhooks?accountId=acct_big');
+      const all = await (await get(link!, cookies.header())).text();
+      expect(rowsOf(all)).toHaveLength(60);
+      expect(all).not.toContain('acct_small');
+      expect(olderOf(all)).toBeUndefined();
+      // Under 50: no link.
+      const small = await (await get('/dashboard/accounts/acct_small', cookies.header())).text();
+      expect(rowsOf(small)).toHaveLength(42);
+      expect(small).not.toContain('Every delivery for this account');
+    });
+
+    it('an unknown status, account or page falls back to the newest of all, never an error', async () => {
+      const { cookies } = await signIn(SECRET);
+      for (const query of [
+        '?before=garbage',
+        '?before=-3',
+        '?status=bogus',
+        '?accountId=%00',
+        `?accountId=${'x'.repeat(300)}`,
+      ]) {
+        const res = await get(`/dashboard/webhooks${query}`, cookies.header());
+        expect(res.status, query).toBe(200);
+        expect(rowsOf(await res.text()), query).toHaveLength(100);
+      }
+      const none = await (await get('/dashboard/webhooks?accountId=acct_none', cookies.header())).text();
+      expect(none).toContain('No delivery yet for this account.');
     });
   });
 });

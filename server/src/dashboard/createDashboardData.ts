@@ -31,8 +31,7 @@ export function createDashboardData(ctx: ServerContext): DashboardData {
       }
     },
     endpoints: (projectKey) => listEndpoints(ctx.db, projectKey, webhooksOf(projectKey)),
-    deliveries: async (projectKey, filter) =>
-      (await listDeliveries(ctx.db, projectKey, webhooksOf(projectKey), filter)).deliveries,
+    deliveries: (projectKey, filter) => listDeliveries(ctx.db, projectKey, webhooksOf(projectKey), filter),
     async retry(projectKey, id) {
       const queued = await retryDelivery(ctx.db, ctx.queue, projectKey, id, Date.now());
       if (queued) ctx.worker.wake();

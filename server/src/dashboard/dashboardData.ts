@@ -7,10 +7,11 @@ import type { AccountList, AccountQuery, Delivery, Endpoint, TriggerFiring, Trig
 export interface DashboardData {
   accounts(projectKey: string, query: AccountQuery): Promise<AccountList>;
   endpoints(projectKey: string): Promise<Endpoint[]>;
+  /** A page of the delivery log, newest first; `next` is the `before` of the page after (absent on the last). */
   deliveries(
     projectKey: string,
-    filter: { status?: Delivery['status']; accountId?: string; limit: number },
-  ): Promise<Delivery[]>;
+    filter: { status?: Delivery['status']; accountId?: string; before?: number; limit: number },
+  ): Promise<{ deliveries: Delivery[]; next?: string }>;
   /** Sends a delivery again now; false when the project has no such delivery. */
   retry(projectKey: string, deliveryId: number): Promise<boolean>;
   triggers(projectKey: string): Promise<TriggerSummary[]>;

@@ -14,6 +14,7 @@ import { accountsCsv } from './accountsCsv';
 import { readAccountsQuery } from './accountsQuery';
 import { createSessions } from './createSessions';
 import type { DashboardData } from './dashboardData';
+import { DELIVERIES_PAGE, readDeliveriesQuery } from './deliveriesQuery';
 import { headlines } from './headlines';
 import { AccountPage } from './pages/AccountPage';
 import { AccountsPage } from './pages/AccountsPage';
@@ -219,23 +220,31 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
     const projectKey = request.dashboardProject!.key;
     const view = accountId.length <= 200 ? await readAccountView(ctx, projectKey, accountId) : undefined;
     if (!view) throw new HttpError(404, `account ${accountId.slice(0, 80)}: not in this project`);
-    const [triggers, deliveries] = await Promise.all([
+    const [triggers, { deliveries, next }] = await Promise.all([
       data.firings(projectKey, { accountId }),
       data.deliveries(projectKey, { accountId, limit: 50 }),
     ]);
     return page(
       reply,
-      AccountPage({ view, triggers, deliveries, projectKey, csrf: reply.generateCsrf(), now: ctx.now() }),
+      AccountPage({
+        view,
+        triggers,
+        deliveries,
+        moreDeliveries: next !== undefined,
+        projectKey,
+        csrf: reply.generateCsrf(),
+        now: ctx.now(),
+      }),
     );
   });
 
   app.get('/dashboard/webhooks', { preHandler: signedIn }, async (request, reply) => {
     const projectKey = request.dashboardProject!.key;
-    const raw = request.query as { status?: unknown; retried?: unknown };
-    const status = (['failed', 'pending', 'skipped', 'succeeded'] as const).find((s) => s === raw.status);
-    const [endpoints, deliveries, triggers] = await Promise.all([
+    const raw = (request.query ?? {}) as Record<string, unknown>;
+    const query = readDeliveriesQuery(raw);
+    const [endpoints, log, triggers] = await Promise.all([
       data.endpoints(projectKey),
-      data.deliveries(projectKey, { ...(status && { status }), limit: 100 }),
+      data.deliveries(projectKey, { ...query, limit: DELIVERIES_PAGE }),
       data.triggers(projectKey),
     ]);
     return page(
@@ -243,9 +252,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
       WebhooksPage({
         projectKey,
         csrf: reply.generateCsrf(),
-        ...(status && { status }),
+        query,
         endpoints,
-        deliveries,
+        deliveries: log.deliveries,
+        ...(log.next && { next: Number(log.next) }),
         triggers,
         ...(raw.retried ? { notice: 'The delivery is queued to be sent again now.' } : {}),
       }),

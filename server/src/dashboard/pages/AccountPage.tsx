@@ -1,4 +1,5 @@
 import type { Delivery, TriggerFiring } from '../dashboardTypes';
+import { deliveriesHref } from '../deliveriesQuery';
 import { ago, date, dateTime } from '../format';
 import type { AccountView, MilestoneLine } from '../readAccountView';
 import { Layout } from './Layout';
@@ -80,6 +81,8 @@ export function AccountPage(props: {
   view: AccountView;
   triggers: TriggerFiring[];
   deliveries: Delivery[];
+  /** Whether the account has more deliveries than those shown. */
+  moreDeliveries?: boolean;
   projectKey: string;
   csrf: string;
   now: number;
@@ -180,6 +183,12 @@ export function AccountPage(props: {
             <DeliveryTable deliveries={deliveries} csrf={props.csrf} back={back} />
           ) : (
             <p class="empty">No webhook delivery for this account.</p>
+          )}
+          {props.moreDeliveries && (
+            <p class="muted small">
+              The {deliveries.length} latest.{' '}
+              <a href={deliveriesHref({ accountId: view.accountId }, {})}>Every delivery for this account</a>
+            </p>
           )}
         </section>
       </div>

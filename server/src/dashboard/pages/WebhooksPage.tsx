@@ -1,4 +1,5 @@
 import type { Delivery, Endpoint, TriggerSummary } from '../dashboardTypes';
+import { type DeliveriesQuery, deliveriesHref } from '../deliveriesQuery';
 import { count, dateTime } from '../format';
 import { Layout } from './Layout';
 
@@ -93,20 +94,47 @@ export const DeliveryTable = ({ deliveries, csrf, back }: { deliveries: Delivery
   </section>
 );
 
+/** Below the log: back to the newest deliveries, and on to older ones while there are any. */
+const Pager = ({ query, next }: { query: DeliveriesQuery; next?: number }) => (
+  <nav class="pager" aria-label="Delivery pages">
+    {query.before ? (
+      <a class="button quiet" href={deliveriesHref(query, { before: undefined })}>
+        Newest
+      </a>
+    ) : (
+      <span class="button quiet disabled" aria-disabled="true">
+        Newest
+      </span>
+    )}
+    {next ? (
+      <a class="button quiet" href={deliveriesHref(query, { before: next })} rel="next">
+        Older
+      </a>
+    ) : (
+      <span class="button quiet disabled" aria-disabled="true">
+        Older
+      </span>
+    )}
+  </nav>
+);
+
 /**
  * Webhooks and triggers: the configured endpoints (a disabled one says why), each trigger with how often and when it
- * last fired, and the delivery log with a retry button.
+ * last fired, and the delivery log (by status, for one account, a page at a time) with a retry button.
  */
 export function WebhooksPage(props: {
   projectKey: string;
   csrf: string;
-  status?: Delivery['status'];
+  query: DeliveriesQuery;
   endpoints: Endpoint[];
   deliveries: Delivery[];
+  /** The `before` of the next (older) page; absent on the last. */
+  next?: number;
   triggers: TriggerSummary[];
   notice?: string;
 }) {
-  const back = `/dashboard/webhooks${props.status ? `?status=${encodeURIComponent(props.status)}` : ''}`;
+  const { query } = props;
+  const back = deliveriesHref(query, {});
   return (
     <Layout title="Webhooks" projectKey={props.projectKey} section="webhooks" csrf={props.csrf}>
       <div class="page-head">
@@ -176,23 +204,40 @@ export function WebhooksPage(props: {
       </section>
       <section class="card" aria-labelledby="deliveries-title">
         <div class="card-head">
-          <h2 id="deliveries-title">Deliveries</h2>
+          <h2 id="deliveries-title">
+            Deliveries
+            {query.accountId && (
+              <span class="muted">
+                {' '}
+                for <a href={`/dashboard/accounts/${encodeURIComponent(query.accountId)}`}>{query.accountId}</a>
+              </span>
+            )}
+          </h2>
           <nav class="segmented" aria-label="Delivery status">
             {FILTERS.map(([value, label]) => (
               <a
-                href={`/dashboard/webhooks${value ? `?status=${value}` : ''}`}
-                aria-current={props.status === value ? 'true' : undefined}
+                href={deliveriesHref(query, { status: value, before: undefined })}
+                aria-current={query.status === value ? 'true' : undefined}
               >
                 {label}
               </a>
             ))}
           </nav>
         </div>
+        {query.accountId && (
+          <p class="small">
+            <a href={deliveriesHref(query, { accountId: undefined, before: undefined })}>Every account's deliveries</a>
+          </p>
+        )}
         {props.deliveries.length ? (
           <DeliveryTable deliveries={props.deliveries} csrf={props.csrf} back={back} />
         ) : (
-          <p class="empty">No delivery{props.status ? ' with this status' : ' yet'}.</p>
+          <p class="empty">
+            {query.before ? 'No older delivery' : `No delivery${query.status ? ' with this status' : ' yet'}`}
+            {query.accountId ? ' for this account' : ''}.
+          </p>
         )}
+        {(query.before || props.next) && <Pager query={query} next={props.next} />}
       </section>
     </Layout>
   );
