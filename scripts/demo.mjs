@@ -52,6 +52,7 @@ try {
     onWebhook: ({ data }) =>
       started &&
       console.log(`  webhook, signature checked: trigger ${data.triggerId} fired for ${data.accountId ?? data.userId}`),
+    onMail: ({ id, to, subject }) => started && console.log(`  email to ${to}: "${subject}" (/demo/mail/${id})`),
     onBatch: ({ accepted, duplicates }) =>
       started &&
       console.log(
@@ -69,6 +70,7 @@ console.log(`
   App and waymark-server (POST /v1/batch, GET /v1/state, /health) share this origin, under ${CSP}.
   The project requires identity: the app's "backend" (/demo/session) signs each visitor a token.
   Dashboard:  ${demo.dashboardUrl}   (sign in with the demo's secret key: ${DEMO.secretKey})
+  Inbox:      ${demo.url}demo/mail   (the emails the backend sent: celebrations, weekly digests; none leave this machine)
   Admin API:  curl -H 'Authorization: Bearer ${DEMO.secretKey}' ${demo.url}v1/admin/metrics
   Data: ${dataDir} (delete it to start over). Ctrl-C to stop.
 `);

@@ -17,6 +17,7 @@ declare global {
 interface Session {
   userId: string;
   accountId: string;
+  email: string;
   token: string;
 }
 /** Who is signed in, their team, and a waymark token Acme's backend signed for them: rendered into the page. */
@@ -36,6 +37,8 @@ const wm = createWaymark({
   now: clock.now,
 });
 wm.group(session.accountId);
+// The email trait is where waymark-server sends this user's celebrations and digests (the demo's inbox: /demo/mail).
+wm.identify(session.userId, { email: session.email }, { token: session.token });
 wm.on('error', async (e) => {
   // Tokens expire (here after an hour): the backend answered 401 and kept nothing; the events wait for a new token.
   if (e.code === 'identity_rejected' && e.userId === session.userId) {

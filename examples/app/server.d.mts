@@ -20,6 +20,20 @@ export interface DemoOptions {
   onSeedProgress?: (users: number, of: number) => void;
   /** Told each webhook the demo's receiver took, its signature checked (the project's triggers fire them). */
   onWebhook?: (event: WebhookPayload) => void;
+  /** Told each email the demo's mail catcher took (waymark-server's celebrations and digests). */
+  onMail?: (mail: CaughtMail) => void;
+}
+
+/** An email the demo's mail catcher took, parsed. */
+export interface CaughtMail {
+  /** 1 for the first since the demo started; /demo/mail/:id shows it. */
+  id: number;
+  to: string;
+  subject: string;
+  /** When it was sent, ISO 8601. */
+  date: string;
+  html?: string;
+  text: string;
 }
 
 export interface RunningDemo {
@@ -29,6 +43,8 @@ export interface RunningDemo {
   seeded?: { accounts: number; users: number; events: number };
   db: WaymarkServer['db'];
   server: WaymarkServer;
+  /** The mail catcher: the emails it took, newest first (at most 200), and how many since the start. */
+  mailbox: { port: number; mails: CaughtMail[]; count(): number };
   close(): Promise<void>;
 }
 

@@ -11,7 +11,9 @@ import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createServer, signUserToken, verifyWebhook } from 'waymark-server';
+import { mailRoutes } from './mailRoutes.mjs';
 import { seedHistory } from './seedHistory.mjs';
+import { startMailbox } from './startMailbox.mjs';
 
 export const CSP = "default-src 'self'";
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -94,6 +96,7 @@ export async function startDemo({
   seed = false,
   onSeedProgress,
   onWebhook,
+  onMail,
 } = {}) {
   for (const [file, name] of [
     ['../../dist/index.js', 'dist/index.js'],
@@ -109,6 +112,8 @@ export async function startDemo({
   // The port after the app's, so that the webhook's URL stays the same from one start to the next: an endpoint is
   // known by its URL, and with a new one each start the last start's deliveries would show as "endpoint removed".
   const receiver = await startReceiver(appPort && (await freePort(appPort + 1, '127.0.0.1')), onWebhook);
+  // The emails (celebrations, weekly digests) go to the demo's own mail catcher: /demo/mail shows them.
+  const mailbox = await startMailbox(0, onMail);
   let server;
   try {
     server = await createServer({
@@ -136,17 +141,26 @@ export async function startDemo({
               events: ['trigger.fired'],
             },
           ],
+          // Unsubscribe links: this origin. Without it they would wait until the server listens, after the seed.
+          ...(appPort && { publicUrl: `http://${host}:${appPort}` }),
+          email: {
+            smtp: `smtp://127.0.0.1:${mailbox.port}`,
+            from: 'Acme <hello@acme.example>',
+            ...(appPort && { appUrl: `http://${host}:${appPort}` }),
+          },
         },
       ],
     });
   } catch (error) {
     // A configuration the server refuses: nothing may be left listening.
     receiver.close();
+    await mailbox.close();
     throw error;
   }
   const { app } = server;
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('content-security-policy', CSP);
+    // The dashboard's and an email's own (stricter, or for inline styles) policies stay as they are.
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     if (onBatch && request.method === 'POST' && request.url === '/v1/batch' && reply.statusCode === 200) {
       try {
@@ -172,7 +186,7 @@ export async function startDemo({
     const userId = `acme-user-${id}`;
     const accountId = 'acct_acme';
     const token = await signUserToken({ userId, accountId }, DEMO.identitySecret, { expiresIn: '1h' });
-    return { userId, accountId, token };
+    return { userId, accountId, email: `${userId}@acme.example`, token };
   };
   const page = readFileSync(new URL('index.html', import.meta.url), 'utf8');
   const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -186,6 +200,7 @@ export async function startDemo({
     });
   // A fresh token, when the one in the page expired (the client reported identity_rejected).
   app.post('/demo/session', session);
+  mailRoutes(app, mailbox);
   app.delete('/demo/session', async (_request, reply) => {
     reply.header('set-cookie', 'acme_user=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
     return { signedOut: true };
@@ -210,10 +225,12 @@ export async function startDemo({
     seeded,
     db: server.db,
     server,
-    /** Stops taking requests, finishes the job in progress, closes the database and the webhook receiver. */
+    mailbox,
+    /** Stops taking requests, finishes the job in progress, closes the database, the webhook receiver and the mail catcher. */
     close: async () => {
       await server.close();
       await new Promise((resolve) => receiver.close(resolve));
+      await mailbox.close();
     },
   };
 }

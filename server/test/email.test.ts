@@ -493,6 +493,28 @@ describe('email configuration', () => {
     });
   });
 
+  it('warns at start when links would not be https, except for a loopback publicUrl (a local mail catcher)', async () => {
+    const warned = async (publicUrl?: string) => {
+      const log = captureLog();
+      const s = await startTestServer(
+        undefined,
+        {
+          ...(publicUrl && { publicUrl }),
+          email: { smtp: 'smtp://127.0.0.1:2525', from: 'Acme <hello@acme.example>' },
+        },
+        { logLevel: 'warn', logStream: log.stream },
+      );
+      await s.close();
+      return log.text().includes('email: set publicUrl to an https address');
+    };
+    expect(await warned()).toBe(true);
+    expect(await warned('http://waymark.acme.example')).toBe(true);
+    expect(await warned('http://127.0.0.1.example.com')).toBe(true);
+    expect(await warned('https://waymark.acme.example')).toBe(false);
+    expect(await warned('http://127.0.0.1:5173')).toBe(false);
+    expect(await warned('http://localhost:8787/')).toBe(false);
+  }, 60_000);
+
   // What a user might write, whatever its type.
   const project = (email: unknown) => ({ projects: [{ key: 'pk_x', secretKey: SECRET, email: email as never }] });
 

@@ -122,8 +122,19 @@ it('clicks through the three levels and the ROI milestone', async () => {
     'the celebrate-momentum webhook',
   );
   expect(h.webhooks.find((w) => w.data.triggerId === 'celebrate-momentum')?.data.accountId).toBe('acct_acme');
-
   expect(await h.cspViolations(page)).toEqual([]);
+
+  // The first project is celebrated by email too (its definition says "email": true), to the address the app
+  // identified the user with; the demo's mail catcher took it, and its inbox shows it as the recipient would see it.
+  const celebration = () => h.demo.mailbox.mails.find((m) => m.subject.includes('Create your first project'));
+  await waitUntil(async () => !!celebration(), 'the celebration email');
+  expect(celebration()!.to).toMatch(/^acme-user-[0-9a-f]+@acme\.example$/);
+  await page.goto(`${h.url}demo/mail`);
+  await page.click(`a[href="/demo/mail/${celebration()!.id}"]`);
+  await page.waitForURL(`**/demo/mail/${celebration()!.id}`);
+  expect((await page.locator('h1').textContent())?.trim()).toBe('Create your first project');
+  expect(await page.locator('a', { hasText: 'Unsubscribe' }).getAttribute('href')).toContain('/v1/email/unsubscribe?');
+  await h.shot(page, '08-celebration-email');
   expect(h.problems).toEqual([]);
   await context.close();
 });

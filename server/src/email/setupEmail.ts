@@ -61,8 +61,10 @@ export async function setupEmail(ctx: ServerContext, app: FastifyInstance) {
   ctx.notifier.subscribe(celebrateByEmail(ctx, createDefinitionsIn()));
   ctx.scheduledTasks.push(['digests', queueDigests]);
   await app.register(async (scope) => unsubscribeRoutes(scope, ctx, secrets));
+  // A loopback publicUrl is a machine's own setup (a local mail catcher, the demo), where no mail provider is involved.
+  const loopback = (url: string) => /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(url);
   for (const p of projects)
-    if (!p.publicUrl?.startsWith('https://'))
+    if (!p.publicUrl?.startsWith('https://') && !(p.publicUrl && loopback(p.publicUrl)))
       ctx.log.warn(
         { project: p.key },
         'email: set publicUrl to an https address users can reach: unsubscribe links point there, and mail providers want https for one-click unsubscribe',
