@@ -282,6 +282,8 @@ async function run(label, databaseUrl, users, accounts) {
         {
           ...project,
           triggers: [],
+          // The digest reads the seeded documents' addresses; a project that mails needs identity secrets.
+          identitySecrets: ['bench-identity-secret-0123456789-abcdef'],
           email: { smtp: 'smtp://127.0.0.1:2525', from: 'Bench <bench@example.com>', digest: true },
         },
       ],

@@ -6,7 +6,19 @@ import { readCliConfig } from '../src/cli/readCliConfig';
 import { readConfig } from '../src/config/readConfig';
 import type { Definitions } from '../src/config/types';
 import { unsubscribeUrl } from '../src/email/unsubscribeLink';
-import { captureLog, DAY, databases, many, SECRET, startTestServer, T0, type TestServer, wire } from './helpers';
+import {
+  captureLog,
+  DAY,
+  databases,
+  IDENTITY_SECRET,
+  many,
+  SECRET,
+  startTestServer,
+  T0,
+  type TestServer,
+  token,
+  wire,
+} from './helpers';
 import { type Received, startSmtp, type TestSmtp } from './smtp.helpers';
 
 const HOUR = 36e5;
@@ -67,9 +79,14 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
   let s: TestServer;
   let smtp: TestSmtp;
   const log = captureLog();
-  const post = async (events: unknown[]) => {
-    const res = await s.post({ projectKey: 'pk_test', events });
-    expect(res.status).toBe(200);
+  /** Sends each user's events in a batch of their own, with that user's token (a token proves one user). */
+  const post = async (events: Record<string, unknown>[]) => {
+    const byUser = new Map<string, Record<string, unknown>[]>();
+    for (const e of events) byUser.set(String(e.userId), [...(byUser.get(String(e.userId)) ?? []), e]);
+    for (const [userId, batch] of byUser) {
+      const res = await s.post({ projectKey: 'pk_test', userToken: await token(userId), events: batch });
+      expect(res.status).toBe(200);
+    }
     await s.server.idle();
   };
   const user = (userId: string, over: Record<string, unknown> = {}) =>
@@ -92,6 +109,8 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
       url,
       {
         definitions: emailDefinitions,
+        identitySecrets: [IDENTITY_SECRET],
+        identity: 'optional',
         email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' },
       },
       { scheduleEvery: 0, logLevel: 'trace', logStream: log.stream },
@@ -466,6 +485,45 @@ describe.each(databases)('email on $name', ({ url, skip }) => {
         expect(text, secret).not.toContain(secret);
     },
   );
+
+  it.skipIf(skip)("mails only an address a token vouched for: a browser's claim picks no recipient", async () => {
+    const before = smtp.received.length;
+    const at = (minutesAgo: number) => new Date(s.clock.now - minutesAgo * 60_000).toISOString();
+    // Ivy, proven by her token, gives her address.
+    await post([identify('ivy', { email: 'ivy@acme.example' }), user('ivy', { name: 'task_added', timestamp: at(4) })]);
+    // Without a token ('optional' stores the events all the same): a made-up user with someone else's address, and an
+    // identify in Ivy's name that would send her mail elsewhere.
+    const claims = await s.post({
+      projectKey: 'pk_test',
+      events: [
+        identify('mallory', { email: 'victim@else.example', plan: 'pro' }),
+        user('mallory', { name: 'project_created' }),
+        user('ivy', {
+          type: 'identify',
+          name: undefined,
+          properties: { email: 'victim@else.example' },
+          timestamp: at(3),
+        }),
+      ],
+    });
+    expect(claims.status).toBe(200);
+    await s.server.idle();
+    // Ivy's own achievement, after the forged identify.
+    await post([user('ivy', { name: 'project_created', timestamp: at(2) })]);
+    await smtp.waitFor(before + 1);
+    await s.server.idle();
+    expect(smtp.received.slice(before).map((r) => r.to)).toEqual([['ivy@acme.example']]);
+    expect(smtp.to('victim@else.example')).toEqual([]);
+    // What the claims said is kept, except the address.
+    const traits = async (userId: string) =>
+      (
+        await s.server.db.query(`select doc -> 'traits' as traits from waymark_subjects where subject = $1`, [
+          `u:${userId}`,
+        ])
+      )[0].traits;
+    expect(await traits('mallory')).toEqual({ plan: 'pro' });
+    expect((await traits('ivy')).email).toBe('ivy@acme.example');
+  });
 });
 
 describe('email configuration', () => {
@@ -500,6 +558,7 @@ describe('email configuration', () => {
         undefined,
         {
           ...(publicUrl && { publicUrl }),
+          identitySecrets: [IDENTITY_SECRET],
           email: { smtp: 'smtp://127.0.0.1:2525', from: 'Acme <hello@acme.example>' },
         },
         { logLevel: 'warn', logStream: log.stream },
@@ -516,7 +575,9 @@ describe('email configuration', () => {
   }, 60_000);
 
   // What a user might write, whatever its type.
-  const project = (email: unknown) => ({ projects: [{ key: 'pk_x', secretKey: SECRET, email: email as never }] });
+  const project = (email: unknown) => ({
+    projects: [{ key: 'pk_x', secretKey: SECRET, identitySecrets: [IDENTITY_SECRET], email: email as never }],
+  });
 
   it('is refused at start with the path of each problem', () => {
     expect(() =>
@@ -535,6 +596,12 @@ describe('email configuration', () => {
       }),
     );
     expect(() => readConfig(project('smtp://localhost'))).toThrow(/projects\[0\]\.email: expected/);
+    // Without identity secrets no address is vouched for: refused, rather than mailing nobody (or anybody).
+    expect(() =>
+      readConfig({
+        projects: [{ key: 'pk_x', secretKey: SECRET, email: { smtp: 'smtp://localhost:25', from: 'hi@x.example' } }],
+      }),
+    ).toThrow(/projects\[0\]\.email: needs identitySecrets/);
     expect(() => readConfig(project({ smtp: 'smtp://localhost:25', from: 'a@x.example, b@y.example' }))).toThrow(
       /email\.from/,
     );
@@ -547,6 +614,7 @@ describe('email configuration', () => {
           key: 'pk_x',
           secretKey: SECRET,
           origins: ['https://app.acme.example'],
+          identitySecrets: [IDENTITY_SECRET],
           email: { smtp: 'smtps://u:p@smtp.acme.example:465', from: 'Acme <hello@acme.example>' },
         },
       ],

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Definitions, type WaymarkServer } from 'waymark-server';
+import { createServer, type Definitions, signUserToken, type WaymarkServer } from 'waymark-server';
 import { type Received, startSmtp, type TestSmtp } from '../../server/test/smtp.helpers';
 import { SHOTS } from './harness';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2026, 10, 2, 9);
 const SECRET = 'sk_test_0123456789abcdef';
+const IDENTITY_SECRET = 'identity-secret-0123456789-abcdefghij';
 let seq = 0;
 const wire = (over: Record<string, unknown>) => ({
   id: `e${++seq}`,
@@ -80,17 +81,26 @@ beforeAll(async () => {
         key: 'pk_test',
         secretKey: SECRET,
         definitions,
+        // The server mails only an address that came with a valid token for its user.
+        identitySecrets: [IDENTITY_SECRET],
         email: { smtp: smtp.url, from: 'Acme <hello@acme.example>', appUrl: 'https://app.acme.example' },
       },
     ],
   });
   const url = await server.listen();
-  const post = async (events: unknown[]) => {
-    const res = await fetch(`${url}/v1/batch`, {
-      method: 'POST',
-      body: JSON.stringify({ projectKey: 'pk_test', events }),
-    });
-    expect(res.status).toBe(200);
+  /** One batch per user, each with that user's token. */
+  const post = async (events: Record<string, unknown>[]) => {
+    for (const userId of new Set(events.map((e) => String(e.userId)))) {
+      const res = await fetch(`${url}/v1/batch`, {
+        method: 'POST',
+        body: JSON.stringify({
+          projectKey: 'pk_test',
+          userToken: await signUserToken({ userId }, IDENTITY_SECRET),
+          events: events.filter((e) => e.userId === userId),
+        }),
+      });
+      expect(res.status).toBe(200);
+    }
     await server.idle();
   };
   const at = (u: string) => ({ userId: u, anonymousId: `d-${u}`, accountId: 'globex' });

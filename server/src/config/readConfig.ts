@@ -95,6 +95,12 @@ const readProject = (
     problem('identity', 'expected "required" or "optional"');
   if (p.identity === 'required' && !secrets.length)
     problem('identity', '"required" needs identitySecrets to check tokens with');
+  // Emails go only to an address a valid token vouched for (see verifySubject): without secrets, none would.
+  if (p.email !== undefined && !secrets.length)
+    problem(
+      'email',
+      'needs identitySecrets: the server mails only addresses that came with a valid identity token, never one a browser merely claims',
+    );
   const origins = p.origins ?? [];
   if (!Array.isArray(origins)) problem('origins', 'expected an array of origins like "https://app.example.com"');
   else

@@ -47,6 +47,14 @@ const pairedVelocity = (trend: Trend) => {
   return pairs;
 };
 
+/** "62% of users complete Getting started within 14 days; 75% have by now": the second part only when it differs. */
+const activationLine = (a: Activation) => {
+  const within = percent(a.activatedWithin / a.users);
+  const ever = percent(a.activated / a.users);
+  const line = `${within} of users complete ${a.levelTitle} within ${a.withinDays} days`;
+  return ever === within ? line : `${line}; ${ever} have by now`;
+};
+
 /**
  * The sentences an executive reads first: activation within the first days, the milestone whose achievers retain
  * best against the others, and whether milestones come faster for recent users than for earlier ones (two start
@@ -60,7 +68,7 @@ export function headlines(metrics: Metrics, trend: Trend | undefined, activation
   const lines: Headline[] = [];
   if (activation && activation.users >= 5)
     lines.push({
-      text: `${percent(activation.activatedWithin / activation.users)} of users complete ${activation.levelTitle} within ${activation.withinDays} days (${percent(activation.activated / activation.users)} so far)`,
+      text: activationLine(activation),
       tone: 'neutral',
     });
 

@@ -14,6 +14,7 @@ import { clampTime } from './clampTime';
 import type { Engines } from './createEngines';
 import { type EventRow, readNewEvents } from './readNewEvents';
 import { accountSubject, anonymousSubject, kindOf, type SubjectKind } from './subjects';
+import { trustedTraits } from './trustedTraits';
 
 /** What one verification run found, for what comes after (triggers, webhooks, email). */
 export interface Verified {
@@ -210,7 +211,7 @@ export async function verifySubject(
         account = e.account_id;
       }
       if (e.type === 'track' && e.name) engine.track(e.name, e.properties ?? {}, t.at);
-      else if (e.type === 'identify' && kind !== 'account' && e.properties) engine.setTraits(e.properties);
+      else if (e.type === 'identify' && kind !== 'account' && e.properties) engine.setTraits(trustedTraits(e));
       else if (e.type === 'group' && kind === 'account' && e.properties) engine.setTraits(e.properties);
       else if (e.type === 'achieved' && e.name) claims.add(e.name);
     }
