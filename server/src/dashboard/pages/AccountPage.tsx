@@ -151,47 +151,46 @@ export function AccountPage(props: {
         </div>
         {view.moreUsers > 0 && <p class="muted">and {view.moreUsers} more, less recently active.</p>}
       </section>
-      <div class="grid two">
-        <section class="card" aria-labelledby="triggers-title">
-          <h2 id="triggers-title">Triggers that fired</h2>
-          {triggers.length ? (
-            <table>
-              <thead>
+      {/* One above the other: the delivery log's seven columns need the page's width (half of it cut off Response). */}
+      <section class="card" aria-labelledby="triggers-title">
+        <h2 id="triggers-title">Triggers that fired</h2>
+        {triggers.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Trigger</th>
+                <th scope="col">For</th>
+                <th scope="col">Fired</th>
+              </tr>
+            </thead>
+            <tbody>
+              {triggers.map((t) => (
                 <tr>
-                  <th scope="col">Trigger</th>
-                  <th scope="col">For</th>
-                  <th scope="col">Fired</th>
+                  <td>{t.triggerId}</td>
+                  <td>{t.userId ?? 'the account'}</td>
+                  <td>{dateTime(t.firedAt)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {triggers.map((t) => (
-                  <tr>
-                    <td>{t.triggerId}</td>
-                    <td>{t.userId ?? 'the account'}</td>
-                    <td>{dateTime(t.firedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="empty">No trigger has fired for this account.</p>
-          )}
-        </section>
-        <section class="card" aria-labelledby="deliveries-title">
-          <h2 id="deliveries-title">Webhook deliveries</h2>
-          {deliveries.length ? (
-            <DeliveryTable deliveries={deliveries} csrf={props.csrf} back={back} />
-          ) : (
-            <p class="empty">No webhook delivery for this account.</p>
-          )}
-          {props.moreDeliveries && (
-            <p class="muted small">
-              The {deliveries.length} latest.{' '}
-              <a href={deliveriesHref({ accountId: view.accountId }, {})}>Every delivery for this account</a>
-            </p>
-          )}
-        </section>
-      </div>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="empty">No trigger has fired for this account.</p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="deliveries-title">
+        <h2 id="deliveries-title">Webhook deliveries</h2>
+        {deliveries.length ? (
+          <DeliveryTable deliveries={deliveries} csrf={props.csrf} back={back} />
+        ) : (
+          <p class="empty">No webhook delivery for this account.</p>
+        )}
+        {props.moreDeliveries && (
+          <p class="muted small">
+            The {deliveries.length} latest.{' '}
+            <a href={deliveriesHref({ accountId: view.accountId }, {})}>Every delivery for this account</a>
+          </p>
+        )}
+      </section>
     </Layout>
   );
 }
