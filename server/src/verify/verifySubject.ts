@@ -206,8 +206,7 @@ export async function verifySubject(
       clock.now = Math.max(clock.now, t.at);
       // Every event carries the account the client was in (group() sets it): the latest trusted one is the user's.
       if (kind === 'user' && e.account_trusted && e.account_id && e.account_id !== account) {
-        // The engine keeps the account with the user's state; it has no operation for it yet (issue 15).
-        doc.accountId = e.account_id;
+        engine.setAccount(e.account_id);
         account = e.account_id;
       }
       if (e.type === 'track' && e.name) engine.track(e.name, e.properties ?? {}, t.at);
