@@ -70,7 +70,9 @@ const checks = [
     // measured 21.53 KB (-1.68 KB up front, +0.22 KB in all: one more file gzipped apart).
     // 21.95 KB with the client split: measured 21.93 KB (+0.28 KB). Raised in the open.
     // 22.2 KB with validateDefinitions split too: measured 22.15 KB (+0.22 KB). Raised in the open.
-    budget: 22.2 * KB,
+    // 22.28 KB with an inline launcher's box in the top layer (a popover, App.tsx) and the live announcement leaving
+    // out the "Up next" the open panel shows (widget/shownByPanel.ts): measured 22.21 KB (+0.08 KB). Raised in the open.
+    budget: 22.28 * KB,
     // With everything loaded after start (the session, the sync, the views, confetti). Issue 15 targets 28 KB; it
     // measured 47.39 KB with @preact/signals, 47.61 KB with the panel's styles in the views' chunk, so 47.75 KB until
     // the core's share (21.21 KB in all) shrinks.
@@ -96,7 +98,10 @@ const checks = [
     // 50.47 KB with an inline launcher's panel placed where that launcher is (widget/placeStack.ts, in the views'
     // chunk), and the toast's "Up next" left out beside the panel's: measured 50.43 KB (+0.27 KB, placeStack.ts alone
     // +0.29 KB; the CSS it replaced and the toast's change -0.02 KB). Raised by that, in the open.
-    total: 50.47 * KB,
+    // 50.64 KB with that panel following its launcher on scroll and resize (widget/followLauncher.ts) in the top layer,
+    // the announcement matching the toast, and the toast's call to action across the toast on a phone: measured
+    // 50.60 KB (+0.17 KB). Raised by that, in the open.
+    total: 50.64 * KB,
     needs: 'dist/widget.js',
   },
   // The React hooks alone: react is the app's own (a peer dependency), so it is not counted.
@@ -145,7 +150,9 @@ const checks = [
     // 46.85 KB with both merged: measured 46.82 KB. Raised in the open.
     // 47.08 KB with the inline launcher's placement (widget/placeStack.ts): measured 47.05 KB (+0.23 KB). Raised in
     // the open.
-    budget: 47.08 * KB,
+    // 47.26 KB with that panel following its launcher in the top layer, the announcement matching the toast and the
+    // phone's call to action: measured 47.23 KB (+0.18 KB). Raised in the open.
+    budget: 47.26 * KB,
     needs: 'dist/waymark.global.js',
   },
   // The same file with one more string set (de, fr, es, pt-BR, ja): the largest of the five is budgeted. Measured
@@ -173,7 +180,9 @@ const checks = [
     // (+0.10 KB on 47.51). Raised in the open.
     // 47.75 KB with both merged: ja measured 47.74 KB. Raised in the open.
     // 47.99 KB with the inline launcher's placement: ja measured 47.98 KB (+0.24 KB). Raised in the open.
-    budget: 47.99 * KB,
+    // 48.17 KB with it following its launcher in the top layer, the announcement matching the toast and the phone's
+    // call to action: ja measured 48.16 KB (+0.18 KB). Raised in the open.
+    budget: 48.17 * KB,
     needs: 'dist/waymark.de.global.js',
   },
 ];

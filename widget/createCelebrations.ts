@@ -28,7 +28,7 @@ export const createCelebrations = (
   let alive = true;
   // Levels this mount has asked about: several recent milestones of one level ask for it once.
   const askedLevels = new Set<string>();
-  const toast = createToastQueue(s, (all) => announcement(wm, t, all), confetti);
+  const toast = createToastQueue(s, (all) => announcement(wm, s, t, all), confetti);
 
   const claim = (a: Achievement) => {
     Promise.resolve()

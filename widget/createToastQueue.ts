@@ -24,7 +24,7 @@ export interface ToastQueue {
  * COOLDOWN_MS), hidden after TOAST_MS.
  *
  * @example
- * const toast = createToastQueue(state, (all) => announcement(wm, t, all), () => fx.fire());
+ * const toast = createToastQueue(state, (all) => announcement(wm, state, t, all), () => fx.fire());
  * toast.add_(ofMilestone(m));
  */
 export const createToastQueue = (

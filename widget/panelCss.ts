@@ -3,18 +3,22 @@
 // side where there is room for both (a row, the toast nearer the middle, bottoms aligned), else a column with the
 // toast at the top and the panel, shortened, below it. The toast leaves the panel at least 150px, its header with the
 // close button (the gap is 12px), and scrolls on a screen too short for both. An inline launcher's box is placed by
-// placeStack.ts when its panel opens (on the launcher's side of the window, the toast first in it at any width);
-// closed, its toasts show in the floating launcher's corner.
+// placeStack.ts while its panel is open (on the launcher's side of the window, the toast first in it at any width);
+// closed, its toasts show in the floating launcher's corner. That box is a popover (App.tsx): `inset`, `height` and
+// `overflow` here undo what browsers give a popover (centred, as tall as its content, scrolling).
 // Emoji tiles (.i, and the journey's .dot when it holds a badge) are drawn on --tb: the surface in the light scheme, a
 // light grey in the dark one, because colour emoji are drawn for light backgrounds: 🎓 is a dark glyph, and on the
 // dark scheme's dark tiles it all but disappeared (test/browser/emojiTiles.test.ts).
+// On a phone, the toast's call to action spans the toast, out under the emoji tile and its gap (62px) and the close
+// button and its gap (46px): in the text column alone (220px at 390px) a label of some 25 characters broke in two.
+// It is always below the tile, with the headline, "Up next" and the milestone above it.
 
 /** The rest: panel, toast and inline elements. The whole widget adopts `launcherCss + panelCss`. */
 export const panelCss = `
 .wm{--tb:var(--bg)}
 .dark{--tb:#d5d7e3}
 .el{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);padding:14px 18px}
-.sk{position:fixed;top:16px;bottom:calc(var(--ob) + 72px);right:var(--os);z-index:var(--z);display:flex;flex-direction:column;justify-content:flex-end;gap:12px;pointer-events:none}
+.sk{position:fixed;inset:16px var(--os) calc(var(--ob) + 72px) auto;height:auto;overflow:visible;z-index:var(--z);display:flex;flex-direction:column;justify-content:flex-end;gap:12px;pointer-events:none}
 .bl>*{right:auto;left:var(--os)}
 .sk>*{pointer-events:auto}
 .pn,.ts{background:var(--bg);box-shadow:var(--sh);width:min(384px,calc(100vw - var(--os) - 12px));border:1px solid var(--bd);border-radius:var(--r)}
@@ -100,6 +104,7 @@ export const panelCss = `
 .ts>div{flex:1;min-width:0}
 .tn{margin-top:12px;padding-top:12px;border-top:1px solid var(--bd)}
 .tn .nt{margin:2px 0 0}
+@media (max-width:480px){.tn .btn{display:flex;justify-content:center;text-align:center;margin:10px -46px 0 -62px}}
 .lv-done .i{box-shadow:inset 0 0 0 2px color-mix(in srgb,var(--a) 40%,transparent)}
 .dn{display:flex;align-items:center;gap:14px}
 .dn .nt{margin:0}

@@ -73,7 +73,7 @@ describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])('an inline l
   });
 
   it.each(PLACES)(
-    'at the %s of the window: a toast while the panel is open is not drawn over it, and says no second "Up next"',
+    'at the %s of the window: a toast while the panel is open is not drawn over it, and says no second "Up next", on screen or aloud',
     async (at) => {
       const page = await open(at);
       await track(page, 'project_created');
@@ -99,6 +99,10 @@ describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])('an inline l
         '(r) => [...r.querySelectorAll(".ey")].map((e) => e.closest(".ts") ? "toast" : "panel")',
       );
       expect(ups).toEqual(['panel']);
+      // Nor does it say it aloud: the live region announces what the toast shows.
+      const live = await inLauncher<string>(page, '(r) => r.querySelector("div.sr[aria-live]").textContent');
+      expect(live).toMatch(/^Level complete: Getting started\. /);
+      expect(live).not.toMatch(/Up next/);
       await page.screenshot({ path: `${SHOTS}/inline-launcher-toast-${at}-${width}x${height}.png` });
       await page.mouse.click((close!.left + close!.right) / 2, (close!.top + close!.bottom) / 2);
       await waitInLauncher(page, '(r) => !r.querySelector(".pn")');

@@ -65,6 +65,14 @@ describe.each(['bottom-right', 'bottom-left'])('a toast while the panel is open,
         expect(box.right).toBeLessThanOrEqual(width);
       }
       expect(close.bottom).toBeLessThanOrEqual(panel.bottom);
+      // The panel says "Up next": the toast does not, on screen or in what the live region announces.
+      const said = await inWidget(page, (root) => ({
+        shown: !!root.querySelector('.ts .ey'),
+        live: root.querySelector('div.sr[aria-live]')!.textContent,
+      }));
+      expect(said.shown).toBe(false);
+      expect(said.live).toMatch(/^Level complete: Getting started\. /);
+      expect(said.live).not.toMatch(/Up next/);
       // What is under the middle of the close button is the close button: nothing is drawn over it.
       const [x, y] = [(close.left + close.right) / 2, (close.top + close.bottom) / 2];
       const hit = await inWidget(page, (root) => {

@@ -264,6 +264,8 @@ describe('what a celebration suggests next', () => {
     expect(w.text('.pn .nx .nt')).toEqual(['Complete 10 tasks']);
     expect(w.$('.ts .tn')).toBeNull();
     expect(w.text('.ey')).toEqual(['Up next']);
+    // What the live region announces is what the toast shows.
+    expect(w.$('[aria-live]')!.textContent).toBe('Milestone achieved: Connect Slack');
     act(() => (w.$('#wm-tab-journey') as HTMLElement).click());
     expect(w.text('.ts .tn .nt')).toEqual(['Complete 10 tasks']);
     act(() => (w.$('#wm-tab-progress') as HTMLElement).click());

@@ -17,6 +17,11 @@ export const Frame = ({ c, cls, children }: { c: Ctx; cls: string; children: Com
   );
 };
 
+// An inline launcher's box in the top layer, as a popover shown for good: an ancestor's transform, filter or
+// containment then cannot become the containing block of its fixed position (it would land in the wrong place).
+// Where popovers are unknown, the box is fixed as before. Stable, so it runs once, when the box is in the document.
+const toTopLayer = (box: HTMLElement | null) => box?.showPopover?.();
+
 /**
  * The full widget: launcher, panel, celebration toast and the polite live region.
  *
@@ -32,7 +37,7 @@ export const App = ({ c }: { c: Ctx }) => {
       <Launcher c={c} />
       {views && (
         // One box for both, laid out together, so that the toast is never drawn over the panel (panelCss.ts).
-        <div class="sk">
+        <div class="sk" popover={pos === 'inline' ? 'manual' : undefined} ref={pos === 'inline' ? toTopLayer : null}>
           {c.s.open.value && <views.Panel c={c} />}
           <views.Toast c={c} />
         </div>

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { overall } from '../overall';
-import { placeStack } from '../placeStack';
+import { followLauncher } from '../followLauncher';
 import type { Ctx } from './ctx';
 import { Badges } from './Badges';
 import { Checklists } from './Checklist';
@@ -91,8 +91,9 @@ export const Panel = ({ c }: { c: Ctx }) => {
   // Focus moves into the dialog when it appears (it may wait for the views after the click), and a click elsewhere
   // on the page closes it without moving focus.
   useLayoutEffect(() => {
-    // An inline launcher's panel opens where that launcher is (placeStack.ts); the floating one's CSS places it.
-    const unplace = c.o.position === 'inline' && placeStack(dialog.current!, c.launcher.current!);
+    // An inline launcher's panel opens, and stays, where that launcher is (followLauncher.ts); the floating one's CSS
+    // places it.
+    const unplace = c.o.position === 'inline' && followLauncher(dialog.current!, c.launcher.current!);
     dialog.current?.focus();
     const outside = (e: Event) => {
       if (!e.composedPath().includes(c.host)) c.s.open.value = false;

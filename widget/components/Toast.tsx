@@ -1,6 +1,7 @@
 import { celebrationText } from '../celebrationText';
 import { nextUp } from '../nextUp';
 import { overall } from '../overall';
+import { shownByPanel } from '../shownByPanel';
 import type { Ctx } from './ctx';
 import { Close } from './icons';
 import { NextLink } from './NextLink';
@@ -24,7 +25,7 @@ export const Toast = ({ c }: { c: Ctx }) => {
   const next = nextUp(milestones, c.s.levels.value, items);
   // The open panel's Progress tab says "Up next" (or "All done!") itself, beside the toast or, on a phone, under it:
   // the toast does not repeat it. With the panel closed or on the journey, the toast says it again.
-  const said = c.s.open.value && c.s.view.value === 'progress' && next === nextUp(milestones, c.s.levels.value);
+  const said = shownByPanel(c.s, milestones, c.s.levels.value, next);
   // What a share names: the level when one was completed, else the last milestone.
   const shared = level ?? items[items.length - 1];
   const hold = (held: boolean) => () => (c.s.held.value = held);
