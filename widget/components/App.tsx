@@ -20,7 +20,14 @@ export const Frame = ({ c, cls, children }: { c: Ctx; cls: string; children: Com
 // An inline launcher's box in the top layer, as a popover shown for good: an ancestor's transform, filter or
 // containment then cannot become the containing block of its fixed position (it would land in the wrong place).
 // Where popovers are unknown, the box is fixed as before. Stable, so it runs once, when the box is in the document.
-const toTopLayer = (box: HTMLElement | null) => box?.showPopover?.();
+// showPopover throws on a box that is not connected or already shown: nothing of the widget's may throw into the host.
+const toTopLayer = (box: HTMLElement | null) => {
+  try {
+    box?.showPopover?.();
+  } catch {
+    // The box stays fixed, as without popovers.
+  }
+};
 
 /**
  * The full widget: launcher, panel, celebration toast and the polite live region.
