@@ -16,6 +16,7 @@ import { batchRoute } from '../routes/batchRoute';
 import { healthRoute } from '../routes/healthRoute';
 import { stateRoute } from '../routes/stateRoute';
 import { MINUTE } from '../timeUnits';
+import { collectRoutes, type RouteEntry } from './collectRoutes';
 import { HttpError } from './HttpError';
 import { parseBody } from './parseBody';
 
@@ -37,10 +38,10 @@ const projectKeyOf = (request: { body?: unknown; query?: unknown }) => {
  * without the request's contents.
  *
  * @example
- * const app = await buildApp(ctx);
+ * const { app, routes } = await buildApp(ctx);
  * await app.listen({ port: 8787 });
  */
-export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
+export async function buildApp(ctx: ServerContext): Promise<{ app: FastifyInstance; routes: RouteEntry[] }> {
   const { config } = ctx;
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
@@ -54,6 +55,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     // A line per request only at trace: at info the log is for what needs a person's attention, at debug for jobs.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'trace' }),
   }) as unknown as FastifyInstance;
+  const routes = collectRoutes(app);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
@@ -136,5 +138,5 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   healthRoute(app, ctx);
   await app.register(async (scope) => adminRoutes(scope, ctx));
   await app.register(async (scope) => dashboardRoutes(scope, ctx, createDashboardData(ctx)));
-  return app;
+  return { app, routes };
 }
