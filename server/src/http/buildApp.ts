@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   LogController,
   type preHandlerAsyncHookHandler,
@@ -17,6 +18,7 @@ import { healthRoute } from '../routes/healthRoute';
 import { stateRoute } from '../routes/stateRoute';
 import { MINUTE } from '../timeUnits';
 import { collectRoutes, type RouteEntry } from './collectRoutes';
+import { describeFastifyError, MAX_PARAM_LENGTH } from './describeFastifyError';
 import { HttpError } from './HttpError';
 import { parseBody } from './parseBody';
 
@@ -52,6 +54,12 @@ export async function buildApp(ctx: ServerContext): Promise<{ app: FastifyInstan
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own answers (a URL that is not valid percent-encoding, a parameter too long) name the problem too.
+    frameworkErrors: (error, request, reply) =>
+      (reply as FastifyReply)
+        .code(error.statusCode ?? 400)
+        .send({ error: describeFastifyError(error, request as FastifyRequest) }),
     // A line per request only at trace: at info the log is for what needs a person's attention, at debug for jobs.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'trace' }),
   }) as unknown as FastifyInstance;
@@ -76,7 +84,7 @@ export async function buildApp(ctx: ServerContext): Promise<{ app: FastifyInstan
       return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
     }
     const status = error.statusCode ?? 500;
-    if (status < 500) return reply.code(status).send({ error: error.message });
+    if (status < 500) return reply.code(status).send({ error: describeFastifyError(error, request) });
     if (
       UNAVAILABLE.test(error.code ?? '') ||
       NETWORK.has(error.code ?? '') ||
