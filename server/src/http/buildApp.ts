@@ -17,6 +17,7 @@ import { batchRoute } from '../routes/batchRoute';
 import { healthRoute } from '../routes/healthRoute';
 import { stateRoute } from '../routes/stateRoute';
 import { MINUTE } from '../timeUnits';
+import { clientErrorHandler } from './clientErrorHandler';
 import { collectRoutes, type RouteEntry } from './collectRoutes';
 import { describeFastifyError, MAX_PARAM_LENGTH } from './describeFastifyError';
 import { HttpError } from './HttpError';
@@ -60,6 +61,8 @@ export async function buildApp(ctx: ServerContext): Promise<{ app: FastifyInstan
       (reply as FastifyReply)
         .code(error.statusCode ?? 400)
         .send({ error: describeFastifyError(error, request as FastifyRequest) }),
+    // And Node's, to what is not HTTP at all (a raw é in the URL): named, and with Connection: close.
+    clientErrorHandler,
     // A line per request only at trace: at info the log is for what needs a person's attention, at debug for jobs.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'trace' }),
   }) as unknown as FastifyInstance;
