@@ -174,7 +174,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
 
   app.get('/dashboard/overview', { preHandler: signedIn }, async (request, reply) => {
     const projectKey = request.dashboardProject!.key;
-    const range = RANGES[String((request.query as { range?: unknown }).range)] ?? RANGES['30']!;
+    const asked = String((request.query as { range?: unknown }).range);
+    // Own keys only: `?range=constructor` is no range (it was Object's, and the page failed on it).
+    const range = Object.hasOwn(RANGES, asked) ? RANGES[asked]! : RANGES['30']!;
     const [{ metrics, trend, activation }, risk, expansion] = await Promise.all([
       readOverview(ctx, projectKey, range.days),
       data.accounts(projectKey, { status: ['stalled', 'behind'], sort: 'users', order: 'desc', limit: 6, offset: 0 }),
