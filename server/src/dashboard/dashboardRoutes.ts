@@ -9,6 +9,7 @@ import { render } from 'preact-render-to-string';
 import type { Project } from '../config/readConfig';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
+import { stringProblem } from '../ingest/checkValue';
 import { MINUTE } from '../timeUnits';
 import { accountsCsv } from './accountsCsv';
 import { readAccountsQuery } from './accountsQuery';
@@ -219,7 +220,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.get('/dashboard/accounts/:accountId', { preHandler: signedIn }, async (request, reply) => {
     const { accountId } = request.params as { accountId: string };
     const projectKey = request.dashboardProject!.key;
-    const view = accountId.length <= 200 ? await readAccountView(ctx, projectKey, accountId) : undefined;
+    const view =
+      accountId.length <= 200 && !stringProblem(accountId)
+        ? await readAccountView(ctx, projectKey, accountId)
+        : undefined;
     if (!view) throw new HttpError(404, `account ${accountId.slice(0, 80)}: not in this project`);
     const [triggers, deliveries] = await Promise.all([
       data.firings(projectKey, { accountId }),
