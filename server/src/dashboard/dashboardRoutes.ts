@@ -152,7 +152,8 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
         }),
         429,
       );
-    const secret = String((request.body as { secret?: unknown })?.secret ?? '');
+    const given = (request.body as { secret?: unknown })?.secret;
+    const secret = typeof given === 'string' ? given : '';
     const project = secret.length >= 16 && secret.length <= 500 ? ctx.projectBySecret(secret) : undefined;
     if (!project)
       return page(
