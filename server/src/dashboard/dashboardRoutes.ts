@@ -33,6 +33,8 @@ declare module 'fastify' {
 }
 
 const COOKIE = 'waymark_session';
+/** Where a form may send the browser back to: a dashboard page, printable ASCII only. */
+const SAFE_BACK = /^\/dashboard\/[\x21-\x7e]*$/;
 const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
@@ -268,9 +270,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
       const deliveryId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
       if (deliveryId === undefined || !(await data.retry(projectKey, deliveryId)))
         throw new HttpError(404, `delivery ${id.slice(0, 80)}: not in this project`);
-      const back = String((request.body as { back?: unknown })?.back ?? '');
-      // Only back to a dashboard page: never an open redirect.
-      const target = back.startsWith('/dashboard/') && !back.startsWith('//') ? back : '/dashboard/webhooks';
+      const back = (request.body as { back?: unknown })?.back;
+      // Only back to a dashboard page (never an open redirect), in printable ASCII (a Location header can hold no other).
+      const target = typeof back === 'string' && SAFE_BACK.test(back) ? back : '/dashboard/webhooks';
       return reply.redirect(`${target}${target.includes('?') ? '&' : '?'}retried=1`, 303);
     },
   );
