@@ -34,6 +34,8 @@ interface Sent {
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** Sent in two chunks (Transfer-Encoding: chunked), without a Content-Length. */
+  chunked?: boolean;
 }
 interface Got {
   status: number;
@@ -46,7 +48,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 const send = (base: URL, r: Sent) =>
   new Promise<Got>((resolve, reject) => {
     const headers: Record<string, string | number> = { ...r.headers };
-    if (r.body !== undefined) headers['content-length'] = Buffer.byteLength(r.body);
+    if (r.body !== undefined && !r.chunked) headers['content-length'] = Buffer.byteLength(r.body);
     const req = http.request(
       { host: base.hostname, port: base.port, method: r.method, path: r.path, headers, agent, timeout: 20_000 },
       (res) => {
@@ -60,7 +62,11 @@ const send = (base: URL, r: Sent) =>
     );
     req.on('timeout', () => req.destroy(new Error('no answer within 20 s')));
     req.on('error', reject);
-    req.end(r.body);
+    if (r.chunked && r.body !== undefined) {
+      const half = Math.floor(r.body.length / 2);
+      req.write(r.body.slice(0, half));
+      req.end(r.body.slice(half));
+    } else req.end(r.body);
   });
 
 // ---- What counts as a clear answer.
@@ -162,6 +168,13 @@ const BAD_VALUES = [
   '%2C',
   'stalled%2C%2Cbogus',
   'ep_%00',
+  // Cursors of the right sort and order (the admin case's, the dashboard's default) holding odd keys.
+  ...[
+    { s: 'users', o: 'asc', k: [null, null] },
+    { s: 'users', o: 'asc', k: [[], {}] },
+    { s: 'achieved', o: 'desc', k: [{ a: 1 }, 5] },
+    { s: 'achieved', o: 'desc', k: ['x'.repeat(1000), '\u0000'] },
+  ].map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
 ];
 /** For the routes that change something: fewer values per name. */
 const FEW_VALUES = ['bogus', '-1', '%00', '%ZZ', 'x'.repeat(3000), '__proto__'];
@@ -313,6 +326,8 @@ interface Fixture {
   session: string;
   csrfCookie: string;
   csrfToken: string;
+  /** A second CSRF secret's token: valid, but not for csrfCookie. */
+  otherCsrfToken: string;
   signIn(): Promise<string>;
 }
 
@@ -338,7 +353,15 @@ const ROUTES: Record<string, RouteCase> = {
     body: (f) => ({
       projectKey: 'pk_test',
       userToken: f.userToken,
-      events: [wire({ userId: 'u1', anonymousId: 'd1', accountId: 'acct-1' })],
+      sentAt: new Date(T0).toISOString(),
+      events: [
+        wire({
+          userId: 'u1',
+          anonymousId: 'd1',
+          accountId: 'acct-1',
+          properties: { plan: 'pro', seats: 3, tags: ['a'] },
+        }),
+      ],
     }),
     ok: [200],
   },
@@ -426,9 +449,9 @@ const encodeQuery = (query: Record<string, string>) =>
 const formOf = (body: Record<string, unknown>) =>
   new URLSearchParams(Object.entries(body).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
 
-/** Every (path, value) of a JSON body, three levels deep (arrays: their first item). */
+/** Every (path, value) of a JSON body, four levels deep (arrays: their first item). */
 const fieldsOf = (value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[][] => {
-  if (depth >= 3 || typeof value !== 'object' || value === null) return [];
+  if (depth >= 4 || typeof value !== 'object' || value === null) return [];
   const entries: [string | number, unknown][] = Array.isArray(value)
     ? value.length
       ? [[0, value[0]]]
@@ -560,6 +583,8 @@ describe.each(databases)('bad input, every route, on $name', ({ url, skip }) => 
     fx.csrfCookie = /waymark_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))![1]!;
     fx.csrfToken = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
     fx.session = await signIn();
+    const other = await send(base, { method: 'GET', path: '/dashboard' });
+    fx.otherCsrfToken = /name="_csrf" value="([^"]+)"/.exec(other.text)![1]!;
   }, 60_000);
 
   afterAll(async () => {
@@ -640,6 +665,13 @@ describe.each(databases)('bad input, every route, on $name', ({ url, skip }) => 
         );
     if (!reads) return out;
 
+    // A method the URL does not have: 404 (a body that is not JSON is read first, and is a 400 naming it).
+    out.push({
+      label: `${method} ${url} method PATCH`,
+      request: { ...goodRequest(method, url, c), method: 'PATCH' },
+      expect: (status) => status === 404 || status === 400,
+    });
+
     // Query parameters: each name known to some route, each bad value, one at a time; odd shapes; odd whole strings.
     const values = changes ? FEW_VALUES : BAD_VALUES;
     for (const name of QUERY_NAMES) {
@@ -657,13 +689,28 @@ describe.each(databases)('bad input, every route, on $name', ({ url, skip }) => 
       ['accept', 'application/xml'],
       ['content-encoding', 'gzip'],
       ['x-forwarded-for', '%00, not-an-ip'],
+      ['range', 'bytes=99999999-'],
+      ['range', 'bytes=abc'],
+      ['if-modified-since', 'not a date'],
+      ['if-none-match', '%00'],
+      ['accept-encoding', 'gzip;q=abc, *;q=-1'],
+      ['accept-language', 'x'.repeat(3000)],
       ['cookie', '=;;=;%ZZ=%ZZ'],
       ['authorization', 'Bearer %ZZ'],
     ] as const)
       if (!(k in (c.headers ?? {}))) add(`header ${k}: ${v}`, { headers: { ...c.headers, [k]: v } });
 
+    // A body where none is read.
+    if (!changes)
+      for (const body of ['{', DEEP_ARRAY])
+        add(`GET with a body ${body.slice(0, 10)}`, { rawBody: { type: 'application/json', body } });
+
     // Bodies: not JSON, wrong content types and encodings, and each field of the good body made wrong.
     if (changes) {
+      if (good.body) {
+        const chunked = goodRequest(method, url, c);
+        out.push({ label: `${method} ${url} body chunked`, request: { ...chunked, chunked: true } });
+      }
       for (const raw of RAW_BODIES)
         add(`body ${raw.type ?? 'no type'} ${raw.encoding ?? ''} ${String(raw.body).slice(0, 30)}`, { rawBody: raw });
       const body = good.body ?? {};
@@ -711,7 +758,19 @@ describe.each(databases)('bad input, every route, on $name', ({ url, skip }) => 
               expect: (status) => status === 401,
             },
           );
-        else add(`userToken ${bad.slice(0, 30)}`, { body: { ...good.body, userToken: bad } });
+        else
+          add(
+            `userToken ${bad.slice(0, 30)}`,
+            { body: { ...good.body, userToken: bad } },
+            // Refused whole, or each event naming the user refused: nothing stored for u1.
+            {
+              check: (res) => {
+                if (res.status === 401) return undefined;
+                const { accepted, duplicates } = JSON.parse(res.text);
+                return accepted + duplicates ? `stored with a bad token: ${res.text.slice(0, 100)}` : undefined;
+              },
+            },
+          );
       if (method === 'GET') {
         add('user token: none', { headers: { authorization: undefined as never } }, { expect: (x) => x === 401 });
         add('user token: Basic', { headers: { authorization: 'Basic dTE6eA==' } }, { expect: (x) => x === 401 });
@@ -730,6 +789,7 @@ describe.each(databases)('bad input, every route, on $name', ({ url, skip }) => 
         `waymark_session=${fx.session}x`,
         'waymark_session=\u00e9\u00e9',
         '=;;=',
+        'waymark_session=bogus; waymark_session=bogus2',
       ])
         add(
           `cookie ${cookie.slice(0, 40) || '(none)'}`,
@@ -745,6 +805,7 @@ describe.each(databases)('bad input, every route, on $name', ({ url, skip }) => 
       add('csrf: empty token', { body: { ...body, _csrf: '' } }, refused);
       add('csrf: forged token', { body: { ...body, _csrf: 'forged-0123456789' } }, refused);
       add('csrf: no cookie', { headers: { cookie: session.replace(/; $/, '') } }, refused);
+      add('csrf: the token of another secret', { body: { ...body, _csrf: fx.otherCsrfToken } }, refused);
       add('csrf: another cookie', { headers: { cookie: `${session}waymark_csrf=${'A'.repeat(24)}` } }, refused);
       add('csrf: cookie %ZZ', { headers: { cookie: `${session}waymark_csrf=%ZZ` } }, refused);
       add('csrf: long cookie', { headers: { cookie: `${session}waymark_csrf=${'x'.repeat(4000)}` } }, refused);
