@@ -12,6 +12,7 @@ import type { Database } from './db/types';
 import { createDefinitionStore } from './definitions/createDefinitionStore';
 import { setupEmail } from './email/setupEmail';
 import { buildApp } from './http/buildApp';
+import type { RouteEntry } from './http/collectRoutes';
 import { createTokenVerifier } from './identity/createTokenVerifier';
 import { createLogger } from './log/createLogger';
 import { recordVerified } from './metrics/recordVerified';
@@ -37,6 +38,11 @@ export interface WaymarkServer {
   readonly url: string | undefined;
   /** The Fastify instance: add routes or plugins before `listen()` (the demo serves its app from it). */
   readonly app: FastifyInstance;
+  /**
+   * Every route registered so far, each method on its own (`{ method: 'GET', url: '/v1/admin/users/:userId' }`), with
+   * the HEAD and OPTIONS routes Fastify and its plugins add: for a proxy's allow-list, or a test that must reach them all.
+   */
+  readonly routes: readonly RouteEntry[];
   readonly db: Database;
   readonly log: Logger;
   readonly config: ResolvedConfig;
@@ -217,7 +223,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
       log.info({ project: project.key, version: result.version }, 'definitions from the configuration published');
   }
 
-  const app = await buildApp(ctx);
+  const { app, routes } = await buildApp(ctx);
   await setupEmail(ctx, app);
   // Wherever the dashboard is served: its large answers are recomputed ahead of the people who read them.
   const warmer = setInterval(() => void keepAnswersWarm(ctx), WARM_EVERY);
@@ -234,6 +240,7 @@ export async function createServer(input: ServerConfig): Promise<WaymarkServer> 
       return url;
     },
     app,
+    routes,
     db,
     log,
     config,

@@ -12,6 +12,7 @@ export type {
 } from './config/types';
 export type { WaymarkServer } from './createServer';
 export { createServer } from './createServer';
+export type { RouteEntry } from './http/collectRoutes';
 export type { UserTokenClaims } from './identity/signUserToken';
 export { signUserToken } from './identity/signUserToken';
 export type { Consumer, Notification, NotificationType } from './notify/createNotifier';

@@ -9,6 +9,7 @@ import { render } from 'preact-render-to-string';
 import type { Project } from '../config/readConfig';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
+import { stringProblem } from '../ingest/checkValue';
 import { MINUTE } from '../timeUnits';
 import { accountsCsv } from './accountsCsv';
 import { readAccountsQuery } from './accountsQuery';
@@ -33,6 +34,8 @@ declare module 'fastify' {
 }
 
 const COOKIE = 'waymark_session';
+/** Where a form may send the browser back to: a dashboard page, printable ASCII only. */
+const SAFE_BACK = /^\/dashboard\/[\x21-\x7e]*$/;
 const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
@@ -152,7 +155,8 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
         }),
         429,
       );
-    const secret = String((request.body as { secret?: unknown })?.secret ?? '');
+    const given = (request.body as { secret?: unknown })?.secret;
+    const secret = typeof given === 'string' ? given : '';
     const project = secret.length >= 16 && secret.length <= 500 ? ctx.projectBySecret(secret) : undefined;
     if (!project)
       return page(
@@ -175,7 +179,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
 
   app.get('/dashboard/overview', { preHandler: signedIn }, async (request, reply) => {
     const projectKey = request.dashboardProject!.key;
-    const range = RANGES[String((request.query as { range?: unknown }).range)] ?? RANGES['30']!;
+    const asked = String((request.query as { range?: unknown }).range);
+    // Own keys only: `?range=constructor` is no range (it was Object's, and the page failed on it).
+    const range = Object.hasOwn(RANGES, asked) ? RANGES[asked]! : RANGES['30']!;
     const [{ metrics, trend, activation }, risk, expansion] = await Promise.all([
       readOverview(ctx, projectKey, range.days),
       data.accounts(projectKey, { status: ['stalled', 'behind'], sort: 'users', order: 'desc', limit: 6, offset: 0 }),
@@ -218,7 +224,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
   app.get('/dashboard/accounts/:accountId', { preHandler: signedIn }, async (request, reply) => {
     const { accountId } = request.params as { accountId: string };
     const projectKey = request.dashboardProject!.key;
-    const view = accountId.length <= 200 ? await readAccountView(ctx, projectKey, accountId) : undefined;
+    const view =
+      accountId.length <= 200 && !stringProblem(accountId)
+        ? await readAccountView(ctx, projectKey, accountId)
+        : undefined;
     if (!view) throw new HttpError(404, `account ${accountId.slice(0, 80)}: not in this project`);
     const [triggers, { deliveries, next }] = await Promise.all([
       data.firings(projectKey, { accountId }),
@@ -271,9 +280,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: ServerContext, 
       const deliveryId = /^\d{1,15}$/.test(id) ? Number(id) : undefined;
       if (deliveryId === undefined || !(await data.retry(projectKey, deliveryId)))
         throw new HttpError(404, `delivery ${id.slice(0, 80)}: not in this project`);
-      const back = String((request.body as { back?: unknown })?.back ?? '');
-      // Only back to a dashboard page: never an open redirect.
-      const target = back.startsWith('/dashboard/') && !back.startsWith('//') ? back : '/dashboard/webhooks';
+      const back = (request.body as { back?: unknown })?.back;
+      // Only back to a dashboard page (never an open redirect), in printable ASCII (a Location header can hold no other).
+      const target = typeof back === 'string' && SAFE_BACK.test(back) ? back : '/dashboard/webhooks';
       return reply.redirect(`${target}${target.includes('?') ? '&' : '?'}retried=1`, 303);
     },
   );

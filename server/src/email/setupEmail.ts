@@ -27,7 +27,7 @@ async function loadSecrets(ctx: ServerContext, keys: string[]) {
  * scheduled tasks, and the unsubscribe endpoint. Call before the workers start and before `listen()`.
  *
  * @example
- * const app = await buildApp(ctx);
+ * const { app } = await buildApp(ctx);
  * await setupEmail(ctx, app);
  */
 export async function setupEmail(ctx: ServerContext, app: FastifyInstance) {

@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   LogController,
   type preHandlerAsyncHookHandler,
@@ -16,6 +17,9 @@ import { batchRoute } from '../routes/batchRoute';
 import { healthRoute } from '../routes/healthRoute';
 import { stateRoute } from '../routes/stateRoute';
 import { MINUTE } from '../timeUnits';
+import { clientErrorHandler } from './clientErrorHandler';
+import { collectRoutes, type RouteEntry } from './collectRoutes';
+import { describeFastifyError, MAX_PARAM_LENGTH } from './describeFastifyError';
 import { HttpError } from './HttpError';
 import { parseBody } from './parseBody';
 
@@ -37,10 +41,10 @@ const projectKeyOf = (request: { body?: unknown; query?: unknown }) => {
  * without the request's contents.
  *
  * @example
- * const app = await buildApp(ctx);
+ * const { app, routes } = await buildApp(ctx);
  * await app.listen({ port: 8787 });
  */
-export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
+export async function buildApp(ctx: ServerContext): Promise<{ app: FastifyInstance; routes: RouteEntry[] }> {
   const { config } = ctx;
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
@@ -51,9 +55,18 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own answers (a URL that is not valid percent-encoding, a parameter too long) name the problem too.
+    frameworkErrors: (error, request, reply) =>
+      (reply as FastifyReply)
+        .code(error.statusCode ?? 400)
+        .send({ error: describeFastifyError(error, request as FastifyRequest) }),
+    // And Node's, to what is not HTTP at all (a raw é in the URL): named, and with Connection: close.
+    clientErrorHandler,
     // A line per request only at trace: at info the log is for what needs a person's attention, at debug for jobs.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'trace' }),
   }) as unknown as FastifyInstance;
+  const routes = collectRoutes(app);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
@@ -74,7 +87,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
     }
     const status = error.statusCode ?? 500;
-    if (status < 500) return reply.code(status).send({ error: error.message });
+    if (status < 500) return reply.code(status).send({ error: describeFastifyError(error, request) });
     if (
       UNAVAILABLE.test(error.code ?? '') ||
       NETWORK.has(error.code ?? '') ||
@@ -136,5 +149,5 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   healthRoute(app, ctx);
   await app.register(async (scope) => adminRoutes(scope, ctx));
   await app.register(async (scope) => dashboardRoutes(scope, ctx, createDashboardData(ctx)));
-  return app;
+  return { app, routes };
 }

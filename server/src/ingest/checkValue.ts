@@ -8,14 +8,14 @@ export const stringProblem = (s: string): string | undefined => {
 };
 
 /**
- * Checks a JSON value bound for a jsonb column: every string and key storable, nesting at most 10 deep.
+ * Checks a JSON value bound for a jsonb column: every string and key storable, nesting at most `maxDepth` (10) deep.
  * Answers `"path: problem"`, or undefined when it can be stored. Walks with an explicit stack, so a value nested
  * thousands deep costs no recursion.
  *
  * @example
  * checkValue({ a: 'x\u0000' }, 'properties'); // 'properties.a: contains a NUL character'
  */
-export function checkValue(value: unknown, path: string): string | undefined {
+export function checkValue(value: unknown, path: string, maxDepth = MAX_DEPTH): string | undefined {
   const stack: [unknown, string, number][] = [[value, path, 0]];
   while (stack.length) {
     const [v, at, depth] = stack.pop()!;
@@ -23,7 +23,7 @@ export function checkValue(value: unknown, path: string): string | undefined {
       const problem = stringProblem(v);
       if (problem) return `${at}: ${problem}`;
     } else if (typeof v === 'object' && v !== null) {
-      if (depth >= MAX_DEPTH) return `${at}: nested deeper than ${MAX_DEPTH} levels`;
+      if (depth >= maxDepth) return `${at}: nested deeper than ${maxDepth} levels`;
       if (Array.isArray(v)) {
         for (const [i, x] of v.entries()) stack.push([x, `${at}[${i}]`, depth + 1]);
       } else

@@ -4,7 +4,7 @@ import { readUser } from '../admin/readUser';
 import type { Project } from '../config/readConfig';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/HttpError';
-import { stringProblem } from '../ingest/checkValue';
+import { checkValue, stringProblem } from '../ingest/checkValue';
 import { runScheduled } from '../schedule/runScheduled';
 import { webhookRoutes } from '../webhooks/webhookRoutes';
 import { insightRoutes } from './insightRoutes';
@@ -67,6 +67,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext) {
 
   app.put('/v1/admin/definitions', async (request) => {
     const projectKey = request.adminProject!.key;
+    // Valid definitions may still hold what the database cannot store (a NUL, a lone surrogate in a title).
+    const unstorable = checkValue(request.body, 'definitions', Number.POSITIVE_INFINITY);
+    if (unstorable) throw new HttpError(400, unstorable);
     const result = await ctx.definitions.publish(projectKey, request.body, 'api', ctx.now());
     if ('errors' in result)
       throw new HttpError(

@@ -24,8 +24,12 @@ const date = (query: Record<string, unknown>, name: string) => {
   const value = text(query, name, 40);
   if (value === undefined) return undefined;
   const at = ISO_DATE.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(at))
-    throw new HttpError(400, `${name}: expected an ISO 8601 date like 2026-11-01 or 2026-11-01T09:00:00Z`);
+  // From 1970 on: PostgreSQL has no year 0 (JavaScript writes 1 BC as 0000), and no product time is older.
+  if (!Number.isFinite(at) || at < 0)
+    throw new HttpError(
+      400,
+      `${name}: expected an ISO 8601 date from 1970 on, like 2026-11-01 or 2026-11-01T09:00:00Z`,
+    );
   return at;
 };
 
