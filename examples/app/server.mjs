@@ -200,11 +200,11 @@ export async function startDemo({
     });
   // A fresh token, when the one in the page expired (the client reported identity_rejected).
   app.post('/demo/session', session);
-  mailRoutes(app, mailbox);
   app.delete('/demo/session', async (_request, reply) => {
     reply.header('set-cookie', 'acme_user=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
     return { signedOut: true };
   });
+  mailRoutes(app, mailbox);
   // Once per data folder: a 90-day history for the dashboard. Its events have fixed ids, so a seed interrupted
   // half-way is sent again whole next time, and the server keeps one copy of each.
   const seededMark = dataDir && `${dataDir}/demo-seeded`;
