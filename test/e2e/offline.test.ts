@@ -41,9 +41,11 @@ it('offline, then online: delivers everything that was queued, once', async () =
   );
   expect(await h.tally('achieved')).toEqual({ 'first-project': 1, 'five-tasks': 1 });
   expect(h.duplicates()).toBe(0);
-  // The first visit's session_started and group (the app puts its signed-in user in their team), 29 tracks, 2 achieved.
+  // The first visit's session_started, group (the app puts its signed-in user in their team) and identify (their email,
+  // where the backend sends their celebrations), 29 tracks, 2 achieved.
   expect(await h.count(undefined, 'group')).toBe(1);
-  expect(h.accepted()).toBe(2 + 29 + 2);
+  expect(await h.count(undefined, 'identify')).toBe(1);
+  expect(h.accepted()).toBe(3 + 29 + 2);
   await h.shot(page, 'offline-2-delivered');
 
   expect(await h.cspViolations(page)).toEqual([]);
