@@ -37,6 +37,8 @@ const TRIGGERS = [
   { id: 'check-in', scope: 'account', when: { quietFor: '30d' } },
   { id: 'behind-pace', scope: 'account', when: { behindPace: true } },
   { id: 'streak-user', scope: 'user', when: { achieved: 'five-day-streak' } },
+  // API.md's example as written: power-user is the demo's last level.
+  { id: 'power-user', scope: 'user', when: { achieved: 'power-user' } },
 ];
 
 /**

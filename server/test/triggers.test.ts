@@ -55,13 +55,15 @@ describe('trigger definitions are checked at start', () => {
       { id: 'behind-pace', scope: 'account', when: { behindPace: true } },
       { id: 'power-user', scope: 'user', when: { achieved: 'invite' } },
       { id: 'renewal-strong', scope: 'account', when: { achievedTotal: 15 } },
+      { id: 'onboarded', scope: 'user', when: { achieved: 'start' } },
     ])();
-    expect(resolved.projects[0].triggers.map((t) => [t.id, t.kind, t.ms ?? t.count ?? t.milestoneId ?? null])).toEqual([
+    expect(resolved.projects[0].triggers.map((t) => [t.id, t.kind, t.ms ?? t.count ?? t.achievedId ?? null])).toEqual([
       ['celebrate-momentum', 'achievedAtLeast', 30 * DAY],
       ['check-in', 'quietFor', 30 * DAY],
       ['behind-pace', 'behindPace', null],
       ['power-user', 'achieved', 'invite'],
       ['renewal-strong', 'achievedTotal', 15],
+      ['onboarded', 'achieved', 'start'],
     ]);
   });
 
@@ -75,6 +77,7 @@ describe('trigger definitions are checked at start', () => {
         { id: 'e', when: { behindPace: 'yes' } },
         { id: 'e', when: { achievedTotal: 1.5, within: '7d' } },
         { id: 'Bad Id', when: {} },
+        { id: 'f', scope: 'account', when: { achieved: 'start' } },
       ]),
     ).toEqual([
       'projects[0].triggers[0].scope: expected "user" or "account"',
@@ -82,12 +85,13 @@ describe('trigger definitions are checked at start', () => {
       'projects[0].triggers[1].when.within: expected a duration like "30d" (the window, ending now)',
       'projects[0].triggers[2].when: expected exactly one of achievedAtLeast, quietFor, behindPace, achieved, achievedTotal, got achieved and achievedTotal',
       'projects[0].triggers[3].colour: unknown field (expected id, scope, when, description)',
-      'projects[0].triggers[3].when.achieved: no milestone "power-users" in this project\'s definitions',
+      'projects[0].triggers[3].when.achieved: no milestone or level "power-users" in this project\'s definitions',
       'projects[0].triggers[4].when.behindPace: expected true',
       'projects[0].triggers[5].when.within: goes with achievedAtLeast only',
       'projects[0].triggers[5].when.achievedTotal: expected a positive integer',
       'projects[0].triggers[6].id: expected 1 to 100 characters of a-z 0-9 _ -',
       'projects[0].triggers[6].when: expected exactly one of achievedAtLeast, quietFor, behindPace, achieved, achievedTotal',
+      'projects[0].triggers[7].when.achieved: "start" is a level, which users complete: use "scope": "user"',
     ]);
     expect(problems({ id: 'x' })).toEqual(['projects[0].triggers: expected an array of triggers']);
     expect(
@@ -109,6 +113,8 @@ describe.each(databases)('triggers on $name', ({ url, skip }) => {
         { id: 'team-total', scope: 'account', when: { achievedTotal: 3 } },
         { id: 'inviter', scope: 'user', when: { achieved: 'invite' } },
         { id: 'two-each', scope: 'user', when: { achievedTotal: 2 } },
+        // A level: "start" is first-project and invite.
+        { id: 'started', scope: 'user', when: { achieved: 'start' } },
       ]);
     }, 60_000);
     afterAll(() => t?.s.close());
@@ -123,10 +129,10 @@ describe.each(databases)('triggers on $name', ({ url, skip }) => {
       expect(t.fresh()).toEqual(['momentum:acct-t']);
       // Three in all; t1 invited (and has two of its own). The momentum set so far was used: one new is not a set.
       await act(s, T0 + 2 * DAY, 't1', ['member_invited'], team);
-      expect(t.fresh()).toEqual(['inviter:t1', 'team-total:acct-t', 'two-each:t1']);
+      expect(t.fresh()).toEqual(['inviter:t1', 'started:t1', 'team-total:acct-t', 'two-each:t1']);
       // Two new since the last set, within 10 days: momentum again; team-total has fired for good.
       await act(s, T0 + 3 * DAY, 't2', ['member_invited'], team);
-      expect(t.fresh()).toEqual(['inviter:t2', 'momentum:acct-t', 'two-each:t2']);
+      expect(t.fresh()).toEqual(['inviter:t2', 'momentum:acct-t', 'started:t2', 'two-each:t2']);
       // The account's own milestone, 17 days on: alone in its window.
       await act(s, T0 + 20 * DAY, 't1', ['task_completed', 'task_completed', 'task_completed'], team);
       expect(t.fresh()).toEqual([]);
@@ -171,6 +177,7 @@ describe.each(databases)('triggers on $name', ({ url, skip }) => {
         { id: 'team-total', scope: 'account', when: { achievedTotal: 3 }, fired: 1, lastFiredAt: iso(T0 + 2 * DAY) },
         { id: 'inviter', scope: 'user', when: { achieved: 'invite' }, fired: 2, lastFiredAt: iso(T0 + 3 * DAY) },
         { id: 'two-each', scope: 'user', when: { achievedTotal: 2 }, fired: 2, lastFiredAt: iso(T0 + 3 * DAY) },
+        { id: 'started', scope: 'user', when: { achieved: 'start' }, fired: 2, lastFiredAt: iso(T0 + 3 * DAY) },
       ]);
       expect((await s.admin('GET', '/v1/admin/triggers/momentum/fires')).body.fires).toEqual([
         { accountId: 'acct-t', period: iso(T0 + 3 * DAY), firedAt: iso(T0 + 3 * DAY) },

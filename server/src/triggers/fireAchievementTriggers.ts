@@ -11,6 +11,8 @@ const time = (d: Date | string) => new Date(d).getTime();
 interface Standing {
   times: number[];
   milestones: Set<string>;
+  /** The levels completed: a user's (an account completes none). */
+  levels: Set<string>;
 }
 
 /**
@@ -43,7 +45,10 @@ async function periodOf(
   standing: Standing,
   now: number,
 ) {
-  if (trigger.kind === 'achieved') return standing.milestones.has(trigger.milestoneId!) ? 'achieved' : undefined;
+  if (trigger.kind === 'achieved')
+    return standing.milestones.has(trigger.achievedId!) || standing.levels.has(trigger.achievedId!)
+      ? 'achieved'
+      : undefined;
   if (trigger.kind === 'achievedTotal') return standing.times.length >= trigger.count! ? 'total' : undefined;
   if (trigger.kind === 'achievedAtLeast') return freshSet(query, projectKey, trigger, subject, standing, now);
   return undefined;
@@ -72,9 +77,15 @@ export async function fireAchievementTriggers(ctx: ServerContext, query: Query, 
       `select milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = $2`,
       [v.projectKey, v.subject],
     );
+    // Levels are kept in the user's document (`done`), which this verification has just written.
+    const [subject] = await query(
+      `select coalesce(doc -> 'done', '{}'::jsonb) as done from waymark_subjects where project_key = $1 and subject = $2`,
+      [v.projectKey, v.subject],
+    );
     const standing = {
       times: rows.map((r) => time(r.achieved_at)),
       milestones: new Set(rows.map((r) => r.milestone_id as string)),
+      levels: new Set(Object.keys(subject?.done ?? {})),
     };
     for (const trigger of forUsers) {
       const period = await periodOf(query, v.projectKey, trigger, v.subject, standing, now);
@@ -101,6 +112,7 @@ export async function fireAchievementTriggers(ctx: ServerContext, query: Query, 
     const standing = {
       times: row.times ? String(row.times).split(',').map(Number) : [],
       milestones: new Set<string>(row.milestones ? String(row.milestones).split(',') : []),
+      levels: new Set<string>(),
     };
     const subject = accountSubject(accountId);
     for (const trigger of forAccounts) {

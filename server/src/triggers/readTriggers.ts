@@ -11,7 +11,7 @@ export interface TriggerWhen {
   quietFor?: string;
   /** Fewer achievements than the median subject of the same age (at least 5 compared). */
   behindPace?: true;
-  /** This milestone achieved. */
+  /** This milestone achieved, or (scope user) this level completed. */
   achieved?: string;
   /** This many achievements in all. */
   achievedTotal?: number;
@@ -41,8 +41,8 @@ export interface Trigger {
   count?: number;
   /** achievedAtLeast: the window; quietFor: the quiet period. */
   ms?: number;
-  /** achieved. */
-  milestoneId?: string;
+  /** achieved: a milestone's id, or a level's. */
+  achievedId?: string;
 }
 
 const ID = /^[a-z0-9_-]{1,100}$/;
@@ -55,7 +55,7 @@ function readTrigger(
   input: unknown,
   path: string,
   issues: ConfigIssue[],
-  milestoneIds?: Set<string>,
+  ids?: { milestones: Set<string>; levels: Set<string> },
 ): Trigger | undefined {
   const problem = (field: string, message: string) => issues.push({ path: field ? `${path}.${field}` : path, message });
   if (!isObject(input))
@@ -110,10 +110,15 @@ function readTrigger(
     if (when.behindPace !== true) problem('when.behindPace', 'expected true');
   } else if (kind === 'achieved') {
     if (typeof when.achieved !== 'string' || !/^[a-z0-9_-]+$/.test(when.achieved))
-      problem('when.achieved', 'expected a milestone id');
-    else if (milestoneIds && !milestoneIds.has(when.achieved))
-      problem('when.achieved', `no milestone "${when.achieved}" in this project's definitions`);
-    trigger.milestoneId = when.achieved as string;
+      problem('when.achieved', 'expected a milestone id or a level id');
+    else if (ids && !ids.milestones.has(when.achieved)) {
+      if (!ids.levels.has(when.achieved))
+        problem('when.achieved', `no milestone or level "${when.achieved}" in this project's definitions`);
+      // An account's standing is its milestones; levels are completed by each user.
+      else if (trigger.scope === 'account')
+        problem('when.achieved', `"${when.achieved}" is a level, which users complete: use "scope": "user"`);
+    }
+    trigger.achievedId = when.achieved as string;
   }
   return issues.length === before ? trigger : undefined;
 }
@@ -138,10 +143,13 @@ export function readTriggers(
     issues.push({ path, message: 'expected an array of triggers' });
     return [];
   }
-  const milestoneIds = definitions ? new Set(definitions.milestones.map((m) => m.id)) : undefined;
+  const ids = definitions && {
+    milestones: new Set(definitions.milestones.map((m) => m.id)),
+    levels: new Set((definitions.levels ?? []).map((l) => l.id)),
+  };
   const triggers: Trigger[] = [];
   value.forEach((input, i) => {
-    const trigger = readTrigger(input, `${path}[${i}]`, issues, milestoneIds);
+    const trigger = readTrigger(input, `${path}[${i}]`, issues, ids);
     if (!trigger) return;
     if (triggers.some((t) => t.id === trigger.id))
       issues.push({ path: `${path}[${i}].id`, message: `"${trigger.id}" is the id of an earlier trigger` });
