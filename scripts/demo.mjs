@@ -46,7 +46,7 @@ try {
     onSeedProgress: (users, of) =>
       console.log(
         users === 0
-          ? `  seeding a 90-day history for the dashboard (once): ${of} users…`
+          ? `  seeding a 90-day history for the dashboard (once, about a minute): ${of} users…`
           : `  seeded ${users} of ${of} users`,
       ),
     onWebhook: ({ data }) =>

@@ -601,7 +601,9 @@ describe('email configuration', () => {
       readConfig({
         projects: [{ key: 'pk_x', secretKey: SECRET, email: { smtp: 'smtp://localhost:25', from: 'hi@x.example' } }],
       }),
-    ).toThrow(/projects\[0\]\.email: needs identitySecrets/);
+    ).toThrow(
+      /projects\[0\]\.email: needs identitySecrets \(a random secret of 32 characters or more, the one your backend signs user tokens with\)/,
+    );
     expect(() => readConfig(project({ smtp: 'smtp://localhost:25', from: 'a@x.example, b@y.example' }))).toThrow(
       /email\.from/,
     );

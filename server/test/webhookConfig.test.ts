@@ -40,7 +40,7 @@ describe('webhook configuration', () => {
     ['http://100.64.0.1/hook', '100.64.0.1 is a carrier-grade NAT address'],
   ])('%s is refused at start (SSRF)', (url, why) => {
     expect(problems([{ url, secret: newSecret() }])).toEqual([
-      `projects[0].webhooks[0].url: ${why}: webhook URLs on loopback or private networks are refused (SSRF); set allowPrivateNetworks: true for development`,
+      `projects[0].webhooks[0].url: ${why}: webhook URLs on loopback or private networks are refused (SSRF); for development, set "allowPrivateNetworks": true at the top level of the configuration, beside "projects" (not inside a project)`,
     ]);
   });
 

@@ -11,7 +11,8 @@ Usage: waymark-server [--config waymark.config.json] [--port 8787] [--host 127.0
   --config    a JSON file with { projects: [...], ... } (see the README); "\${NAME}" in a string is the environment variable NAME
   --port      default 8787 (PORT)
   --host      default 127.0.0.1 (HOST); 0.0.0.0 to listen on every interface
-  --data-dir  PGlite's folder when DATABASE_URL is not set; default ./.waymark-data (WAYMARK_DATA_DIR)
+  --data-dir  PGlite's folder when DATABASE_URL is not set; default .waymark-data beside the --config file, else in
+              the current folder (WAYMARK_DATA_DIR)
 
 Environment: DATABASE_URL (PostgreSQL; else embedded PGlite), LOG_LEVEL (info).
 Without --config, one project from WAYMARK_PROJECT_KEY, WAYMARK_SECRET_KEY, WAYMARK_IDENTITY_SECRET (comma-separated

@@ -99,7 +99,7 @@ const readProject = (
   if (p.email !== undefined && !secrets.length)
     problem(
       'email',
-      'needs identitySecrets: the server mails only addresses that came with a valid identity token, never one a browser merely claims',
+      'needs identitySecrets (a random secret of 32 characters or more, the one your backend signs user tokens with): the server mails only addresses that came with a valid identity token, never one a browser merely claims',
     );
   const origins = p.origins ?? [];
   if (!Array.isArray(origins)) problem('origins', 'expected an array of origins like "https://app.example.com"');

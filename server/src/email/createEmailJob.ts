@@ -8,6 +8,7 @@ import type { EmailContent } from './EmailContent';
 import { readSender } from './readAddress';
 import { renderHtml } from './renderHtml';
 import { renderText } from './renderText';
+import { smtpHint } from './smtpHint';
 import { unsubscribeUrl } from './unsubscribeLink';
 
 /** Past this, an email that could not be delivered (the SMTP server down or refusing for days) is given up on. */
@@ -117,14 +118,16 @@ export function createEmailJob(
       if (sent) throw error;
       const e = error as {
         code?: string;
+        originalCode?: string;
         command?: string;
         responseCode?: number;
         permanent?: boolean;
         message?: string;
       };
-      const message = scrub(
-        `${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.message ?? String(error)}`,
-      );
+      // The hint (what to change, when the error alone does not say) is ours: it holds no address to scrub.
+      const message =
+        scrub(`${e.code ?? 'error'}${e.responseCode ? ` ${e.responseCode}` : ''}: ${e.message ?? String(error)}`) +
+        smtpHint(e);
       const refused = e.permanent === true && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
       const tooOld = Date.now() - new Date(row.created_at).getTime() > GIVE_UP_MS;
       await ctx.db.query(`update waymark_emails set status = $2, sending_until = null, last_error = $3 where id = $1`, [

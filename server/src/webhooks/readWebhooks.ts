@@ -59,7 +59,7 @@ const urlProblem = (value: unknown, allowPrivateNetworks: boolean): string | und
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `expected an http(s) URL, got ${url.protocol}`;
   const host = hostProblem(url);
   if (host && !allowPrivateNetworks)
-    return `${host}: webhook URLs on loopback or private networks are refused (SSRF); set allowPrivateNetworks: true for development`;
+    return `${host}: webhook URLs on loopback or private networks are refused (SSRF); for development, set "allowPrivateNetworks": true at the top level of the configuration, beside "projects" (not inside a project)`;
   return undefined;
 };
 

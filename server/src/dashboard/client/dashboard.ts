@@ -3,6 +3,7 @@
 // page's CSP is default-src 'self', and styles set through the CSSOM by this file are allowed by it.
 import uPlot from 'uplot';
 import './dashboard.css';
+import { WHOLE_STEPS, weekRange, weekTicks } from './chartScales';
 
 interface CohortPoints {
   weeks: number[];
@@ -31,14 +32,18 @@ function cohortChart(figure: HTMLElement, points: CohortPoints) {
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
     scales: {
-      x: { time: true },
+      x: { time: true, range: (u) => weekRange(u.data[0]) },
       rate: { range: [0, 100] },
       users: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
     },
     axes: [
-      { ...axis, values: (_u, ticks) => ticks.map((t) => weekLabel.format(t * 1000)) },
+      {
+        ...axis,
+        splits: (u) => weekTicks(u.data[0], u.over.clientWidth),
+        values: (_u, ticks) => ticks.map((t) => weekLabel.format(t * 1000)),
+      },
       { ...axis, scale: 'rate', values: (_u, ticks) => ticks.map((t) => `${t}%`) },
-      { ...axis, scale: 'users', side: 1, grid: { show: false } },
+      { ...axis, scale: 'users', side: 1, grid: { show: false }, incrs: WHOLE_STEPS },
     ],
     series: [
       { label: 'Week of', value: (_u, t) => (t === null ? '–' : weekLabel.format(t * 1000)) },

@@ -154,8 +154,8 @@ export function WebhooksPage(props: {
                 <span class="url">{e.url}</span>
                 <span class={`pill ${e.status}`}>{e.status}</span>
                 <span class="small muted">
-                  {e.events.join(', ')} · {count(e.deliveries.succeeded)} succeeded, {count(e.deliveries.failed)}{' '}
-                  failed, {count(e.deliveries.pending)} pending
+                  {e.events.includes('*') ? 'every event' : e.events.join(', ')} · {count(e.deliveries.succeeded)}{' '}
+                  succeeded, {count(e.deliveries.failed)} failed, {count(e.deliveries.pending)} pending
                 </span>
                 {e.status === 'failing' && e.failingSince && (
                   <span class="small bad">failing since {dateTime(Date.parse(e.failingSince))}</span>
