@@ -8,6 +8,7 @@ import { readWebhookDelivery, type WebhookDelivery } from '../webhooks/readWebho
 import { readWebhooks, type WebhookEndpoint } from '../webhooks/readWebhooks';
 import { ConfigError, type ConfigIssue } from './ConfigError';
 import type { Definitions, IdentityMode, ProjectConfig, ServerConfig } from './types';
+import { unknownSettings } from './unknownSettings';
 
 /** A project as the server uses it: every default filled in, definitions read and checked. */
 export interface Project {
@@ -85,6 +86,7 @@ const readProject = (
   }
   const p = input as Partial<ProjectConfig>;
   const problem = (field: string, message: string) => issues.push({ path: `${path}.${field}`, message });
+  unknownSettings(input, 'project', path, issues);
   if (typeof p.key !== 'string' || !KEY.test(p.key)) problem('key', 'expected 1 to 200 characters of A-Z a-z 0-9 _ -');
   if (typeof p.secretKey !== 'string' || p.secretKey.length < 16)
     problem('secretKey', 'expected a string of at least 16 characters');
@@ -154,6 +156,7 @@ export function readConfig(input: ServerConfig, baseDir = input?.baseDir ?? proc
   const issues: ConfigIssue[] = [];
   if (!isObject(input)) throw new ConfigError([{ path: '', message: 'expected an object' }]);
   const projects: Project[] = [];
+  unknownSettings(input as unknown as Record<string, unknown>, 'server', '', issues);
   if (!Array.isArray(input.projects) || !input.projects.length)
     issues.push({ path: 'projects', message: 'expected at least one project' });
   else
