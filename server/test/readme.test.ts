@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { readCliConfig } from '../src/cli/readCliConfig';
 import { createServer } from '../src/createServer';
@@ -119,3 +122,36 @@ it("the README's commands that start the server with its config file set every v
     ).toEqual([]);
   }
 });
+
+it("the README's shell lines that send a first event work as pasted: a signed token, curl, the answer it shows", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-readme-curl-'));
+  writeFileSync(join(dir, 'waymark.config.json'), block('json'));
+  writeFileSync(join(dir, 'milestones.json'), JSON.stringify(definitions));
+  const env = {
+    WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef',
+    WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef',
+  };
+  const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
+  const server = await createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
+  try {
+    const url = await server.listen();
+    const start = section.indexOf('```sh\nTOKEN=');
+    const lines = section.slice(start + 6, section.indexOf('```', start + 6));
+    const shown = /^# (\{.*\})$/m.exec(lines)![1];
+    // Run from the clone's root, as the README says, against this server instead of port 8787. Not execFileSync: the
+    // server answers in this process, so its event loop must keep running.
+    const { stdout } = await promisify(execFile)('bash', ['-c', lines.replaceAll('http://127.0.0.1:8787', url)], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(shown));
+    await server.idle();
+    const user = await fetch(`${url}/v1/admin/users/u_123`, {
+      headers: { authorization: `Bearer ${env.WAYMARK_SECRET_KEY}` },
+    });
+    expect(((await user.json()) as { achieved: object }).achieved).toHaveProperty('first-project');
+  } finally {
+    await server.close();
+  }
+}, 60_000);
