@@ -17,16 +17,23 @@ const block = (lang: string) => {
   return section.slice(start, section.indexOf('```', start));
 };
 
-it("the README's config file works when pasted: identity required, a token from signUserToken, the admin API", async () => {
+/** The environment the README's start commands export. */
+const env = {
+  WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef',
+  WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef',
+};
+
+/** A server from the README's config file, as pasted, with the test's definitions beside it (in memory, any port). */
+const startFromReadmeConfig = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-readme-'));
   writeFileSync(join(dir, 'waymark.config.json'), block('json'));
   writeFileSync(join(dir, 'milestones.json'), JSON.stringify(definitions));
-  const env = {
-    WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef',
-    WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef',
-  };
   const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
-  const server = await createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
+  return createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
+};
+
+it("the README's config file works when pasted: identity required, a token from signUserToken, the admin API", async () => {
+  const server = await startFromReadmeConfig();
   try {
     // Its triggers are checked and kept.
     expect(server.config.projects[0].triggers.map((t) => `${t.id}:${t.kind}`)).toEqual([
@@ -124,15 +131,7 @@ it("the README's commands that start the server with its config file set every v
 });
 
 it("the README's shell lines that send a first event work as pasted: a signed token, curl, the answer it shows", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'waymark-readme-curl-'));
-  writeFileSync(join(dir, 'waymark.config.json'), block('json'));
-  writeFileSync(join(dir, 'milestones.json'), JSON.stringify(definitions));
-  const env = {
-    WAYMARK_SECRET_KEY: 'sk_readme_0123456789abcdef',
-    WAYMARK_IDENTITY_SECRET: 'readme-identity-secret-0123456789-abcdef',
-  };
-  const { config } = readCliConfig(['--config', join(dir, 'waymark.config.json')], env);
-  const server = await createServer({ ...config, port: 0, dataDir: ':memory:', logLevel: 'silent' });
+  const server = await startFromReadmeConfig();
   try {
     const url = await server.listen();
     const start = section.indexOf('```sh\nTOKEN=');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
+import { inWidget, SHOTS, startHarness, track, waitInWidget } from './harness';
 
 // A badge's emoji reads on its tile in both schemes. 🎓 (the "Getting started" level's badge in
 // examples/plain-html/milestones.json) is a dark glyph: on the dark scheme's dark tiles it all but disappeared.
@@ -70,14 +70,6 @@ const readsOn = async (page: Page, selector: string) => {
   const glyph = await darkPixels(page, await page.locator(`[data-waymark-widget] ${selector}`).screenshot());
   return contrast(tile, glyph);
 };
-
-const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(
-    ([n, t]) => {
-      for (let i = 0; i < (t as number); i++) (window as any).waymark.track(n as string);
-    },
-    [name, times] as const,
-  );
 
 describe.each(['light', 'dark'] as const)('emoji tiles, %s scheme', (scheme) => {
   it('🎓 reads on its tile (contrast 3:1 or more): the level toast, the badge and the journey dot', async () => {

@@ -104,3 +104,34 @@ export const waitInWidget = async (page: Page, fn: string, { host = FLOATING, ti
     await page.waitForTimeout(50);
   }
 };
+
+/**
+ * Tracks `name` `times` times in the page's waymark client (`window.waymark`, as the test pages create it).
+ *
+ * @example
+ * await track(page, 'task_completed', 10);
+ */
+export const track = (page: Page, name: string, times = 1) =>
+  page.evaluate(
+    ([n, t]) => {
+      for (let i = 0; i < (t as number); i++)
+        (window as unknown as { waymark: { track(n: string): void } }).waymark.track(n as string);
+    },
+    [name, times] as const,
+  );
+
+/** The inline launcher's element (test/browser/pages/launcher.html). */
+export const LAUNCHER = 'waymark-launcher';
+/** `inWidget` inside the inline launcher. */
+export const inLauncher = <T>(page: Page, fn: string) => inWidget<T>(page, fn, LAUNCHER);
+/** `waitInWidget` inside the inline launcher. */
+export const waitInLauncher = (page: Page, fn: string) => waitInWidget(page, fn, { host: LAUNCHER });
+/** The inline launcher's boxes: the launcher, its panel, the panel's close button, a toast (absent ones undefined). */
+export const launcherBoxes = (page: Page) =>
+  inLauncher<Record<'launcher' | 'panel' | 'close' | 'toast', Box | undefined>>(
+    page,
+    `(root) => {
+      const box = (s) => root.querySelector(s)?.getBoundingClientRect().toJSON();
+      return { launcher: box('.lc'), panel: box('.pn'), close: box('.pn .hd>.x'), toast: box('.ts') };
+    }`,
+  );

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Box, inWidget, overlap, SHOTS, startHarness, waitInWidget } from './harness';
+import { type Box, inLauncher, launcherBoxes, overlap, SHOTS, startHarness, track, waitInLauncher } from './harness';
 
 // An inline <waymark-launcher> in the page's own bar (test/browser/pages/launcher.html), at the top or the bottom of
 // the window, at its left or its right end, on a desktop and a phone: its panel opens inside the window, beside the
@@ -13,24 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const LAUNCHER = 'waymark-launcher';
-const inLauncher = <T>(page: Page, fn: string) => inWidget<T>(page, fn, LAUNCHER);
-const waitInLauncher = (page: Page, fn: string) => waitInWidget(page, fn, { host: LAUNCHER });
-const boxes = (page: Page) =>
-  inLauncher<Record<'launcher' | 'panel' | 'close' | 'toast', Box | undefined>>(
-    page,
-    `(root) => {
-      const box = (s) => root.querySelector(s)?.getBoundingClientRect().toJSON();
-      return { launcher: box('.lc'), panel: box('.pn'), close: box('.pn .hd>.x'), toast: box('.ts') };
-    }`,
-  );
-const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(
-    ([n, t]) => {
-      for (let i = 0; i < (t as number); i++) (window as any).waymark.track(n as string);
-    },
-    [name, times] as const,
-  );
 const inside = (box: Box, width: number, height: number) => {
   expect(box.left).toBeGreaterThanOrEqual(0);
   expect(box.top).toBeGreaterThanOrEqual(0);
@@ -57,7 +39,7 @@ describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])('an inline l
   it.each(PLACES)('at the %s of the window: the panel opens inside it, beside the launcher', async (at) => {
     const page = await open(at);
     await openPanel(page);
-    const { launcher, panel } = await boxes(page);
+    const { launcher, panel } = await launcherBoxes(page);
     inside(panel!, width, height);
     expect(overlap(panel!, launcher!)).toBe(false);
     // On the launcher's side of the window, towards the middle of it.
@@ -86,7 +68,7 @@ describe.each(Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[])('an inline l
       await track(page, 'task_completed', 10);
       await waitInLauncher(page, '(r) => r.querySelector(".ts.lv-done")');
       await page.waitForTimeout(700); // the toast's pop-in, settled
-      const { panel, close, toast } = await boxes(page);
+      const { panel, close, toast } = await launcherBoxes(page);
       expect(overlap(toast!, panel!)).toBe(false);
       inside(panel!, width, height);
       inside(toast!, width, height);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Box, inWidget, overlap, SHOTS, startHarness, waitInWidget } from './harness';
+import { type Box, launcherBoxes, overlap, SHOTS, startHarness, track, waitInLauncher } from './harness';
 
 // An inline <waymark-launcher>'s open panel stays placed against its launcher (12px from it, lined up with its nearer
 // edge, inside the window) when the page scrolls, when the window is resized or turned, and when an ancestor of the
@@ -15,24 +15,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const LAUNCHER = 'waymark-launcher';
-const inLauncher = <T>(page: Page, fn: string) => inWidget<T>(page, fn, LAUNCHER);
-const waitInLauncher = (page: Page, fn: string) => waitInWidget(page, fn, { host: LAUNCHER });
-const boxes = (page: Page) =>
-  inLauncher<Record<'launcher' | 'panel' | 'toast', Box | undefined>>(
-    page,
-    `(root) => {
-      const box = (s) => root.querySelector(s)?.getBoundingClientRect().toJSON();
-      return { launcher: box('.lc'), panel: box('.pn'), toast: box('.ts') };
-    }`,
-  );
-const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(
-    ([n, t]) => {
-      for (let i = 0; i < (t as number); i++) (window as any).waymark.track(n as string);
-    },
-    [name, times] as const,
-  );
 const openPanel = async (page: Page) => {
   await page.locator('waymark-launcher button.lc').click();
   await waitInLauncher(page, '(r) => r.querySelector(".pn")');
@@ -48,7 +30,7 @@ type Size = { width: number; height: number };
 /** Where the panel is against its launcher, and whether it is whole in the window: what each check records. */
 const placement = async (page: Page) => {
   const { width, height } = page.viewportSize()!;
-  const { launcher, panel } = await boxes(page);
+  const { launcher, panel } = await launcherBoxes(page);
   const l = launcher!;
   const p = panel!;
   return {
@@ -120,7 +102,7 @@ describe('an inline launcher when the window changes size', () => {
     await page.waitForTimeout(600); // the toast's pop-in, settled
     await page.setViewportSize({ width: 390, height: 844 });
     await settle(page);
-    const { panel, toast } = await boxes(page);
+    const { panel, toast } = await launcherBoxes(page);
     const whole = (b: Box) => b.left >= 0 && b.top >= 0 && b.right <= 390 && b.bottom <= 844;
     expect({ panel: whole(panel!), toast: whole(toast!), overlap: overlap(panel!, toast!) }).toEqual({
       panel: true,
@@ -147,7 +129,7 @@ describe('an inline launcher in a bar with a CSS transform', () => {
     await track(page, 'project_created');
     await waitInLauncher(page, '(r) => r.querySelector(".ts")');
     await page.waitForTimeout(600);
-    const { toast } = await boxes(page);
+    const { toast } = await launcherBoxes(page);
     expect(Math.round(viewport.height - toast!.bottom)).toBe(92); // --waymark-offset-bottom (20px) + 72px
     await page.screenshot({ path: `${SHOTS}/launcher-transformed-${at}-${viewport.width}x${viewport.height}.png` });
     await page.context().close();

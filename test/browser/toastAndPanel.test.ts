@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Box, inWidget, overlap, SHOTS, startHarness, waitInWidget } from './harness';
+import { type Box, inWidget, overlap, SHOTS, startHarness, track, waitInWidget } from './harness';
 
 // A celebration while the panel is open, on phones and a desktop: the toast is never drawn over the panel, its
 // header or its close button, and the close button still takes the click. The toast is a level's, the tallest one
@@ -13,13 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(
-    ([n, t]) => {
-      for (let i = 0; i < (t as number); i++) (window as any).waymark.track(n as string);
-    },
-    [name, times] as const,
-  );
 const boxes = (page: Page) =>
   inWidget(page, (root) => {
     const box = (s: string) => root.querySelector(s)!.getBoundingClientRect().toJSON() as Box;

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
+import { inWidget, SHOTS, startHarness, track, waitInWidget } from './harness';
 
 // The toast's call to action, after the level "Getting started", reads on one line, whole, on phones and a desktop,
 // in the floating widget and an inline launcher's, in the light and the dark scheme (test/browser/pages/widget.html
@@ -14,14 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(
-    ([n, t]) => {
-      for (let i = 0; i < (t as number); i++) (window as any).waymark.track(n as string);
-    },
-    [name, times] as const,
-  );
 
 /** The call to action's lines of text, and whether it is whole: in the toast, nothing of it cut off. */
 const measure = `(root) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inWidget, SHOTS, startHarness, waitInWidget } from './harness';
+import { inWidget, SHOTS, startHarness, track, waitInWidget } from './harness';
 
 // The widget's celebrations, suggestions, journey, Share and a locale, in Chromium through the script tag
 // (test/browser/pages/widget.html: waymark.init() with share, ?lang= for the file, ?locale=, ?theme=), on a desktop and a 390 px phone, in
@@ -24,13 +24,6 @@ const open = (query: string, viewport: keyof typeof VIEWPORTS, scheme: 'light' |
     ...(viewport === 'phone' && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
     ...more,
   });
-const track = (page: Page, name: string, times = 1) =>
-  page.evaluate(
-    ([n, t]) => {
-      for (let i = 0; i < (t as number); i++) (window as unknown as Win).waymark.track(n as string);
-    },
-    [name, times] as const,
-  );
 const toastText = (page: Page) => inWidget(page, (root) => root.querySelector('.ts')?.textContent ?? '');
 const dismiss = async (page: Page) => {
   await inWidget(page, (root) => (root.querySelector('.ts .x') as HTMLElement | null)?.click());

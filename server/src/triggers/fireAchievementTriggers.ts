@@ -77,11 +77,14 @@ export async function fireAchievementTriggers(ctx: ServerContext, query: Query, 
       `select milestone_id, achieved_at from waymark_achievements where project_key = $1 and subject = $2`,
       [v.projectKey, v.subject],
     );
-    // Levels are kept in the user's document (`done`), which this verification has just written.
-    const [subject] = await query(
-      `select coalesce(doc -> 'done', '{}'::jsonb) as done from waymark_subjects where project_key = $1 and subject = $2`,
-      [v.projectKey, v.subject],
-    );
+    // Levels are kept in the user's document (`done`), which this verification has just written: read only when an
+    // `achieved` trigger may name one, so the other triggers cost no second query per verification.
+    const [subject] = forUsers.some((t) => t.kind === 'achieved')
+      ? await query(
+          `select coalesce(doc -> 'done', '{}'::jsonb) as done from waymark_subjects where project_key = $1 and subject = $2`,
+          [v.projectKey, v.subject],
+        )
+      : [];
     const standing = {
       times: rows.map((r) => time(r.achieved_at)),
       milestones: new Set(rows.map((r) => r.milestone_id as string)),
